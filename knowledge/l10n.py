@@ -1,0 +1,91 @@
+"""Fluent catalogs for ru, kk and en: one localisation mechanism for the rules core and the bot.
+
+Catalogs are plain ``.ftl`` files in ``<dir>/<lang>/*.ftl``. Dates are formatted here with Babel
+(CLDR data) so that every layer writes "1 сентября 2025 г." / "2025 ж. 1 қыркүйек" / "1 Sept 2025"
+the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Literal, get_args
+
+from babel.dates import format_date as _babel_format_date
+from fluent.runtime import FluentBundle, FluentResource
+
+Lang = Literal["ru", "kk", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+DEFAULT_LANG: Lang = "en"
+_BABEL_LOCALE: dict[Lang, str] = {"ru": "ru", "kk": "kk", "en": "en_GB"}
+KNOWLEDGE_LOCALES = Path(__file__).parent / "locales"
+
+log = logging.getLogger(__name__)
+
+
+def normalize_lang(code: str | None) -> Lang:
+    """Map a Telegram ``language_code`` (``ru``, ``kk-KZ``, ``de``...) to a supported language."""
+    base = (code or "").split("-")[0].split("_")[0].lower()
+    for lang in LANGS:
+        if base == lang:
+            return lang
+    return DEFAULT_LANG
+
+
+def format_date(day: dt.date, lang: Lang, style: str = "long") -> str:
+    """A calendar date in the user's language (``long``: 1 сентября 2025 г.)."""
+    return str(_babel_format_date(day, style, locale=_BABEL_LOCALE[lang]))
+
+
+def format_day_month(day: dt.date, lang: Lang) -> str:
+    """A short date without the year, for ranges inside one year (``2 сент.``)."""
+    return str(_babel_format_date(day, "d MMM", locale=_BABEL_LOCALE[lang]))
+
+
+class Catalog:
+    """All messages of one or more catalog folders, per language."""
+
+    def __init__(self, dirs: Iterable[Path]) -> None:
+        self._bundles: dict[Lang, FluentBundle] = {}
+        self._keys: dict[Lang, set[str]] = {}
+        dirs = list(dirs)
+        for lang in LANGS:
+            bundle = FluentBundle([_BABEL_LOCALE[lang].replace("_", "-")], use_isolating=False)
+            keys: set[str] = set()
+            for folder in dirs:
+                for path in sorted((folder / lang).glob("*.ftl")):
+                    resource = FluentResource(path.read_text(encoding="utf-8"))
+                    keys.update(
+                        entry.id.name for entry in resource.body if hasattr(entry, "id")
+                    )
+                    bundle.add_resource(resource)
+            self._bundles[lang] = bundle
+            self._keys[lang] = keys
+
+    def keys(self, lang: Lang) -> set[str]:
+        return set(self._keys[lang])
+
+    def has(self, lang: Lang, key: str) -> bool:
+        return key in self._keys[lang]
+
+    def get(self, lang: Lang, key: str, args: Mapping[str, object] | None = None) -> str:
+        """The message ``key`` in ``lang``; a missing key falls back to English, then to the key."""
+        for candidate in (lang, DEFAULT_LANG):
+            bundle = self._bundles[candidate]
+            if bundle.has_message(key):
+                message = bundle.get_message(key)
+                text, errors = bundle.format_pattern(message.value, dict(args or {}))
+                if errors:
+                    log.warning("fluent errors in %s/%s: %s", candidate, key, errors)
+                return str(text)
+        log.error("missing message %s", key)
+        return key
+
+
+@cache
+def knowledge_catalog() -> Catalog:
+    """Messages of the rules core (traces, verdicts, statuses)."""
+    return Catalog([KNOWLEDGE_LOCALES])
