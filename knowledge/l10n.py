@@ -77,6 +77,8 @@ class Catalog:
             bundle = self._bundles[candidate]
             if bundle.has_message(key):
                 message = bundle.get_message(key)
+                if message.value is None:
+                    continue
                 text, errors = bundle.format_pattern(message.value, dict(args or {}))
                 if errors:
                     log.warning("fluent errors in %s/%s: %s", candidate, key, errors)

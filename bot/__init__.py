@@ -1,0 +1,1 @@
+"""PermitBot application: settings, storage, scheduler and wiring of the aiogram Dispatcher."""

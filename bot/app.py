@@ -1,0 +1,122 @@
+"""The single composition root: production, the local chat and tests build the bot here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.clock import Clock
+from bot.config import Settings, check_data_dir
+from bot.db import Database
+from bot.db.fsm import SQLiteStorage
+from bot.errors import on_error
+from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
+from bot.scheduler import create_scheduler
+from handlers import build_routers
+from handlers.commands import register_commands
+
+log = logging.getLogger(__name__)
+LOCAL_TOKEN = "1000000:local-chat-no-telegram"
+DRAIN_SECONDS = 10.0
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    bot: Bot
+    dp: Dispatcher
+    scheduler: AsyncIOScheduler
+    clock: Clock
+    in_flight: InFlight = field(default_factory=InFlight)
+
+
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    token = settings.token() or LOCAL_TOKEN
+    if session is None and settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    bot = Bot(
+        token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+    bot.session.middleware(CallbackAnswerWatcher())
+    return bot
+
+
+def create_dispatcher(
+    settings: Settings, db: Database, clock: Clock, in_flight: InFlight
+) -> Dispatcher:
+    dp = Dispatcher(storage=SQLiteStorage(db))
+    dp["db"] = db
+    dp["clock"] = clock
+    dp["settings"] = settings
+    dp.update.outer_middleware(in_flight)
+    user_context = UserContext(db, clock, settings.default_timezone)
+    for observer in (dp.message, dp.callback_query, dp.inline_query):
+        observer.outer_middleware(user_context)
+    dp.callback_query.outer_middleware(AnswerEveryCallback())
+    dp.errors.register(on_error)
+    dp.include_routers(*build_routers())
+    return dp
+
+
+async def create_app(
+    settings: Settings, *, session: BaseSession | None = None, clock: Clock | None = None
+) -> App:
+    """Open the database (migrating it) and build bot, dispatcher and scheduler."""
+    check_data_dir(settings.data_dir)
+    clock = clock or Clock()
+    db = await Database.open(settings.database_path)
+    in_flight = InFlight()
+    app = App(
+        settings=settings,
+        db=db,
+        bot=create_bot(settings, session),
+        dp=create_dispatcher(settings, db, clock, in_flight),
+        scheduler=create_scheduler(),
+        clock=clock,
+        in_flight=in_flight,
+    )
+    app.dp["app"] = app
+    app.dp.startup.register(on_startup)
+    app.dp.shutdown.register(on_shutdown)
+    return app
+
+
+async def on_startup(app: App) -> None:
+    try:
+        await register_commands(app.bot)
+    except Exception as exc:  # the menu is a convenience; never block start-up on it
+        log.warning("could not register commands: %s", type(exc).__name__)
+    app.scheduler.start()
+
+
+async def on_shutdown(app: App) -> None:
+    """Stop ticking, let in-flight updates finish, confirm the last update, close the database."""
+    if app.scheduler.running:
+        app.scheduler.shutdown(wait=True)
+    left = await app.in_flight.drain(DRAIN_SECONDS)
+    if left:
+        log.warning("%d updates still running at shutdown", left)
+    await confirm_updates(app)
+    await app.db.close()
+
+
+async def confirm_updates(app: App) -> None:
+    """Tell Telegram the handled updates are done, so a restart does not handle them again."""
+    last = app.in_flight.last_update_id
+    if last is None or app.settings.bot_token is None:
+        return
+    try:
+        await app.bot.get_updates(offset=last + 1, limit=1, timeout=0)
+    except Exception as exc:
+        log.warning("could not confirm the last update: %s", type(exc).__name__)

@@ -1,0 +1,73 @@
+"""Users: language, time zone, and whether Telegram still lets us write to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.clock import to_iso
+from bot.db.connection import Database
+from knowledge.l10n import Lang, normalize_lang
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    chat_id: int
+    lang: Lang
+    timezone: str
+    is_active: bool
+
+
+def _user(row: aiosqlite.Row) -> User:
+    return User(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        lang=normalize_lang(row["lang"]),
+        timezone=row["timezone"],
+        is_active=bool(row["is_active"]),
+    )
+
+
+async def get(db: Database, user_id: int) -> User | None:
+    row = await db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
+    return None if row is None else _user(row)
+
+
+async def seen(
+    db: Database,
+    user_id: int,
+    chat_id: int,
+    language_code: str | None,
+    timezone: str,
+    now: dt.datetime,
+) -> User:
+    """Record contact. The language follows Telegram's only at first; writing reactivates."""
+    stamp = to_iso(now)
+    row = await db.fetchone(
+        "INSERT INTO users (id, chat_id, lang, timezone, is_active, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, 1, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET chat_id = excluded.chat_id, is_active = 1, "
+        "updated_at = CASE WHEN users.is_active = 0 OR users.chat_id != excluded.chat_id "
+        "THEN excluded.updated_at ELSE users.updated_at END "
+        "RETURNING *",
+        (user_id, chat_id, normalize_lang(language_code), timezone, stamp, stamp),
+    )
+    if row is None:
+        raise RuntimeError("upsert returned no row")
+    return _user(row)
+
+
+async def set_lang(db: Database, user_id: int, lang: Lang, now: dt.datetime) -> None:
+    await db.execute(
+        "UPDATE users SET lang = ?, updated_at = ? WHERE id = ?", (lang, to_iso(now), user_id)
+    )
+
+
+async def set_active(db: Database, user_id: int, active: bool, now: dt.datetime) -> None:
+    await db.execute(
+        "UPDATE users SET is_active = ?, updated_at = ? WHERE id = ?",
+        (int(active), to_iso(now), user_id),
+    )

@@ -1,0 +1,151 @@
+"""A Bot API session that answers locally instead of calling Telegram.
+
+Used by the terminal chat (no token) and by tests: it records every request and returns what
+Telegram would, keeping the chat's messages so edits apply to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import AsyncGenerator, Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    DeleteMessage,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetMe,
+    SendDocument,
+    SendMessage,
+    TelegramMethod,
+)
+from aiogram.methods.base import TelegramType
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
+
+LOCAL_BOT = User(id=1000000, is_bot=True, first_name="PermitBot", username="permitbot_local")
+
+
+@dataclass
+class SentMessage:
+    chat_id: int
+    message_id: int
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+    document: tuple[str, bytes] | None = None
+    history: list[str] = field(default_factory=list)
+
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback_data or url) for every inline button, row by row."""
+        if self.markup is None:
+            return []
+        return [
+            (button.text, button.callback_data or button.url or button.switch_inline_query or "")
+            for row in self.markup.inline_keyboard
+            for button in row
+        ]
+
+
+class LocalSession(BaseSession):
+    def __init__(self, on_output: Callable[[TelegramMethod[Any], Any], None] | None = None) -> None:
+        super().__init__()
+        self.requests: list[TelegramMethod[Any]] = []
+        self.messages: dict[tuple[int, int], SentMessage] = {}
+        self.answered_callbacks: dict[str, AnswerCallbackQuery] = {}
+        self._ids = itertools.count(1)
+        self._on_output = on_output
+
+    async def close(self) -> None:
+        """Nothing to close: no network."""
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        yield b""
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        self.requests.append(method)
+        result = self._answer(method)
+        if self._on_output is not None:
+            self._on_output(method, result)
+        return cast(TelegramType, result)
+
+    def _answer(self, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, GetMe):
+            return LOCAL_BOT
+        if isinstance(method, SendMessage):
+            return self._store(int(method.chat_id), method.text, _markup(method.reply_markup))
+        if isinstance(method, SendDocument):
+            name, data = _document(method.document)
+            return self._store(int(method.chat_id), method.caption or "", None, (name, data))
+        if isinstance(method, EditMessageText | EditMessageReplyMarkup):
+            return self._edit(method)
+        if isinstance(method, AnswerCallbackQuery):
+            if method.callback_query_id in self.answered_callbacks:
+                raise TelegramBadRequest(method, "query is too old or query ID is invalid")
+            self.answered_callbacks[method.callback_query_id] = method
+            return True
+        if isinstance(method, DeleteMessage):
+            self.messages.pop((int(method.chat_id), method.message_id), None)
+            return True
+        return True
+
+    def _store(
+        self,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+        document: tuple[str, bytes] | None = None,
+    ) -> Message:
+        sent = SentMessage(chat_id, next(self._ids), text, markup, document)
+        self.messages[(chat_id, sent.message_id)] = sent
+        return _message(sent)
+
+    def _edit(self, method: EditMessageText | EditMessageReplyMarkup) -> Message | bool:
+        if method.chat_id is None or method.message_id is None:
+            return True  # inline message: nothing kept locally
+        sent = self.messages.get((int(method.chat_id), method.message_id))
+        if sent is None:
+            raise TelegramBadRequest(method, "message to edit not found")
+        text = (method.text or "") if isinstance(method, EditMessageText) else sent.text
+        markup = _markup(method.reply_markup)
+        if text == sent.text and markup == sent.markup:
+            raise TelegramBadRequest(method, "message is not modified")
+        sent.history.append(sent.text)
+        sent.text, sent.markup = text, markup
+        return _message(sent)
+
+    def chat(self, chat_id: int) -> list[SentMessage]:
+        return [m for (chat, _), m in sorted(self.messages.items()) if chat == chat_id]
+
+
+def _markup(markup: object) -> InlineKeyboardMarkup | None:
+    return markup if isinstance(markup, InlineKeyboardMarkup) else None
+
+
+def _document(document: object) -> tuple[str, bytes]:
+    data = getattr(document, "data", b"")
+    return str(getattr(document, "filename", None) or "file"), bytes(data)
+
+
+def _message(sent: SentMessage) -> Message:
+    return Message(
+        message_id=sent.message_id,
+        date=dt.datetime.now(dt.UTC),
+        chat=Chat(id=sent.chat_id, type="private"),
+        from_user=LOCAL_BOT,
+        text=sent.text or None,
+        reply_markup=sent.markup,
+    )

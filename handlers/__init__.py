@@ -1,0 +1,12 @@
+"""aiogram routers; each module exposes ``router()`` that builds a fresh Router."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import fallback, language, start
+
+
+def build_routers() -> list[Router]:
+    """Feature routers in order; the fallback router must stay last."""
+    return [start.router(), language.router(), fallback.router()]

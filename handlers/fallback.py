@@ -1,0 +1,38 @@
+"""Last router: /cancel from anywhere, stale or forged buttons, anything no flow expected."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.i18n import Translator
+from handlers.keyboards import main_menu
+
+
+def router() -> Router:
+    r = Router(name="fallback")
+
+    @r.message(Command("cancel"))
+    async def cancel(message: Message, t: Translator, state: FSMContext) -> None:
+        had_state = await state.get_state() is not None
+        await state.clear()
+        await message.answer(
+            t("cancelled" if had_state else "nothing-to-cancel"), reply_markup=main_menu(t)
+        )
+
+    @r.callback_query()
+    async def stale_button(query: CallbackQuery, t: Translator) -> None:
+        # Old keyboards, buttons of a finished flow, forged data: explain, never crash.
+        await query.answer(t("stale-button"), show_alert=False)
+
+    @r.message(~StateFilter(None))
+    async def unexpected_in_flow(message: Message, t: Translator) -> None:
+        await message.answer(t("unexpected-in-flow"))
+
+    @r.message()
+    async def anything_else(message: Message, t: Translator) -> None:
+        await message.answer(t("fallback"), reply_markup=main_menu(t))
+
+    return r

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config import ConfigError, Settings, check_data_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make(**values: Any) -> Settings:
+    return Settings(_env_file=None, **values)
+
+
+def test_token_shape_is_checked() -> None:
+    assert make(bot_token="123456:ABC-def_ghi").token() == "123456:ABC-def_ghi"
+    assert make(bot_token="").token() is None
+    with pytest.raises(ConfigError, match="malformed"):
+        make(bot_token="not a token").token()
+
+
+def test_admin_ids_timezone_and_api_url() -> None:
+    settings = make(admin_ids="1, 2;3", telegram_api_url="http://127.0.0.1:8081/")
+    assert settings.admin_ids == [1, 2, 3]
+    assert settings.telegram_api_url == "http://127.0.0.1:8081"
+    assert settings.default_timezone == "Asia/Almaty"
+    with pytest.raises(ValidationError):
+        make(default_timezone="Mars/Olympus")
+    with pytest.raises(ValidationError):
+        make(telegram_api_url="ftp://x")
+
+
+def test_token_is_secret_in_repr() -> None:
+    settings = make(bot_token="123456:very-secret")
+    assert "very-secret" not in repr(settings)
+
+
+def test_unusable_data_dir(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ConfigError, match="DATA_DIR"):
+        check_data_dir(blocker / "sub")
+
+
+def run_bot(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "DATA_DIR"}}
+    return subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env={**clean, **env},
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"BOT_TOKEN": "garbage"}, "BOT_TOKEN is malformed"),
+        ({"DEFAULT_TIMEZONE": "Nowhere/City"}, "DEFAULT_TIMEZONE"),
+    ],
+)
+def test_bad_settings_exit_2_with_one_line(
+    env: dict[str, str], message: str, tmp_path: Path
+) -> None:
+    result = run_bot({"DATA_DIR": str(tmp_path), **env})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unusable_data_dir_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_bot({"DATA_DIR": str(blocker / "data")})
+    assert result.returncode == 2
+    assert "DATA_DIR" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.local_session import LocalSession
+from bot.localchat import run_local_chat
+
+
+async def test_local_chat_prints_replies_and_numbered_buttons(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    out = io.StringIO()
+
+    def build(session: LocalSession):  # type: ignore[no-untyped-def]
+        return create_app(settings, session=session)
+
+    await run_local_chat(build, "en", io.StringIO("/start\n1\n"), out)
+    text = out.getvalue()
+    assert "running LOCALLY" in text and "BOT_TOKEN" in text
+    assert "bot> Hello! I am PermitBot." in text
+    assert "[1] ❔ Help" in text
+    assert "(edited) What I can do" in text, "typing 1 pressed the first button"
+    assert "<b>" not in text, "HTML is shown as plain text"

@@ -1,0 +1,61 @@
+"""Shared fixtures: a fresh application per test on a temporary database and a frozen clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import settings as hypothesis_settings
+
+from bot.app import App, create_app
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.local_session import LocalSession
+from tests.support.dialog import Dialog
+
+hypothesis_settings.register_profile("default", max_examples=100, deadline=None)
+hypothesis_settings.register_profile("fuzz", max_examples=2000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# 2026-11-25 09:00 in Almaty (UTC+5) is 04:00 UTC.
+DEFAULT_NOW = dt.datetime(2026, 11, 25, 4, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(DEFAULT_NOW)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(_env_file=None, data_dir=tmp_path / "data", bot_token=None)
+
+
+@pytest.fixture
+async def app(settings: Settings, clock: FrozenClock) -> AsyncIterator[App]:
+    session = LocalSession()
+    application = await create_app(settings, session=session, clock=clock)
+    dp = application.dp
+    await dp.emit_startup(bot=application.bot, **dp.workflow_data)
+    yield application
+    await dp.emit_shutdown(bot=application.bot, **dp.workflow_data)
+
+
+DialogFactory = Callable[..., Dialog]
+
+
+@pytest.fixture
+def dialog(app: App) -> DialogFactory:
+    """``dialog(user_id=1, lang="ru")``: a user talking to the app under test."""
+
+    def make(user_id: int = 1001, lang: str = "en") -> Dialog:
+        assert isinstance(app.bot.session, LocalSession)
+        return Dialog(app, app.bot.session, user_id, lang)
+
+    return make
+
+
+AppFactory = Callable[[], Awaitable[App]]

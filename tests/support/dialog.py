@@ -1,0 +1,96 @@
+"""Drive the real Dispatcher like a user: ``await d.send("/start")``, ``await d.click("Help")``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+
+from aiogram.methods import EditMessageText, SendMessage
+from aiogram.types import CallbackQuery, Chat, Message, Update, User
+
+from bot.app import App
+from bot.local_session import LocalSession, SentMessage
+
+_update_ids: Iterator[int] = itertools.count(1)
+_message_ids: Iterator[int] = itertools.count(5_000_000)
+
+
+class Dialog:
+    def __init__(self, app: App, session: LocalSession, user_id: int, lang: str = "en") -> None:
+        self.app, self.session = app, session
+        self.user = User(id=user_id, is_bot=False, first_name="Test", language_code=lang)
+        self.chat = Chat(id=user_id, type="private")
+        self._mark = 0
+
+    @property
+    def now(self) -> dt.datetime:
+        return self.app.clock.now()
+
+    async def feed(self, update: Update) -> None:
+        self._mark = len(self.session.requests)
+        await self.app.dp.feed_update(self.app.bot, update)
+
+    async def send(self, text: str) -> None:
+        message = Message(
+            message_id=next(_message_ids),
+            date=self.now,
+            chat=self.chat,
+            from_user=self.user,
+            text=text,
+        )
+        await self.feed(Update(update_id=next(_update_ids), message=message))
+
+    async def click(self, label: str) -> None:
+        """Press the button whose label contains ``label`` on the newest message that has one."""
+        for sent in reversed(self.session.chat(self.chat.id)):
+            for text, data in sent.buttons():
+                if label in text:
+                    await self.click_data(data, sent)
+                    return
+        raise AssertionError(f"no button {label!r}; buttons now: {self.buttons()}")
+
+    async def click_data(self, data: str, sent: SentMessage | None = None) -> str:
+        """Send a callback query with any data (forged ones too); assert it was answered."""
+        sent = sent or self.last_message()
+        query_id = f"q{next(_update_ids)}"
+        message = Message(
+            message_id=sent.message_id,
+            date=self.now,
+            chat=self.chat,
+            text=sent.text or "…",
+            reply_markup=sent.markup,
+        )
+        query = CallbackQuery(
+            id=query_id, from_user=self.user, chat_instance="ci", message=message, data=data
+        )
+        await self.feed(Update(update_id=next(_update_ids), callback_query=query))
+        assert query_id in self.session.answered_callbacks, f"callback {data!r} was not answered"
+        return query_id
+
+    def callback_text(self, query_id: str) -> str | None:
+        return self.session.answered_callbacks[query_id].text
+
+    def last_message(self) -> SentMessage:
+        chat = self.session.chat(self.chat.id)
+        assert chat, "the bot has sent nothing to this chat"
+        return chat[-1]
+
+    def replies(self) -> list[str]:
+        """Texts the bot sent or edited into this chat in answer to the last update."""
+        texts = []
+        for method in self.session.requests[self._mark :]:
+            if isinstance(method, SendMessage | EditMessageText) and method.chat_id == self.chat.id:
+                texts.append(method.text or "")
+        return texts
+
+    @property
+    def text(self) -> str:
+        """The last text the bot sent or edited in answer to the last update."""
+        replies = self.replies()
+        assert replies, "the bot did not reply"
+        return replies[-1]
+
+    def buttons(self) -> list[str]:
+        chat = self.session.chat(self.chat.id)
+        return [label for label, _data in chat[-1].buttons()] if chat else []
