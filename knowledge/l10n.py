@@ -58,9 +58,7 @@ class Catalog:
             for folder in dirs:
                 for path in sorted((folder / lang).glob("*.ftl")):
                     resource = FluentResource(path.read_text(encoding="utf-8"))
-                    keys.update(
-                        entry.id.name for entry in resource.body if hasattr(entry, "id")
-                    )
+                    keys.update(entry.id.name for entry in resource.body if hasattr(entry, "id"))
                     bundle.add_resource(resource)
             self._bundles[lang] = bundle
             self._keys[lang] = keys
