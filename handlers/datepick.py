@@ -1,0 +1,121 @@
+"""A date picker: quick "today"/"yesterday" buttons and a month grid, in the user's language.
+
+Flows put ``date_picker(...)`` under their question and handle ``DateCb.filter(F.action ==
+"pick")`` in their own state; month navigation is handled here once for every flow and keeps the
+flow's own rows (Back, Cancel) under the grid.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from babel.dates import get_day_names, get_month_names
+
+from bot.i18n import Translator
+
+_BABEL = {"ru": "ru", "kk": "kk", "en": "en_GB"}
+
+
+class DateCb(CallbackData, prefix="dp"):
+    """``pick`` a day (value YYYYMMDD), ``nav`` to a month (value YYYYMM), or ``noop``."""
+
+    action: str
+    value: str = ""
+
+
+def picked(callback_data: DateCb) -> dt.date | None:
+    """The chosen day, or None for forged data."""
+    try:
+        return dt.datetime.strptime(callback_data.value, "%Y%m%d").date()  # noqa: DTZ007
+    except ValueError:
+        return None
+
+
+def _button(text: str, action: str, value: str = "") -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=DateCb(action=action, value=value).pack())
+
+
+def _month_title(month: dt.date, lang: str) -> str:
+    name = get_month_names("wide", "stand-alone", _BABEL[lang])[month.month]
+    return f"{name[:1].upper()}{name[1:]} {month.year}"
+
+
+def picker_rows(t: Translator, month: dt.date, today: dt.date) -> list[list[InlineKeyboardButton]]:
+    yesterday = today - dt.timedelta(days=1)
+    rows = [
+        [
+            _button(t("datepick-today"), "pick", today.strftime("%Y%m%d")),
+            _button(t("datepick-yesterday"), "pick", yesterday.strftime("%Y%m%d")),
+        ]
+    ]
+    previous = (month.replace(day=1) - dt.timedelta(days=1)).strftime("%Y%m")
+    following = (month.replace(day=28) + dt.timedelta(days=4)).strftime("%Y%m")
+    rows.append(
+        [
+            _button("‹", "nav", previous),
+            _button(_month_title(month, t.lang), "noop"),
+            _button("›", "nav", following),
+        ]
+    )
+    days = get_day_names("short", "format", _BABEL[t.lang])
+    rows.append([_button(days[index], "noop") for index in range(7)])
+    for week in calendar.Calendar().monthdatescalendar(month.year, month.month):
+        rows.append(
+            [
+                _button(str(day.day), "pick", day.strftime("%Y%m%d"))
+                if day.month == month.month
+                else _button(" ", "noop")
+                for day in week
+            ]
+        )
+    return rows
+
+
+def date_picker(
+    t: Translator,
+    today: dt.date,
+    month: dt.date | None = None,
+    extra_rows: list[list[InlineKeyboardButton]] | None = None,
+) -> InlineKeyboardMarkup:
+    rows = picker_rows(t, month or today, today)
+    return InlineKeyboardMarkup(inline_keyboard=rows + (extra_rows or []))
+
+
+def _own_rows(markup: InlineKeyboardMarkup | None) -> list[list[InlineKeyboardButton]]:
+    """The flow's rows under the grid (those that are not the picker's)."""
+    if markup is None:
+        return []
+    prefix = DateCb.__prefix__ + ":"
+    return [
+        row
+        for row in markup.inline_keyboard
+        if not all((button.callback_data or "").startswith(prefix) for button in row)
+    ]
+
+
+def router() -> Router:
+    r = Router(name="datepick")
+
+    @r.callback_query(DateCb.filter(F.action == "nav"))
+    async def navigate(query: CallbackQuery, callback_data: DateCb, t: Translator) -> None:
+        try:
+            month = dt.datetime.strptime(callback_data.value, "%Y%m").date()  # noqa: DTZ007
+        except ValueError:
+            await query.answer(t("stale-button"))
+            return
+        if not isinstance(query.message, Message) or not 2000 <= month.year <= 2100:
+            await query.answer(t("stale-button"))
+            return
+        today = query.message.date.date()
+        extra = _own_rows(query.message.reply_markup)
+        await query.message.edit_reply_markup(reply_markup=date_picker(t, today, month, extra))
+
+    @r.callback_query(DateCb.filter(F.action == "noop"))
+    async def ignore(query: CallbackQuery) -> None:
+        await query.answer()
+
+    return r

@@ -1,0 +1,91 @@
+"""Dates as users type them: 1.9.2025, 01.09.25, 2025-09-01, "1 сентября 2025", today/бүгін.
+
+Day-first is the Kazakhstan convention, so dotted dates are unambiguous; a slashed date whose
+day and month could be swapped is refused as ambiguous rather than guessed. Month names come
+from Babel's CLDR data in all three languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from babel.dates import get_month_names
+
+Problem = Literal["format", "impossible", "ambiguous", "out_of_range"]
+
+RELATIVE_WORDS: dict[str, int] = {
+    "today": 0,
+    "сегодня": 0,
+    "бүгін": 0,
+    "бугин": 0,
+    "yesterday": -1,
+    "вчера": -1,
+    "кеше": -1,
+    "tomorrow": 1,
+    "завтра": 1,
+    "ертең": 1,
+    "ертен": 1,
+}
+_NUMERIC = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WORDS = re.compile(r"^(\d{1,2})\s+([^\d\s]+)\s+(\d{4})(?:\s*(?:г|ж|года|жыл\w*)\.?)?$")
+_WORDS_KK = re.compile(r"^(\d{4})(?:\s*(?:ж|жыл\w*)\.?)?\s+(\d{1,2})\s+([^\d\s]+)$")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class DateInput:
+    """Either a date or the reason it could not be read."""
+
+    value: dt.date | None
+    problem: Problem | None = None
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("ru", "kk", "en"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    names[name.lower().rstrip(".")] = int(number)
+    names["sep"] = 9  # CLDR's English short form is "Sept"; people also type "Sep"
+    return names
+
+
+def _make(year: int, month: int, day: int) -> DateInput:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return DateInput(None, "out_of_range")
+    try:
+        return DateInput(dt.date(year, month, day))
+    except ValueError:
+        return DateInput(None, "impossible")
+
+
+def _year(text: str) -> int:
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def parse_user_date(text: str, today: dt.date) -> DateInput:
+    """Read one date; ``today`` anchors the relative words (the user's calendar date)."""
+    cleaned = " ".join(text.strip().lower().replace("ё", "е").split())
+    if cleaned in RELATIVE_WORDS:
+        return DateInput(today + dt.timedelta(days=RELATIVE_WORDS[cleaned]))
+    if match := _ISO.match(cleaned):
+        return _make(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC.match(cleaned):
+        first, separator, second, year = int(match[1]), match[2], int(match[3]), _year(match[4])
+        if separator == "/" and first <= 12 and second <= 12 and first != second:
+            return DateInput(None, "ambiguous")
+        return _make(year, second, first)
+    if match := _WORDS.match(cleaned):
+        month = _month_names().get(match[2].rstrip("."))
+        return _make(int(match[3]), month, int(match[1])) if month else DateInput(None, "format")
+    if match := _WORDS_KK.match(cleaned):
+        month = _month_names().get(match[3].rstrip("."))
+        return _make(int(match[1]), month, int(match[2])) if month else DateInput(None, "format")
+    return DateInput(None, "format")

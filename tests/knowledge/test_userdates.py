@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge.userdates import parse_user_date
+
+TODAY = dt.date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01.09.2025", dt.date(2025, 9, 1)),
+        ("1.9.25", dt.date(2025, 9, 1)),
+        ("  29.02.2024 ", dt.date(2024, 2, 29)),
+        ("2025-09-01", dt.date(2025, 9, 1)),
+        ("2025-9-1", dt.date(2025, 9, 1)),
+        ("31-12-2026", dt.date(2026, 12, 31)),
+        ("13/01/2026", dt.date(2026, 1, 13)),
+        ("05/05/2026", dt.date(2026, 5, 5)),
+        ("1 сентября 2025", dt.date(2025, 9, 1)),
+        ("1 сентября 2025 г.", dt.date(2025, 9, 1)),
+        ("16 Декабря 2025", dt.date(2025, 12, 16)),
+        ("1 September 2025", dt.date(2025, 9, 1)),
+        ("1 sep 2025", dt.date(2025, 9, 1)),
+        ("21 наурыз 2026", dt.date(2026, 3, 21)),
+        ("2025 ж. 1 қыркүйек", dt.date(2025, 9, 1)),
+        ("today", TODAY),
+        ("Сегодня", TODAY),
+        ("бүгін", TODAY),
+        ("вчера", dt.date(2026, 2, 28)),
+        ("кеше", dt.date(2026, 2, 28)),
+        ("yesterday", dt.date(2026, 2, 28)),
+        ("завтра", dt.date(2026, 3, 2)),
+    ],
+)
+def test_accepted_forms(text: str, expected: dt.date) -> None:
+    assert parse_user_date(text, TODAY).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("31.02.2025", "impossible"),
+        ("29.02.2025", "impossible"),
+        ("00.01.2025", "impossible"),
+        ("2025-13-01", "impossible"),
+        ("01/02/2025", "ambiguous"),
+        ("1.1.1899", "out_of_range"),
+        ("hello", "format"),
+        ("", "format"),
+        ("1 брумера 2025", "format"),
+        ("1.9", "format"),
+        ("<b>1.9.2025</b>", "format"),
+    ],
+)
+def test_refused_forms_say_why(text: str, problem: str) -> None:
+    result = parse_user_date(text, TODAY)
+    assert result.value is None and result.problem == problem
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_round_trip_of_the_usual_forms(day: dt.date) -> None:
+    assert parse_user_date(day.strftime("%d.%m.%Y"), TODAY).value == day
+    assert parse_user_date(day.isoformat(), TODAY).value == day
+    assert parse_user_date(f"{day.day}.{day.month}.{day.year % 100:02d}", TODAY).value == day
+
+
+@given(st.text(max_size=200))
+def test_never_raises(text: str) -> None:
+    result = parse_user_date(text, TODAY)
+    assert (result.value is None) != (result.problem is None)
