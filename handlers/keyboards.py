@@ -1,13 +1,18 @@
-"""Inline keyboards shared by several routers."""
+"""Inline keyboards shared by several routers.
+
+Menus are the same for every user of a language, so they are built once per language (aiogram's
+InlineKeyboardBuilder deep-copies every button and was the largest cost on the read path).
+"""
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from functools import cache
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from handlers.callbacks import LangCb, MenuCb
-from knowledge.l10n import LANGS
+from knowledge.l10n import LANGS, Lang
 
 # (action, label key): the main menu, two buttons a row.
 MENU: list[tuple[str, str]] = [
@@ -17,25 +22,44 @@ MENU: list[tuple[str, str]] = [
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
 
 
+def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    return [buttons[i : i + width] for i in range(0, len(buttons), width)]
+
+
 def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for action, key in MENU:
-        builder.button(text=t(key), callback_data=MenuCb(action=action))
-    builder.adjust(2)
-    return builder.as_markup()
+    return _main_menu(t.lang)
 
 
+@cache
+def _main_menu(lang: Lang) -> InlineKeyboardMarkup:
+    t = Translator(lang)
+    buttons = [
+        InlineKeyboardButton(text=t(key), callback_data=MenuCb(action=action).pack())
+        for action, key in MENU
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows(buttons, 2))
+
+
+@cache
 def language_menu(current: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for lang in LANGS:
-        mark = "✓ " if lang == current else ""
-        builder.button(text=mark + LANGUAGE_NAMES[lang], callback_data=LangCb(lang=lang))
-    builder.adjust(3)
-    return builder.as_markup()
+    buttons = [
+        InlineKeyboardButton(
+            text=("✓ " if lang == current else "") + LANGUAGE_NAMES[lang],
+            callback_data=LangCb(lang=lang).pack(),
+        )
+        for lang in LANGS
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
 
 def menu_button(t: Translator) -> InlineKeyboardMarkup:
     """A single "Main menu" button for the end of a flow."""
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("menu-main"), callback_data=MenuCb(action="main"))
-    return builder.as_markup()
+    return _menu_button(t.lang)
+
+
+@cache
+def _menu_button(lang: Lang) -> InlineKeyboardMarkup:
+    button = InlineKeyboardButton(
+        text=Translator(lang)("menu-main"), callback_data=MenuCb(action="main").pack()
+    )
+    return InlineKeyboardMarkup(inline_keyboard=[[button]])

@@ -47,6 +47,8 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self.conn = conn
         self._lock = asyncio.Lock()
+        # Write-through caches of repositories (this process is the database's only writer).
+        self.cache: dict[str, Any] = {}
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS_DIR) -> Database:

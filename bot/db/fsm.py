@@ -1,12 +1,15 @@
 """aiogram FSM storage in SQLite, so a conversation survives a restart.
 
 Data must be JSON: a value that could not survive the round trip fails at once, in tests too.
+Reads come from a write-through cache (this process is the database's only writer), so the
+common case — a user with no conversation — costs no database round trip after the first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +18,8 @@ from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, 
 
 from bot.clock import to_iso
 from bot.db.connection import Database
+
+CACHE_SIZE = 20_000
 
 
 def _state_name(state: StateType) -> str | None:
@@ -25,34 +30,58 @@ class SQLiteStorage(BaseStorage):
     def __init__(self, db: Database) -> None:
         self.db = db
         self.key_builder = DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
+        # key -> (state, data as JSON text)
+        self._cache: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
 
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
 
+    async def _row(self, key: str) -> tuple[str | None, str]:
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        row = await self.db.fetchone("SELECT state, data FROM fsm_state WHERE key = ?", (key,))
+        return self._remember(key, (None, "{}") if row is None else (row["state"], row["data"]))
+
+    def _remember(self, key: str, value: tuple[str | None, str]) -> tuple[str | None, str]:
+        self._cache[key] = value
+        self._cache.move_to_end(key)
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return value
+
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        name, built = _state_name(state), self._key(key)
+        _old_state, data = await self._row(built)
         await self.db.execute(
             "INSERT INTO fsm_state (key, state, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET state = excluded.state, "
             "updated_at = excluded.updated_at",
-            (self._key(key), _state_name(state), to_iso(dt.datetime.now(dt.UTC))),
+            (built, name, to_iso(dt.datetime.now(dt.UTC))),
         )
+        self._remember(built, (name, data))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        row = await self.db.fetchone("SELECT state FROM fsm_state WHERE key = ?", (self._key(key),))
-        return None if row is None else row["state"]
+        return (await self._row(self._key(key)))[0]
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         payload = json.dumps(dict(data), ensure_ascii=False, allow_nan=False)
+        built = self._key(key)
+        state, _old_data = await self._row(built)
         await self.db.execute(
             "INSERT INTO fsm_state (key, data, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET data = excluded.data, "
             "updated_at = excluded.updated_at",
-            (self._key(key), payload, to_iso(dt.datetime.now(dt.UTC))),
+            (built, payload, to_iso(dt.datetime.now(dt.UTC))),
         )
+        self._remember(built, (state, payload))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        row = await self.db.fetchone("SELECT data FROM fsm_state WHERE key = ?", (self._key(key),))
-        return {} if row is None else dict(json.loads(row["data"]))
+        return dict(json.loads((await self._row(self._key(key)))[1]))
+
+    def forget(self) -> None:
+        """Drop the cache (after rows were deleted with plain SQL, e.g. /deletemydata)."""
+        self._cache.clear()
 
     async def close(self) -> None:
         """The database is closed by the application, not by the storage."""

@@ -31,9 +31,28 @@ def _user(row: aiosqlite.Row) -> User:
     )
 
 
+def _cache(db: Database) -> dict[int, User]:
+    """Users by id; every write below goes through it (this process is the only writer)."""
+    cache: dict[int, User] = db.cache.setdefault("users", {})
+    if len(cache) > 50_000:
+        cache.clear()
+    return cache
+
+
 async def get(db: Database, user_id: int) -> User | None:
+    cache = _cache(db)
+    if user_id in cache:
+        return cache[user_id]
     row = await db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-    return None if row is None else _user(row)
+    if row is None:
+        return None
+    cache[user_id] = user = _user(row)
+    return user
+
+
+async def _reload(db: Database, user_id: int) -> None:
+    _cache(db).pop(user_id, None)
+    await get(db, user_id)
 
 
 async def seen(
@@ -57,13 +76,15 @@ async def seen(
     )
     if row is None:
         raise RuntimeError("upsert returned no row")
-    return _user(row)
+    _cache(db)[user_id] = user = _user(row)
+    return user
 
 
 async def set_lang(db: Database, user_id: int, lang: Lang, now: dt.datetime) -> None:
     await db.execute(
         "UPDATE users SET lang = ?, updated_at = ? WHERE id = ?", (lang, to_iso(now), user_id)
     )
+    await _reload(db, user_id)
 
 
 async def set_active(db: Database, user_id: int, active: bool, now: dt.datetime) -> None:
@@ -71,3 +92,26 @@ async def set_active(db: Database, user_id: int, active: bool, now: dt.datetime)
         "UPDATE users SET is_active = ?, updated_at = ? WHERE id = ?",
         (int(active), to_iso(now), user_id),
     )
+    await _reload(db, user_id)
+
+
+async def set_timezone(db: Database, user_id: int, timezone: str, now: dt.datetime) -> None:
+    await db.execute(
+        "UPDATE users SET timezone = ?, updated_at = ? WHERE id = ?",
+        (timezone, to_iso(now), user_id),
+    )
+    await _reload(db, user_id)
+
+
+async def delete(db: Database, user_id: int) -> None:
+    """Delete the user row (rows referencing it go by ON DELETE CASCADE)."""
+    await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+    _cache(db).pop(user_id, None)
+
+
+def forget_cached(db: Database, user_id: int | None = None) -> None:
+    """After writing ``users`` with plain SQL elsewhere, drop the cached copy (or all)."""
+    if user_id is None:
+        _cache(db).clear()
+    else:
+        _cache(db).pop(user_id, None)

@@ -1,0 +1,137 @@
+"""Update handling: PermitBot's full Dispatcher against a bare aiogram echo bot, in one run.
+
+Both get the same stream of updates and a session that records requests instead of sending them,
+so the ratio isolates the cost of our middlewares, i18n, database and FSM storage.
+Targets: read path ≥ 0.5× the echo bot's updates per second, write path ≥ 0.25×.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import itertools
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher, Router
+from aiogram.types import CallbackQuery, Chat, Message, Update, User
+
+from bench.report import Figure, median, percentile, record
+from bot.app import create_app
+from bot.config import Settings
+from bot.local_session import LocalSession
+
+USERS = 200
+_ids = itertools.count(1)
+
+
+def message(user_id: int, text: str) -> Update:
+    user = User(id=user_id, is_bot=False, first_name="U", language_code="ru")
+    msg = Message(
+        message_id=next(_ids),
+        date=dt.datetime.now(dt.UTC),
+        chat=Chat(id=user_id, type="private"),
+        from_user=user,
+        text=text,
+    )
+    return Update(update_id=next(_ids), message=msg)
+
+
+def callback(user_id: int, data: str) -> Update:
+    user = User(id=user_id, is_bot=False, first_name="U", language_code="ru")
+    msg = Message(
+        message_id=next(_ids),
+        date=dt.datetime.now(dt.UTC),
+        chat=Chat(id=user_id, type="private"),
+        text="menu",
+    )
+    query = CallbackQuery(
+        id=str(next(_ids)), from_user=user, chat_instance="c", message=msg, data=data
+    )
+    return Update(update_id=next(_ids), callback_query=query)
+
+
+# Each workload: a list of update factories per user, replayed round-robin over USERS users.
+READ_PATH: list[Callable[[int], Update]] = [
+    lambda u: message(u, "/start"),
+    lambda u: message(u, "/help"),
+    lambda u: callback(u, "m:help"),
+    lambda u: message(u, "сколько действует разрешение на работу 2 категории"),
+    lambda u: message(u, "/status"),
+]
+WRITE_PATH: list[Callable[[int], Update]] = [
+    lambda u: message(u, "/track"),
+    lambda u: message(u, "/language"),
+    lambda u: callback(u, "lang:kk"),
+    lambda u: callback(u, "lang:ru"),
+    lambda u: message(u, "/cancel"),
+]
+
+
+def echo_dispatcher() -> Dispatcher:
+    router = Router()
+
+    @router.message()
+    async def echo(msg: Message) -> None:
+        await msg.answer(msg.text or "")
+
+    @router.callback_query()
+    async def answer(query: CallbackQuery) -> None:
+        await query.answer()
+
+    dp = Dispatcher()
+    dp.include_router(router)
+    return dp
+
+
+async def replay(dp: Dispatcher, bot: Bot, updates: list[Update]) -> tuple[float, list[float]]:
+    latencies = []
+    started = time.perf_counter()
+    for update in updates:
+        t0 = time.perf_counter()
+        await dp.feed_update(bot, update)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    return time.perf_counter() - started, latencies
+
+
+def stream(workload: list[Callable[[int], Update]], rounds: int) -> list[Update]:
+    return [make(1000 + u) for _ in range(rounds) for u in range(USERS) for make in workload]
+
+
+async def measure(name: str, workload: list[Callable[[int], Update]], rounds: int) -> list[Figure]:
+    echo_bot = Bot("1:echo", session=LocalSession())
+    echo_dp = echo_dispatcher()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(_env_file=None, data_dir=Path(tmp), bot_token=None)  # type: ignore[call-arg]
+        app = await create_app(settings, session=LocalSession())
+        # Warm-up: caches, catalogs, the knowledge index, registered users.
+        await replay(echo_dp, echo_bot, stream(workload, 1))
+        await replay(app.dp, app.bot, stream(workload, 1))
+        echo_time, echo_lat = await replay(echo_dp, echo_bot, stream(workload, rounds))
+        full_time, full_lat = await replay(app.dp, app.bot, stream(workload, rounds))
+        await app.db.close()
+    count = rounds * USERS * len(workload)
+    echo_rate, full_rate = count / echo_time, count / full_time
+    ratio = full_rate / echo_rate
+    target = 0.5 if name == "read" else 0.25
+    return [
+        Figure(f"{name} path: echo bot updates/s", echo_rate, "upd/s", "reference", None),
+        Figure(f"{name} path: PermitBot updates/s", full_rate, "upd/s", "reported", None),
+        Figure(f"{name} path: PermitBot / echo", ratio, "x", f">= {target}", ratio >= target),
+        Figure(f"{name} path: echo p50 / p99", median(echo_lat), "ms", "reference", None),
+        Figure(f"{name} path: echo p99", percentile(echo_lat, 99), "ms", "reference", None),
+        Figure(f"{name} path: PermitBot p50", median(full_lat), "ms", "reported", None),
+        Figure(f"{name} path: PermitBot p99", percentile(full_lat, 99), "ms", "reported", None),
+    ]
+
+
+async def main() -> None:
+    figures = await measure("read", READ_PATH, rounds=4)
+    figures += await measure("write", WRITE_PATH, rounds=4)
+    record("throughput", figures, {"users": USERS})
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
