@@ -104,7 +104,7 @@ async def measure(name: str, workload: list[Callable[[int], Update]], rounds: in
     echo_bot = Bot("1:echo", session=LocalSession())
     echo_dp = echo_dispatcher()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(_env_file=None, data_dir=Path(tmp), bot_token=None)  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, data_dir=Path(tmp), bot_token=None)
         app = await create_app(settings, session=LocalSession())
         # Warm-up: caches, catalogs, the knowledge index, registered users.
         await replay(echo_dp, echo_bot, stream(workload, 1))
