@@ -1,7 +1,7 @@
 """Fluent catalogs for ru, kk and en: one localisation mechanism for the rules core and the bot.
 
 Catalogs are plain ``.ftl`` files in ``<dir>/<lang>/*.ftl``. Dates are formatted here with Babel
-(CLDR data) so that every layer writes "1 сентября 2025 г." / "2025 ж. 1 қыркүйек" / "1 Sept 2025"
+(CLDR data) so that every layer writes "1 сентября 2025" / "01.09.2025" / "1 September 2025"
 the same way.
 """
 
@@ -35,14 +35,20 @@ def normalize_lang(code: str | None) -> Lang:
     return DEFAULT_LANG
 
 
-def format_date(day: dt.date, lang: Lang, style: str = "long") -> str:
-    """A calendar date in the user's language (``long``: 1 сентября 2025 г.)."""
-    return str(_babel_format_date(day, style, locale=_BABEL_LOCALE[lang]))
+# Russian: "1 сентября 2025" (no "г." that would double a sentence's full stop). Kazakh: numeric
+# "01.09.2025", because a spelled-out month must take case endings ("қыркүйектен бастап").
+_DATE_PATTERN: dict[Lang, str] = {"ru": "d MMMM y", "kk": "dd.MM.y", "en": "d MMMM y"}
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    """A calendar date in the user's language: 1 сентября 2025 / 01.09.2025 / 1 September 2025."""
+    return str(_babel_format_date(day, _DATE_PATTERN[lang], locale=_BABEL_LOCALE[lang]))
 
 
 def format_day_month(day: dt.date, lang: Lang) -> str:
-    """A short date without the year, for ranges inside one year (``2 сент.``)."""
-    return str(_babel_format_date(day, "d MMM", locale=_BABEL_LOCALE[lang]))
+    """A short date without the year, for ranges inside one year (``2 сент.`` / ``02.09``)."""
+    pattern = "dd.MM" if lang == "kk" else "d MMM"
+    return str(_babel_format_date(day, pattern, locale=_BABEL_LOCALE[lang]))
 
 
 class Catalog:

@@ -1,0 +1,60 @@
+"""Plain-text rendering of results and statuses in the user's language (the bot adds markup)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from knowledge.deadlines import DateResult, TraceStep
+from knowledge.l10n import Lang, format_date, knowledge_catalog
+from knowledge.loader import load_knowledge
+from knowledge.models import Status
+from knowledge.workdays import holiday_slug, localized_holiday
+
+
+def render_step(step: TraceStep, lang: Lang) -> str:
+    args: dict[str, object] = {}
+    for name, value in step.args.items():
+        args[name] = format_date(value, lang) if isinstance(value, dt.date) else value
+    if step.key in {"trace-skipped-holiday", "note-estimated-holiday"}:
+        day = step.args["day"]
+        assert isinstance(day, dt.date)
+        args["name"] = holiday_label(day, lang)
+    return knowledge_catalog().get(lang, step.key, args)
+
+
+def holiday_label(day: dt.date, lang: Lang) -> str:
+    catalog = knowledge_catalog()
+    slug = holiday_slug(day)
+    if slug and catalog.has(lang, f"holiday-{slug}"):
+        return catalog.get(lang, f"holiday-{slug}")
+    return localized_holiday(day, lang) or ""
+
+
+def render_trace(steps: Iterable[TraceStep], lang: Lang) -> list[str]:
+    return [render_step(step, lang) for step in steps]
+
+
+def render_result(result: DateResult, lang: Lang) -> list[str]:
+    """The trace, then the notes (what we could not promise)."""
+    return render_trace(result.trace, lang) + render_trace(result.notes, lang)
+
+
+def render_status(status: Status, lang: Lang) -> str:
+    """One short line; for practice and derived facts, where to check."""
+    return knowledge_catalog().get(lang, f"status-{status}")
+
+
+def result_status(fact_ids: Iterable[str], on: dt.date | None = None) -> Status:
+    return load_knowledge().status(list(fact_ids), on)
+
+
+def sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[str]:
+    """The distinct source URLs of the facts, in order."""
+    kb = load_knowledge()
+    seen: list[str] = []
+    for fact_id in fact_ids:
+        for url in kb.fact(fact_id, on).sources:
+            if url not in seen:
+                seen.append(url)
+    return seen
