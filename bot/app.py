@@ -19,6 +19,7 @@ from bot.db import Database
 from bot.db.fsm import SQLiteStorage
 from bot.errors import on_error
 from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
+from bot.retry import RetryRequests
 from bot.scheduler import create_scheduler
 from handlers import build_routers
 from handlers.commands import register_commands
@@ -48,6 +49,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
+    bot.session.middleware(RetryRequests())
     bot.session.middleware(CallbackAnswerWatcher())
     return bot
 

@@ -1,0 +1,59 @@
+"""Retrying Bot API requests: 5xx and network errors with backoff, 429 after its retry_after.
+
+A session middleware, so every request (direct replies included) gets it; long polling keeps
+aiogram's own backoff. Attempts are bounded: after them the error reaches the caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import TelegramType
+from aiogram.utils.backoff import Backoff, BackoffConfig
+
+log = logging.getLogger(__name__)
+BACKOFF = BackoffConfig(min_delay=0.5, max_delay=8.0, factor=2.0, jitter=0.1)
+MAX_RETRY_AFTER = 60  # seconds; a longer flood wait is reported, not slept through
+
+
+class RetryRequests(BaseRequestMiddleware):
+    def __init__(self, attempts: int = 4, backoff: BackoffConfig = BACKOFF) -> None:
+        self.attempts = attempts
+        self.backoff = backoff
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Any:
+        if type(method) is GetUpdates:  # polling has aiogram's own backoff
+            return await make_request(bot, method)
+        delays = Backoff(self.backoff)
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return await make_request(bot, method)
+            except TelegramRetryAfter as exc:
+                if attempt == self.attempts or exc.retry_after > MAX_RETRY_AFTER:
+                    raise
+                log.warning("429 on %s: waiting %s s", type(method).__name__, exc.retry_after)
+                await asyncio.sleep(exc.retry_after)
+            except (TelegramServerError, TelegramNetworkError) as exc:
+                if attempt == self.attempts:
+                    raise
+                delay = next(delays)
+                log.warning(
+                    "%s on %s, retry %d in %.1f s",
+                    type(exc).__name__,
+                    type(method).__name__,
+                    attempt,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
