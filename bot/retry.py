@@ -33,7 +33,8 @@ class RetryRequests(BaseRequestMiddleware):
         bot: Bot,
         method: TelegramMethod[TelegramType],
     ) -> Any:
-        if type(method) is GetUpdates:  # polling has aiogram's own backoff
+        polling = isinstance(method, GetUpdates)  # (a flag: narrowing would lose the type)
+        if polling:  # long polling has aiogram's own backoff
             return await make_request(bot, method)
         delays = Backoff(self.backoff)
         for attempt in range(1, self.attempts + 1):

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import datepick, fallback, language, start
+from handlers import datepick, deadlines, eligibility, fallback, language, start
 
 
 def build_routers() -> list[Router]:
     """Feature routers in order; the fallback router must stay last."""
-    return [start.router(), language.router(), datepick.router(), fallback.router()]
+    return [
+        start.router(),
+        language.router(),
+        datepick.router(),
+        eligibility.router(),
+        deadlines.router(),
+        fallback.router(),
+    ]

@@ -13,6 +13,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("start", "cmd-start"),
     ("help", "cmd-help"),
     ("language", "cmd-language"),
+    ("eligibility", "cmd-eligibility"),
+    ("deadlines", "cmd-deadlines"),
     ("cancel", "cmd-cancel"),
 ]
 

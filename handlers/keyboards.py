@@ -16,6 +16,8 @@ from knowledge.l10n import LANGS, Lang
 
 # (action, label key): the main menu, two buttons a row.
 MENU: list[tuple[str, str]] = [
+    ("eligibility", "menu-eligibility"),
+    ("deadlines", "menu-deadlines"),
     ("help", "menu-help"),
     ("language", "menu-language"),
 ]
