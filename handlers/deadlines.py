@@ -1,0 +1,352 @@
+"""/deadlines: what happened (and, for a permit, its route and term), then when; the dates follow.
+
+FSM data is ``{"event": str, "route": str, "term": str}`` (JSON, survives a restart). The answer
+carries a "Track this" button whose callback data holds the whole computation (``TrackThis``):
+the tracking feature decodes it with ``track_payload`` and registers its own handler for
+``TrackThis.filter()`` in a router placed before this one; until then ``on_track`` says "soon".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.clock import Clock
+from bot.db.users import User
+from bot.i18n import Translator
+from handlers.callbacks import MenuCb
+from handlers.datepick import DateCb, date_picker, picked
+from handlers.keyboards import main_menu
+from handlers.replies import send, show
+from handlers.states import Deadlines
+from knowledge import deadlines as rules
+from knowledge import render
+from knowledge.deadlines import DateResult
+from knowledge.l10n import format_date
+from knowledge.loader import load_knowledge
+from knowledge.userdates import parse_user_date
+
+EVENTS = ("vacancy", "permit", "contract", "arrival", "ended", "fee", "violation")
+ICT_TERMS = (12, 24, 36)  # ICT is "up to 36 months": offer whole years
+
+
+class DlCb(CallbackData, prefix="dl"):
+    """An answer: ``step`` is the question it answers (event / route / term)."""
+
+    step: str
+    v: str
+
+
+class DlNav(CallbackData, prefix="dln"):
+    action: str  # back | cancel
+
+
+class TrackThis(CallbackData, prefix="tr"):
+    """Everything needed to recompute the answer: event, date YYYYMMDD, route, term (m12/d90)."""
+
+    kind: str
+    date: str
+    route: str = ""
+    term: str = ""
+
+
+@dataclass(frozen=True)
+class TrackRequest:
+    """What the user asked to track, as plain values (for the tracking feature)."""
+
+    kind: str
+    day: dt.date
+    route: str | None
+    term: str | None
+
+
+def track_payload(data: TrackThis) -> TrackRequest | None:
+    """Decode a "Track this" button; None for forged or stale data."""
+    day = picked(DateCb(action="pick", value=data.date))
+    if day is None or data.kind not in EVENTS:
+        return None
+    if data.kind == "permit" and term_value(data.route, data.term) is None:
+        return None
+    return TrackRequest(data.kind, day, data.route or None, data.term or None)
+
+
+# --- computing ----------------------------------------------------------------------------------
+
+
+def route_terms(route_id: str) -> list[str]:
+    """The terms a permit of the route can have, as "m12" (months) or "d90" (days)."""
+    route = load_knowledge().route(route_id)
+    if route.term_days:
+        return [f"d{days}" for days in route.term_days]
+    months = route.term_months or [m for m in ICT_TERMS if m <= (route.max_term_months or 0)]
+    return [f"m{m}" for m in months]
+
+
+def term_value(route_id: str, term: str) -> tuple[str, int] | None:
+    """("months"|"days", n) for a term the route allows; None for anything else."""
+    try:
+        allowed = route_terms(route_id)
+    except KeyError:
+        return None
+    if term not in allowed:
+        return None
+    return ("days" if term[0] == "d" else "months", int(term[1:]))
+
+
+def compute(kind: str, day: dt.date, route: str = "", term: str = "") -> list[DateResult]:
+    """The dates that follow from the event on ``day``."""
+    simple = {
+        "vacancy": rules.earliest_filing,
+        "contract": rules.esutd_registration,
+        "arrival": rules.arrival_notification,
+        "ended": rules.esutd_termination,
+        "fee": rules.fee_payment,
+        "violation": rules.ban_end,
+    }
+    if kind in simple:
+        return [simple[kind](day)]
+    unit, count = term_value(route, term) or ("", 0)
+    if unit == "days":
+        end = rules.permit_end(day, route, days=count)
+    else:
+        end = rules.permit_end(day, route, months=count)
+    results = [end, rules.renewal_window(end.dates["end"], route)]
+    if route == "cat4":
+        results.append(rules.cat4_replacement(day))
+    return results
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def nav_row(t: Translator, back: bool) -> list[InlineKeyboardButton]:
+    row = [_button("‹ " + t("dl-back"), DlNav(action="back"))] if back else []
+    return [*row, _button("✕ " + t("dl-cancel"), DlNav(action="cancel"))]
+
+
+def event_markup(t: Translator) -> InlineKeyboardMarkup:
+    rows = [[_button(t(f"dl-event-{e}"), DlCb(step="event", v=e))] for e in EVENTS]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=False)])
+
+
+def route_markup(t: Translator) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(r.name.get(t.lang), DlCb(step="route", v=r.id))] for r in load_knowledge().routes
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=True)])
+
+
+def term_label(t: Translator, term: str) -> str:
+    count = int(term[1:])
+    return t("dl-term-days" if term[0] == "d" else "dl-term-months", count=count)
+
+
+def term_markup(t: Translator, route: str) -> InlineKeyboardMarkup:
+    buttons = [
+        _button(term_label(t, term), DlCb(step="term", v=term)) for term in route_terms(route)
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=True)])
+
+
+def dates_args(result: DateResult, t: Translator) -> dict[str, str]:
+    return {name: format_date(day, t.lang) for name, day in result.dates.items()}
+
+
+def result_text(t: Translator, results: list[DateResult], on: dt.date) -> str:
+    sections = [t("dl-result-title")]
+    for result in results:
+        lines = [t(f"dl-result-{result.kind}", **dates_args(result, t))]
+        lines += ["  " + html.escape(line) for line in render.render_result(result, t.lang)]
+        sections.append("\n".join(lines))
+    fact_ids = list(dict.fromkeys(f for result in results for f in result.fact_ids))
+    status = render.render_status(render.result_status(fact_ids, on), t.lang)
+    urls = [f"• {html.escape(url)}" for url in render.sources(fact_ids, on)]
+    sections.append("\n".join([t("dl-sources-title"), html.escape(status), *urls]))
+    return "\n\n".join(sections)
+
+
+def result_markup(t: Translator, payload: TrackThis) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button("🔔 " + t("dl-track"), payload)],
+            [_button(t("menu-main"), MenuCb(action="main"))],
+        ]
+    )
+
+
+# --- the conversation ---------------------------------------------------------------------------
+
+
+async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await state.set_state(Deadlines.event)
+    await state.set_data({})
+    await _show(target, t("dl-q-event"), event_markup(t))
+
+
+async def ask_date(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, today: dt.date
+) -> None:
+    await state.set_state(Deadlines.date)
+    data = await state.get_data()
+    question = t(f"dl-q-date-{data.get('event', 'vacancy')}")
+    await _show(target, question, date_picker(t, today, extra_rows=[nav_row(t, back=True)]))
+
+
+async def _show(target: Message | CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
+    if isinstance(target, CallbackQuery):
+        await show(target, text, markup)
+    else:
+        await send(target, text, markup)
+
+
+async def finish(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, day: dt.date, on: dt.date
+) -> None:
+    data = await state.get_data()
+    kind, route, term = (
+        str(data.get("event")),
+        str(data.get("route", "")),
+        str(data.get("term", "")),
+    )
+    results = compute(kind, day, route, term)
+    await state.clear()
+    payload = TrackThis(kind=kind, date=day.strftime("%Y%m%d"), route=route, term=term)
+    await _show(target, result_text(t, results, on), result_markup(t, payload))
+
+
+def router() -> Router:
+    r = Router(name="deadlines")
+
+    @r.message(Command("deadlines"))
+    async def start(message: Message, t: Translator, state: FSMContext) -> None:
+        await ask_event(message, t, state)
+
+    @r.callback_query(MenuCb.filter(F.action == "deadlines"))
+    async def start_button(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+        await ask_event(query, t, state)
+
+    @r.callback_query(Deadlines.event, DlCb.filter((F.step == "event") & F.v.in_(EVENTS)))
+    async def on_event(
+        query: CallbackQuery,
+        callback_data: DlCb,
+        t: Translator,
+        state: FSMContext,
+        user: User,
+        clock: Clock,
+    ) -> None:
+        await state.set_data({"event": callback_data.v})
+        if callback_data.v == "permit":
+            await state.set_state(Deadlines.route)
+            await show(query, t("dl-q-route"), route_markup(t))
+        else:
+            await ask_date(query, t, state, clock.today(user.timezone))
+
+    @r.callback_query(Deadlines.route, DlCb.filter(F.step == "route"))
+    async def on_route(
+        query: CallbackQuery, callback_data: DlCb, t: Translator, state: FSMContext
+    ) -> None:
+        if callback_data.v not in {route.id for route in load_knowledge().routes}:
+            await query.answer(t("stale-button"))
+            return
+        await state.update_data(route=callback_data.v)
+        await state.set_state(Deadlines.term)
+        await show(query, t("dl-q-term"), term_markup(t, callback_data.v))
+
+    @r.callback_query(Deadlines.term, DlCb.filter(F.step == "term"))
+    async def on_term(
+        query: CallbackQuery,
+        callback_data: DlCb,
+        t: Translator,
+        state: FSMContext,
+        user: User,
+        clock: Clock,
+    ) -> None:
+        route = str((await state.get_data()).get("route", ""))
+        if term_value(route, callback_data.v) is None:
+            await query.answer(t("stale-button"))
+            return
+        await state.update_data(term=callback_data.v)
+        await ask_date(query, t, state, clock.today(user.timezone))
+
+    @r.callback_query(Deadlines.date, DateCb.filter(F.action == "pick"))
+    async def on_pick(
+        query: CallbackQuery,
+        callback_data: DateCb,
+        t: Translator,
+        state: FSMContext,
+        user: User,
+        clock: Clock,
+    ) -> None:
+        day = picked(callback_data)
+        if day is None:
+            await query.answer(t("stale-button"))
+            return
+        await finish(query, t, state, day, clock.today(user.timezone))
+
+    @r.message(Deadlines.date, F.text, ~F.text.startswith("/"))
+    async def on_date_text(
+        message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+    ) -> None:
+        today = clock.today(user.timezone)
+        parsed = parse_user_date(message.text or "", today)
+        if parsed.value is None:
+            await send(message, t(f"datepick-problem-{parsed.problem or 'format'}"))
+            await ask_date(message, t, state, today)
+            return
+        await finish(message, t, state, parsed.value, today)
+
+    @r.message(Deadlines.date, ~F.text)
+    async def on_date_other(
+        message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+    ) -> None:
+        await send(message, t("datepick-problem-format"))
+        await ask_date(message, t, state, clock.today(user.timezone))
+
+    @r.message(Deadlines.event, ~F.text.startswith("/"))
+    @r.message(Deadlines.route, ~F.text.startswith("/"))
+    @r.message(Deadlines.term, ~F.text.startswith("/"))
+    async def on_text_for_buttons(message: Message, t: Translator) -> None:
+        await send(message, t("dl-use-buttons"))
+
+    @r.callback_query(DlNav.filter(F.action == "back"), Deadlines.date)
+    async def back_from_date(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+        data = await state.get_data()
+        if data.get("event") == "permit":
+            await state.set_state(Deadlines.term)
+            await show(query, t("dl-q-term"), term_markup(t, str(data.get("route", ""))))
+        else:
+            await ask_event(query, t, state)
+
+    @r.callback_query(DlNav.filter(F.action == "back"), Deadlines.term)
+    async def back_from_term(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+        await state.set_state(Deadlines.route)
+        await show(query, t("dl-q-route"), route_markup(t))
+
+    @r.callback_query(DlNav.filter(F.action == "back"), Deadlines.route)
+    async def back_from_route(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+        await ask_event(query, t, state)
+
+    @r.callback_query(DlNav.filter(F.action == "cancel"), StateFilter(Deadlines))
+    async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+        await state.clear()
+        await show(query, t("cancelled"), main_menu(t))
+
+    @r.callback_query(TrackThis.filter())
+    async def on_track(query: CallbackQuery, callback_data: TrackThis, t: Translator) -> None:
+        # Hook for the tracking feature: it will handle TrackThis in a router placed before this.
+        key = "dl-track-soon" if track_payload(callback_data) else "stale-button"
+        await query.answer(t(key), show_alert=False)
+
+    return r

@@ -1,0 +1,182 @@
+"""/deadlines through the real Dispatcher, in ru, kk and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from aiogram.fsm.storage.base import StorageKey
+
+from bot.app import App, create_app
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.local_session import LocalSession
+from handlers.deadlines import DlCb, TrackThis, compute, track_payload
+from handlers.states import Deadlines
+from knowledge.l10n import Lang, format_date
+from tests.conftest import DEFAULT_NOW, DialogFactory
+from tests.support.dialog import Dialog
+
+LANGS: list[Lang] = ["ru", "kk", "en"]
+VACANCY = {"ru": "Вакансия", "kk": "Бос орын", "en": "Vacancy"}
+ARRIVED = {"ru": "прибыл", "kk": "келді", "en": "arrived"}
+PERMIT = {"ru": "Выдано разрешение", "kk": "Рұқсат берілді", "en": "Permit issued"}
+TRACK = {"ru": "Отслеживать", "kk": "Бақылау", "en": "Track this"}
+
+
+def full(d: Dialog) -> str:
+    return "\n".join(d.replies())
+
+
+async def state_of(app: App, d: Dialog) -> tuple[str | None, dict[str, object]]:
+    key = StorageKey(bot_id=app.bot.id, chat_id=d.chat.id, user_id=d.user.id)
+    return await app.dp.storage.get_state(key), await app.dp.storage.get_data(key)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_vacancy_posted_gives_the_earliest_filing_date(
+    dialog: DialogFactory, lang: Lang
+) -> None:
+    d = dialog(user_id=31, lang=lang)
+    await d.send("/deadlines")
+    await d.click(VACANCY[lang])
+    await d.send("01.09.2025")
+    text = full(d)
+    assert format_date(dt.date(2025, 9, 17), lang) in text
+    assert format_date(dt.date(2025, 9, 16), lang) in text, "the trace shows the last counted day"
+    assert "ey.com" in text, "with its source"
+    track = next(data for label, data in d.last_message().buttons() if TRACK[lang] in label)
+    assert track_payload(TrackThis.unpack(track)) is not None, "the button carries the computation"
+    query_id = await d.click_data(track)
+    assert d.callback_text(query_id), "answered with a notice"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_arrival_notification_skips_the_holiday(dialog: DialogFactory, lang: Lang) -> None:
+    d = dialog(user_id=32, lang=lang)
+    await d.send("/deadlines")
+    await d.click(ARRIVED[lang])
+    await d.send("12.12.2025")  # a Friday; 16 December is Independence Day
+    text = full(d)
+    assert format_date(dt.date(2025, 12, 18), lang) in text
+    assert format_date(dt.date(2025, 12, 16), lang) in text, "the skipped holiday is named"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_permit_route_term_and_date_picker(dialog: DialogFactory, lang: Lang) -> None:
+    d = dialog(user_id=33, lang=lang)
+    await d.send("/deadlines")
+    await d.click(PERMIT[lang])
+    await d.click("1")  # category 1
+    await d.click("24")
+    await d.click_data("dp:pick:20250301")
+    text = full(d)
+    assert format_date(dt.date(2027, 2, 28), lang) in text, "valid through the day before"
+    assert format_date(dt.date(2026, 12, 31), lang) in text, "renewal window opens E−59"
+
+
+async def test_category4_adds_the_replacement_window() -> None:
+    results = compute("permit", dt.date(2025, 3, 1), "cat4", "m12")
+    assert [r.kind for r in results] == ["permit_end", "no_renewal", "cat4_replacement"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_bad_dates_keep_the_state(dialog: DialogFactory, app: App, lang: Lang) -> None:
+    d = dialog(user_id=34, lang=lang)
+    await d.send("/deadlines")
+    await d.click(ARRIVED[lang])
+    before = await state_of(app, d)
+    for bad, hint in (
+        ("31.02.2025", "28.02.2025"),
+        ("01/02/2025", "01.02.2025"),
+        ("soon", "2025-09-01"),
+    ):
+        await d.send(bad)
+        assert hint in d.replies()[0]
+        assert await state_of(app, d) == before
+    assert before == (Deadlines.date.state, {"event": "arrival"})
+
+
+async def test_back_through_every_step_and_cancel(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=35, lang="en")
+    await d.send("/deadlines")
+    await d.click("Permit issued")
+    await d.click("Seasonal")
+    assert "90 days" in " ".join(d.buttons())
+    await d.click("180 days")
+    await d.click("‹ Back")
+    assert "term" in d.text
+    await d.click("‹ Back")
+    assert "route" in d.text
+    await d.click("‹ Back")
+    assert "What happened" in d.text
+    await d.click("Cancel")
+    assert "Cancelled" in d.text and (await state_of(app, d))[0] is None
+    await d.send("/deadlines")
+    await d.send("/cancel")
+    assert "Cancelled" in d.text and (await state_of(app, d))[0] is None
+
+
+async def test_text_when_buttons_are_expected(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=36, lang="ru")
+    await d.send("/deadlines")
+    await d.send("<i>вчера</i>")
+    assert "кнопкой" in d.text and "<i>" not in d.text
+    assert (await state_of(app, d))[0] == Deadlines.event.state
+
+
+async def test_forged_buttons_mid_flow(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=37, lang="en")
+    await d.send("/deadlines")
+    await d.click("Permit issued")
+    await d.click("Category 2")
+    before = await state_of(app, d)
+    for data in (
+        DlCb(step="term", v="m24").pack(),  # category 2 has only 12 months
+        DlCb(step="route", v="cat1").pack(),  # a button of the previous step
+        DlCb(step="event", v="vacancy").pack(),
+        "dp:pick:20251301",
+    ):
+        query_id = await d.click_data(data)
+        assert "out of date" in (d.callback_text(query_id) or "")
+        assert await state_of(app, d) == before
+
+
+async def test_track_button_hook(dialog: DialogFactory) -> None:
+    payload = TrackThis(kind="permit", date="20250301", route="cat2", term="m12")
+    request = track_payload(payload)
+    assert request is not None and request.day == dt.date(2025, 3, 1) and request.term == "m12"
+    assert (
+        track_payload(TrackThis(kind="permit", date="20250301", route="cat2", term="m24")) is None
+    )
+    assert track_payload(TrackThis(kind="nope", date="20250301")) is None
+    d = dialog(user_id=38, lang="en")
+    await d.send("/start")
+    query_id = await d.click_data(payload.pack())
+    assert "coming soon" in (d.callback_text(query_id) or "")
+    assert len(payload.pack().encode()) < 64
+
+
+async def test_menu_button_and_restart(settings: Settings, tmp_path: Path) -> None:
+    clock = FrozenClock(DEFAULT_NOW)
+
+    async def start_app() -> App:
+        app = await create_app(settings, session=LocalSession(), clock=clock)
+        await app.dp.emit_startup(bot=app.bot, **app.dp.workflow_data)
+        return app
+
+    first = await start_app()
+    d = Dialog(first, first.bot.session, 39, "kk")  # type: ignore[arg-type]
+    await d.send("/start")
+    await d.click("Мерзімдер")
+    await d.click(ARRIVED["kk"])
+    await first.dp.emit_shutdown(bot=first.bot, **first.dp.workflow_data)
+
+    second = await start_app()
+    try:
+        d2 = Dialog(second, second.bot.session, 39, "kk")  # type: ignore[arg-type]
+        await d2.send("12.12.2025")
+        assert format_date(dt.date(2025, 12, 18), "kk") in full(d2)
+    finally:
+        await second.dp.emit_shutdown(bot=second.bot, **second.dp.workflow_data)
