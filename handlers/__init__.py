@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import datepick, deadlines, eligibility, fallback, language, start
+from handlers import ask, datepick, deadlines, eligibility, fallback, language, start
 
 
 def build_routers() -> list[Router]:
@@ -15,5 +15,6 @@ def build_routers() -> list[Router]:
         datepick.router(),
         eligibility.router(),
         deadlines.router(),
+        ask.router(),  # plain text outside a conversation is a question: after every flow
         fallback.router(),
     ]

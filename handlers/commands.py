@@ -15,6 +15,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("language", "cmd-language"),
     ("eligibility", "cmd-eligibility"),
     ("deadlines", "cmd-deadlines"),
+    ("ask", "cmd-ask"),
+    ("changes", "cmd-changes"),
     ("cancel", "cmd-cancel"),
 ]
 

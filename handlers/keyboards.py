@@ -18,6 +18,8 @@ from knowledge.l10n import LANGS, Lang
 MENU: list[tuple[str, str]] = [
     ("eligibility", "menu-eligibility"),
     ("deadlines", "menu-deadlines"),
+    ("ask", "menu-ask"),
+    ("changes", "menu-changes"),
     ("help", "menu-help"),
     ("language", "menu-language"),
 ]

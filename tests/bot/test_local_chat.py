@@ -20,6 +20,6 @@ async def test_local_chat_prints_replies_and_numbered_buttons(tmp_path: Path) ->
     text = out.getvalue()
     assert "running LOCALLY" in text and "BOT_TOKEN" in text
     assert "bot> Hello! I am PermitBot." in text
-    assert "[1] ❔ Help" in text
-    assert "(edited) What I can do" in text, "typing 1 pressed the first button"
+    assert "[1] ✅" in text and "❔ Help" in text
+    assert "citizen of Russia" in text and "[1] Yes" in text, "typing 1 pressed the first button"
     assert "<b>" not in text, "HTML is shown as plain text"

@@ -6,8 +6,8 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
-from aiogram.methods import EditMessageText, SendMessage
-from aiogram.types import CallbackQuery, Chat, Message, Update, User
+from aiogram.methods import AnswerInlineQuery, EditMessageText, SendMessage
+from aiogram.types import CallbackQuery, Chat, InlineQuery, Message, Update, User
 
 from bot.app import App
 from bot.local_session import LocalSession, SentMessage
@@ -40,6 +40,16 @@ class Dialog:
             text=text,
         )
         await self.feed(Update(update_id=next(_update_ids), message=message))
+
+    async def inline(self, query: str) -> AnswerInlineQuery:
+        """Type ``@bot query`` in any chat; returns the bot's answer."""
+        inline = InlineQuery(
+            id=f"iq{next(_update_ids)}", from_user=self.user, query=query, offset=""
+        )
+        await self.feed(Update(update_id=next(_update_ids), inline_query=inline))
+        answers = [m for m in self.session.requests if isinstance(m, AnswerInlineQuery)]
+        assert answers and answers[-1].inline_query_id == inline.id, "inline query not answered"
+        return answers[-1]
 
     async def click(self, label: str) -> None:
         """Press the button whose label contains ``label`` on the newest message that has one."""

@@ -1,0 +1,14 @@
+cmd-ask = ask about the rules: topics and category cards
+cmd-changes = what changed on 1 September 2025
+menu-ask = 💬 Questions
+menu-changes = 🆕 What changed
+ask-intro = Choose a topic, or just type your question in your own words (for example: "how long is a category 2 permit?").
+ask-topics = 📚 Topics
+ask-no-match = I did not find a reliable answer to that. Choose a topic below, or rephrase the question. For anything not covered, check migration.enbek.kz or ask the local executive body.
+ask-group-routes = Categories and routes
+ask-group-before = Before applying
+ask-group-ratio = Local staff ratio
+ask-group-renewal = Renewal
+ask-group-obligations = Employer obligations
+ask-group-fees = Fees and MCI
+ask-group-other = Other

@@ -1,0 +1,158 @@
+"""Questions: /ask (topic menu and category cards), any plain text, /changes, and inline mode."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQuery,
+    InlineQueryResultArticle,
+    InlineQueryResultUnion,
+    InputTextMessageContent,
+    Message,
+)
+
+from bot.clock import Clock
+from bot.db.users import User
+from bot.i18n import Translator
+from handlers.callbacks import MenuCb
+from handlers.keyboards import rows
+from handlers.replies import send, show
+from knowledge import answers
+from knowledge.l10n import Lang
+
+MAX_QUESTION = 500  # characters of a question that are searched
+CHANGES_TOPIC = "changes"
+
+
+class TopicCb(CallbackData, prefix="t"):
+    id: str
+
+
+class GroupCb(CallbackData, prefix="tg"):
+    group: str
+
+
+def _topic_button(topic_id: str, title: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=title, callback_data=TopicCb(id=topic_id).pack())
+
+
+def _menu_row(t: Translator) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(text=t("ask-topics"), callback_data=MenuCb(action="ask").pack()),
+        InlineKeyboardButton(text=t("menu-main"), callback_data=MenuCb(action="main").pack()),
+    ]
+
+
+def card_keyboard(t: Translator, topic_ids: list[str]) -> InlineKeyboardMarkup:
+    """Buttons for the next closest topics, then Topics / Main menu."""
+    buttons = [_topic_button(i, "→ " + answers.topic(i).title.get(t.lang)) for i in topic_ids]
+    return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
+
+
+def groups_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    groups = list(answers.topic_menu(t.lang))
+    buttons = [
+        InlineKeyboardButton(
+            text=t(f"ask-group-{group}"), callback_data=GroupCb(group=group).pack()
+        )
+        for group in groups
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows(buttons, 2), _menu_row(t)[1:]])
+
+
+def group_keyboard(t: Translator, group: str) -> InlineKeyboardMarkup:
+    items = answers.topic_menu(t.lang).get(group, [])
+    buttons = [[_topic_button(topic_id, title)] for topic_id, title in items]
+    return InlineKeyboardMarkup(inline_keyboard=[*buttons, _menu_row(t)])
+
+
+def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> tuple[str, list[str]]:
+    """The card of the best match and the ids of the next closest, or ("", []) if none."""
+    hits = answers.search(question[:MAX_QUESTION], lang, limit=3)
+    if not hits:
+        return "", []
+    best = hits[0].topic_id
+    others = [hit.topic_id for hit in hits[1:]]
+    for related in answers.related(best):
+        if related not in others and related != best:
+            others.append(related)
+    return answers.card(best, lang, clock.today(timezone)), others[:3]
+
+
+def router() -> Router:
+    r = Router(name="ask")
+
+    @r.message(Command("ask"))
+    async def ask(message: Message, t: Translator) -> None:
+        await message.answer(t("ask-intro"), reply_markup=groups_keyboard(t))
+
+    @r.callback_query(MenuCb.filter(F.action == "ask"))
+    async def ask_button(query: CallbackQuery, t: Translator) -> None:
+        await show(query, t("ask-intro"), groups_keyboard(t))
+
+    @r.callback_query(GroupCb.filter())
+    async def group(query: CallbackQuery, callback_data: GroupCb, t: Translator) -> None:
+        if callback_data.group not in answers.topic_menu(t.lang):
+            await query.answer(t("stale-button"))
+            return
+        title = t(f"ask-group-{callback_data.group}")
+        await show(query, f"<b>{title}</b>", group_keyboard(t, callback_data.group))
+
+    @r.callback_query(TopicCb.filter())
+    async def topic(
+        query: CallbackQuery, callback_data: TopicCb, t: Translator, user: User, clock: Clock
+    ) -> None:
+        if not answers.has_topic(callback_data.id):
+            await query.answer(t("stale-button"))
+            return
+        text = answers.card(callback_data.id, t.lang, clock.today(user.timezone))
+        await show(query, text, card_keyboard(t, answers.related(callback_data.id)[:3]))
+
+    @r.message(Command("changes"))
+    async def changes(message: Message, t: Translator, user: User, clock: Clock) -> None:
+        text = answers.card(CHANGES_TOPIC, t.lang, clock.today(user.timezone))
+        await send(message, text, card_keyboard(t, answers.related(CHANGES_TOPIC)[:3]))
+
+    @r.callback_query(MenuCb.filter(F.action == "changes"))
+    async def changes_button(query: CallbackQuery, t: Translator, user: User, clock: Clock) -> None:
+        text = answers.card(CHANGES_TOPIC, t.lang, clock.today(user.timezone))
+        await show(query, text, card_keyboard(t, answers.related(CHANGES_TOPIC)[:3]))
+
+    @r.message(StateFilter(None), F.text, ~F.text.startswith("/"))
+    async def question(message: Message, t: Translator, user: User, clock: Clock) -> None:
+        text, others = answer_for(message.text or "", t.lang, clock, user.timezone)
+        if not text:
+            await message.answer(t("ask-no-match"), reply_markup=groups_keyboard(t))
+            return
+        await send(message, text, card_keyboard(t, others))
+
+    @r.inline_query()
+    async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:
+        today = clock.today(user.timezone)
+        text = query.query.strip()[:MAX_QUESTION]
+        ids = (
+            [hit.topic_id for hit in answers.search(text, t.lang, limit=10)]
+            if text
+            else [
+                topic_id for items in answers.topic_menu(t.lang).values() for topic_id, _ in items
+            ][:10]
+        )
+        results: list[InlineQueryResultUnion] = [
+            InlineQueryResultArticle(
+                id=topic_id,
+                title=answers.topic(topic_id).title.get(t.lang),
+                description=answers.snippet(topic_id, t.lang),
+                input_message_content=InputTextMessageContent(
+                    message_text=answers.card(topic_id, t.lang, today), parse_mode="HTML"
+                ),
+            )
+            for topic_id in ids
+        ]
+        await query.answer(results, cache_time=60, is_personal=True)
+
+    return r

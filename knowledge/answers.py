@@ -1,0 +1,227 @@
+"""Answers to questions: topics built from facts, found by BM25 over stems with fuzzy matching.
+
+A topic's answer is the text of its facts in force on the date asked about, so every answer carries
+its sources, status, clause and "last verified" date. The index covers every language, so a question
+in Russian finds its topic whatever the user's interface language; the card is in the user's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
+from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
+from knowledge.models import LocalText
+from knowledge.render import render_status
+from knowledge.textnorm import terms
+
+GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
+K1, B = 1.2, 0.75
+MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
+FUZZY_CUTOFF = 82  # rapidfuzz ratio for a misspelt word to count as a known one
+WEIGHTS = {"title": 3, "questions": 2, "facts": 1}
+
+
+class Questions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    ru: list[str] = Field(min_length=1)
+    kk: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    group: str
+    title: LocalText
+    fact_ids: list[str] = Field(min_length=1)
+    related: list[str] = []
+    questions: Questions
+
+
+@dataclass(frozen=True)
+class Hit:
+    topic_id: str
+    score: float  # 0..1
+
+
+@dataclass(frozen=True)
+class _Index:
+    docs: dict[str, Counter[str]]
+    lengths: dict[str, int]
+    average: float
+    idf: dict[str, float]
+    vocabulary: list[str]
+
+
+@cache
+def topics(path: Path = DATA_DIR / "topics.toml") -> dict[str, Topic]:
+    """All topics by id, validated against the knowledge base."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8")).get("topic", [])
+    loaded: dict[str, Topic] = {}
+    kb = load_knowledge()
+    for index, entry in enumerate(raw):
+        try:
+            topic = Topic.model_validate(entry)
+        except ValueError as exc:
+            raise KnowledgeDataError(f"{path.name}: topic[{index}]: {exc}") from None
+        missing = [fact_id for fact_id in topic.fact_ids if not kb.has(fact_id)]
+        if missing or topic.group not in GROUPS or topic.id in loaded:
+            raise KnowledgeDataError(
+                f"{path.name}: topic {topic.id!r}: bad facts {missing} or group"
+            )
+        loaded[topic.id] = topic
+    for topic in loaded.values():
+        if unknown := [other for other in topic.related if other not in loaded]:
+            raise KnowledgeDataError(f"{path.name}: topic {topic.id!r}: unknown related {unknown}")
+    return loaded
+
+
+def topic(topic_id: str) -> Topic:
+    return topics()[topic_id]
+
+
+def has_topic(topic_id: str) -> bool:
+    return topic_id in topics()
+
+
+def related(topic_id: str) -> list[str]:
+    return list(topic(topic_id).related) if has_topic(topic_id) else []
+
+
+def topic_menu(lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """Topic ids and titles by group, in menu order."""
+    menu: dict[str, list[tuple[str, str]]] = {group: [] for group in GROUPS}
+    for item in topics().values():
+        menu[item.group].append((item.id, item.title.get(lang)))
+    return {group: items for group, items in menu.items() if items}
+
+
+def _document(item: Topic) -> Counter[str]:
+    kb = load_knowledge()
+    counts: Counter[str] = Counter()
+    for lang in LANGS:
+        for term in terms(item.title.get(lang)):
+            counts[term] += WEIGHTS["title"]
+        for question in getattr(item.questions, lang):
+            for term in terms(question):
+                counts[term] += WEIGHTS["questions"]
+        for fact_id in item.fact_ids:
+            for term in terms(kb.fact(fact_id).text.get(lang)):
+                counts[term] += WEIGHTS["facts"]
+    return counts
+
+
+@cache
+def _index() -> _Index:
+    docs = {item.id: _document(item) for item in topics().values()}
+    lengths = {topic_id: sum(doc.values()) for topic_id, doc in docs.items()}
+    frequency: Counter[str] = Counter(term for doc in docs.values() for term in doc)
+    total = len(docs)
+    idf = {
+        term: math.log((total - count + 0.5) / (count + 0.5) + 1)
+        for term, count in frequency.items()
+    }
+    return _Index(docs, lengths, sum(lengths.values()) / total, idf, sorted(idf))
+
+
+def _resolve(term: str, index: _Index) -> tuple[str | None, float]:
+    """The known term a query term stands for (itself, or the closest if misspelt) and a weight."""
+    if term in index.idf:
+        return term, 1.0
+    if len(term) < 4 or term.isdigit():
+        return None, 0.0
+    # A misspelt inflection keeps its tail ("employmnt"): a known stem it starts with counts.
+    for size in range(len(term) - 1, 3, -1):
+        if term[:size] in index.idf:
+            return term[:size], 0.9
+    if len(term) < 5:  # short stems are too alike for fuzzy matching ("аста" ~ "баста")
+        return None, 0.0
+    match = process.extractOne(term, index.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return (match[0], 0.8) if match else (None, 0.0)
+
+
+@cache
+def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
+    index = _index()
+    query = terms(question)
+    if not query:
+        return ()
+    top_idf = max(index.idf.values())
+    scores: dict[str, float] = defaultdict(float)
+    weight_all = weight_matched = 0.0
+    for raw in query:
+        term, weight = _resolve(raw, index)
+        idf = index.idf.get(term, top_idf) if term else top_idf
+        weight_all += idf
+        if term is None:
+            continue
+        weight_matched += idf * weight
+        for topic_id, doc in index.docs.items():
+            count = doc.get(term, 0)
+            if count:
+                norm = K1 * (1 - B + B * index.lengths[topic_id] / index.average)
+                scores[topic_id] += weight * idf * count * (K1 + 1) / (count + norm)
+    coverage = weight_matched / weight_all if weight_all else 0.0
+    if coverage < MIN_COVERAGE or not scores:
+        return ()
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    best = ranked[0][1]
+    return tuple(
+        Hit(topic_id, round(coverage * score / best, 3)) for topic_id, score in ranked[:limit]
+    )
+
+
+def search(question: str, lang: Lang, limit: int = 3) -> list[Hit]:
+    """The best topics for ``question`` (best first); empty when nothing matches well.
+
+    ``lang`` is the user's language; the index covers all three, so it does not narrow the search.
+    """
+    del lang
+    return list(search_cached(question.strip()[:500], limit))
+
+
+def _link(url: str) -> str:
+    host = urlparse(url).netloc.removeprefix("www.")
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(host)}</a>'
+
+
+def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
+    """The answer card as Telegram HTML: title, facts, caveats, status, sources, last verified."""
+    item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
+    facts = [kb.fact(fact_id, on) for fact_id in item.fact_ids]
+    lines = [f"<b>{html.escape(item.title.get(lang))}</b>", ""]
+    lines += [f"• {html.escape(fact.text.get(lang))}" for fact in facts]
+    caveats = [fact.uncertain.get(lang) for fact in facts if fact.uncertain]
+    if caveats:
+        lines += ["", f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-uncertain'))}</i>"]
+        lines += [f"– <i>{html.escape(text)}</i>" for text in caveats]
+    status = kb.status(item.fact_ids, on)
+    urls: list[str] = []
+    for fact in facts:
+        urls += [url for url in fact.sources if url not in urls]
+    verified = max(fact.verified for fact in facts)
+    clauses = [fact.clause for fact in facts if fact.clause]
+    lines += ["", f"<i>{html.escape(render_status(status, lang))}</i>"]
+    if clauses:
+        lines.append(catalog.get(lang, "answers-clause", {"clauses": ", ".join(clauses)}))
+    lines.append(catalog.get(lang, "answers-sources") + " " + ", ".join(_link(u) for u in urls))
+    lines.append(catalog.get(lang, "answers-verified", {"date": format_date(verified, lang)}))
+    return "\n".join(lines)
+
+
+def snippet(topic_id: str, lang: Lang, length: int = 100) -> str:
+    """A one-line preview for inline results."""
+    text = load_knowledge().fact(topic(topic_id).fact_ids[0]).text.get(lang)
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -1,0 +1,92 @@
+"""Turning questions into search terms: normalise, drop stop words, stem.
+
+Russian and English use the Snowball stemmers (`snowballstemmer`). Snowball has no Kazakh, so
+Kazakh words (recognised by their letters ә ғ қ ң ө ұ ү һ і; other Cyrillic words get the
+shorter of the Russian stem and the Kazakh strip) lose their common case, plural, possessive and
+derivational endings with a small suffix stripper. Typos are handled later by fuzzy matching.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[a-zа-яёәғқңөұүһі0-9]+")
+_KAZAKH_LETTERS = set("әғқңөұүһі")
+# Longest first; stripped repeatedly while the stem keeps at least four letters.
+_KK_SUFFIXES = sorted(
+    """
+    лардың лердің дардың дердің тардың тердің ларға лерге дарға дерге тарға терге
+    ларда лерде дарда дерде тарда терде лардан лерден дардан дерден тардан терден
+    ларды лерді дарды дерді тарды терді ларын лерін дарын дерін тарын терін
+    ның нің дың дің тың тің нан нен дан ден тан тен ға ге қа ке на не да де та те
+    лар лер дар дер тар тер мен бен пен ны ні ды ді ты ті сы сі ын ін ғы гі қы кі
+    ым ім ың ің ымыз іміз ған ген қан кен атын етін йтын йтін уға уге у ы і
+    """.split(),
+    key=len,
+    reverse=True,
+)
+STOPWORDS = set(
+    """
+    a an the is are be do does can i we my our to of in on for and or with what when how
+    which who why it this that there if me you your should must need much many whether
+    also only not been has have was were will from by at as its their they them than then
+    so any all such into about us like get got
+    и в во на с со к ко по о об от до за из у а но ли же или как что когда где какой какая
+    какие каких сколько нужно надо можно ли мне нам мы я это этот для при чтобы бы есть
+    ли ещё еще уже кто чем не ни его их она они так также только все всё был была были
+    және мен бен пен да де та те ма ме ба бе па пе ба ма не қалай қашан қандай неше
+    бұл осы ол біз мен керек бола ма ғой ше
+    """.split()
+)
+
+
+@cache
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(language)
+
+
+_HYPHEN_SUFFIX = re.compile(r"(\w)-[а-яәғқңөұүһі]{1,5}\b")
+
+
+def normalize(text: str) -> str:
+    """Lower case, ё as е, and Kazakh endings written after a hyphen dropped ("ЖСН-ді")."""
+    return _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
+
+
+def kazakh_strip(word: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _KK_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                changed = True
+                break
+    return word
+
+
+def stem(word: str) -> str:
+    if word.isdigit() or len(word) <= 2:
+        return word
+    if word.isascii():
+        return str(_stemmer("english").stemWord(word))
+    if _KAZAKH_LETTERS & set(word):
+        return kazakh_strip(word)
+    # No Kazakh letters: Russian or Kazakh. Query and index are stemmed the same way, so the
+    # shorter of the two stems is a consistent choice that serves both languages.
+    # The Kazakh strip must leave five letters here, so short Russian words keep their stem.
+    russian = str(_stemmer("russian").stemWord(word))
+    kazakh = kazakh_strip(word)
+    return kazakh if len(kazakh) < len(russian) and len(kazakh) >= 5 else russian
+
+
+@cache
+def terms(text: str) -> tuple[str, ...]:
+    """The stems of the informative words of ``text``."""
+    words = _WORD.findall(normalize(text))
+    return tuple(
+        stem(word) for word in words if word not in STOPWORDS and (len(word) > 1 or word.isdigit())
+    )

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
+
+from tests.conftest import DialogFactory
+from tests.support.telegram_html import html_problem
+
+QUESTIONS = {
+    "ru": ("Сколько действует разрешение второй категории?", "2-я категория", "Источники:"),
+    "kk": ("Екінші санаттағы рұқсаттың мерзімі қанша?", "2-санат", "Дереккөздер:"),
+    "en": ("How long is a category 2 permit valid?", "Category 2", "Sources:"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_plain_text_question_gets_a_card_with_next_topics(
+    dialog: DialogFactory, lang: str
+) -> None:
+    question, title, sources = QUESTIONS[lang]
+    d = dialog(lang=lang)
+    await d.send(question)
+    assert title in d.text and sources in d.text
+    assert html_problem(d.text) is None
+    assert len(d.buttons()) >= 4, "next closest topics plus Topics and Main menu"
+    await d.click("→")
+    assert sources in d.text, "a next-topic button opens that card"
+
+
+async def test_question_in_another_language_is_answered_in_the_users(dialog: DialogFactory) -> None:
+    d = dialog(lang="en")
+    await d.send("нужно ли разрешение гражданину Кыргызстана")
+    assert "EAEU citizens" in d.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ru", "Надёжного ответа"), ("kk", "сенімді жауап"), ("en", "reliable answer")],
+)
+async def test_no_match_shows_the_topic_menu(
+    dialog: DialogFactory, lang: str, expected: str
+) -> None:
+    d = dialog(lang=lang)
+    await d.send("рецепт борща")
+    assert expected in d.text
+    assert len(d.buttons()) >= 7
+
+
+async def test_ask_menu_groups_and_category_cards(dialog: DialogFactory) -> None:
+    d = dialog(lang="en")
+    await d.send("/ask")
+    await d.click("Categories and routes")
+    await d.click("Category 4")
+    assert "cannot be renewed" in d.text and "6 months to 1 year" in d.text
+    await d.click("Topics")
+    await d.click("Fees and MCI")
+    assert "How much a permit costs" in " ".join(d.buttons())
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("ru", "С 1 сентября 2025"), ("en", "Since 1 September 2025")]
+)
+async def test_changes_command_and_button(dialog: DialogFactory, lang: str, expected: str) -> None:
+    d = dialog(lang=lang)
+    await d.send("/changes")
+    assert expected in d.text and "migration.enbek.kz" in d.text
+    await d.send("/start")
+    await d.click("🆕")
+    assert expected in d.text
+
+
+async def test_inline_mode_returns_shareable_cards(dialog: DialogFactory) -> None:
+    d = dialog(lang="ru")
+    answer = await d.inline("продление разрешения")
+    assert 1 <= len(answer.results) <= 10
+    first = answer.results[0]
+    assert isinstance(first, InlineQueryResultArticle)
+    assert isinstance(first.input_message_content, InputTextMessageContent)
+    assert html_problem(first.input_message_content.message_text) is None
+    empty = await d.inline("")
+    assert len(empty.results) == 10, "an empty query offers topics"
+    nothing = await d.inline("погода в Астане")
+    assert nothing.results == []
+
+
+@pytest.mark.parametrize("data", ["t:no.such.topic", "tg:nogroup", "t:", "t:" + "x" * 60])
+async def test_forged_topic_buttons(dialog: DialogFactory, data: str) -> None:
+    d = dialog(lang="en")
+    await d.send("/ask")
+    query_id = await d.click_data(data)
+    assert "out of date" in (d.callback_text(query_id) or "")
+
+
+async def test_very_long_question_is_handled(dialog: DialogFactory) -> None:
+    d = dialog(lang="ru")
+    await d.send("продление разрешения " * 300)
+    assert d.replies() and all(len(text) <= 4096 for text in d.replies())
