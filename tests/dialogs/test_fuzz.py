@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from bot.app import create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.local_session import LocalSession
+from bot.local_session import LocalSession, SentMessage
 from tests.support.dialog import Dialog
 from tests.support.telegram_html import html_problem
 
@@ -134,18 +134,14 @@ async def run_step(users: dict[str, Dialog], kind: str, who: str, arg: object) -
     elif kind == "steal":
         # B presses a button taken from A's messages (another user's record ids, stale state).
         other = users["a"]
-        buttons = [data for m in other.session.chat(other.chat.id) for _l, data in m.buttons()]
-        if buttons:
-            await d.click_data(buttons[int(str(arg)) % len(buttons)], _any_message(d))
+        stolen = [data for m in other.session.chat(other.chat.id) for _l, data in m.buttons()]
+        if stolen:
+            await d.click_data(stolen[int(str(arg)) % len(stolen)], _any_message(d))
 
 
-def _any_message(d: Dialog):  # type: ignore[no-untyped-def]
+def _any_message(d: Dialog) -> SentMessage:
     chat = d.session.chat(d.chat.id)
-    if chat:
-        return chat[-1]
-    from bot.local_session import SentMessage
-
-    return SentMessage(d.chat.id, 1, "…")
+    return chat[-1] if chat else SentMessage(d.chat.id, 1, "…")
 
 
 def check_replies(session: LocalSession) -> None:
