@@ -58,9 +58,16 @@ class LocalChat:
     def write(self, text: str, sent: SentMessage | None) -> None:
         print(f"\nbot> {text}", file=self.out)
         if sent is not None and sent.markup is not None:
-            self.buttons = [(sent, data) for _label, data in sent.buttons()]
-            for number, (label, _data) in enumerate(sent.buttons(), start=1):
-                print(f"  [{number}] {plain(label)}", file=self.out)
+            self.buttons = []
+            for row in sent.markup.inline_keyboard:
+                cells = []
+                for button in row:
+                    label = plain(button.text).strip()
+                    if label and button.callback_data:  # blank calendar cells are not choices
+                        self.buttons.append((sent, button.callback_data))
+                        cells.append(f"[{len(self.buttons)}] {label}")
+                if cells:
+                    print("  " + "  ".join(cells), file=self.out)
         self.out.flush()
 
     def update_for(self, line: str) -> Update:

@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
@@ -23,7 +22,7 @@ from rapidfuzz import fuzz, process
 from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
 from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
 from knowledge.models import LocalText
-from knowledge.render import render_status
+from knowledge.render import render_status, source_links
 from knowledge.textnorm import terms
 
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
@@ -192,11 +191,6 @@ def search(question: str, lang: Lang, limit: int = 3) -> list[Hit]:
     return list(search_cached(question.strip()[:500], limit))
 
 
-def _link(url: str) -> str:
-    host = urlparse(url).netloc.removeprefix("www.")
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(host)}</a>'
-
-
 def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
     """The answer card as Telegram HTML: title, facts, caveats, status, sources, last verified."""
     item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
@@ -208,15 +202,12 @@ def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
         lines += ["", f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-uncertain'))}</i>"]
         lines += [f"– <i>{html.escape(text)}</i>" for text in caveats]
     status = kb.status(item.fact_ids, on)
-    urls: list[str] = []
-    for fact in facts:
-        urls += [url for url in fact.sources if url not in urls]
     verified = max(fact.verified for fact in facts)
     clauses = [fact.clause for fact in facts if fact.clause]
     lines += ["", f"<i>{html.escape(render_status(status, lang))}</i>"]
     if clauses:
         lines.append(catalog.get(lang, "answers-clause", {"clauses": ", ".join(clauses)}))
-    lines.append(catalog.get(lang, "answers-sources") + " " + ", ".join(_link(u) for u in urls))
+    lines.append(catalog.get(lang, "answers-sources") + " " + source_links(item.fact_ids, on))
     lines.append(catalog.get(lang, "answers-verified", {"date": format_date(verified, lang)}))
     return "\n".join(lines)
 

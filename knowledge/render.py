@@ -1,9 +1,14 @@
-"""Plain-text rendering of results and statuses in the user's language (the bot adds markup)."""
+"""Rendering of results, statuses and sources in the user's language.
+
+Traces and statuses are plain text (the bot escapes them); ``source_links`` is Telegram HTML.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Iterable
+from urllib.parse import urlparse
 
 from knowledge.deadlines import DateResult, TraceStep
 from knowledge.l10n import Lang, format_date, knowledge_catalog
@@ -58,3 +63,14 @@ def sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[str]:
             if url not in seen:
                 seen.append(url)
     return seen
+
+
+def link(url: str) -> str:
+    """A source as a short HTML link: its site's name, the full address behind it."""
+    host = urlparse(url).netloc.removeprefix("www.")
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(host)}</a>'
+
+
+def source_links(fact_ids: Iterable[str], on: dt.date | None = None) -> str:
+    """The facts' distinct sources as compact HTML links, comma-separated (phone-friendly)."""
+    return ", ".join(link(url) for url in sources(fact_ids, on))
