@@ -35,6 +35,10 @@ e2e: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -m fuzz
 
+bench: $(STAMP)
+	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.search
+
 accuracy: $(STAMP)
 	$(BIN)/python -m knowledge.accuracy
 
