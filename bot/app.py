@@ -19,8 +19,10 @@ from bot.db import Database
 from bot.db.fsm import SQLiteStorage
 from bot.errors import on_error
 from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
+from bot.notify import Limiter, Notifier
+from bot.reminders.engine import Engine
 from bot.retry import RetryRequests
-from bot.scheduler import create_scheduler
+from bot.scheduler import add_tick, create_scheduler
 from handlers import build_routers
 from handlers.commands import register_commands
 
@@ -37,10 +39,14 @@ class App:
     dp: Dispatcher
     scheduler: AsyncIOScheduler
     clock: Clock
+    limiter: Limiter
+    engine: Engine
     in_flight: InFlight = field(default_factory=InFlight)
 
 
-def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+def create_bot(
+    settings: Settings, session: BaseSession | None = None, limiter: Limiter | None = None
+) -> Bot:
     token = settings.token() or LOCAL_TOKEN
     if session is None and settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
@@ -49,7 +55,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
-    bot.session.middleware(RetryRequests())
+    bot.session.middleware(RetryRequests(on_flood=limiter.pause if limiter else None))
     bot.session.middleware(CallbackAnswerWatcher())
     return bot
 
@@ -79,13 +85,17 @@ async def create_app(
     clock = clock or Clock()
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
+    limiter = Limiter()
+    bot = create_bot(settings, session, limiter)
     app = App(
         settings=settings,
         db=db,
-        bot=create_bot(settings, session),
+        bot=bot,
         dp=create_dispatcher(settings, db, clock, in_flight),
         scheduler=create_scheduler(),
         clock=clock,
+        limiter=limiter,
+        engine=Engine(db, Notifier(bot, db, limiter, clock), clock),
         in_flight=in_flight,
     )
     app.dp["app"] = app
@@ -99,13 +109,17 @@ async def on_startup(app: App) -> None:
         await register_commands(app.bot)
     except Exception as exc:  # the menu is a convenience; never block start-up on it
         log.warning("could not register commands: %s", type(exc).__name__)
+    await app.engine.start()
+    add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
     app.scheduler.start()
+    app.scheduler.get_job("reminders").modify(next_run_time=app.clock.now())  # catch up now
 
 
 async def on_shutdown(app: App) -> None:
     """Stop ticking, let in-flight updates finish, confirm the last update, close the database."""
     if app.scheduler.running:
-        app.scheduler.shutdown(wait=True)
+        app.scheduler.shutdown(wait=False)
+    await app.engine.stop()  # a delivery in progress finishes and records what it sent
     left = await app.in_flight.drain(DRAIN_SECONDS)
     if left:
         log.warning("%d updates still running at shutdown", left)

@@ -19,6 +19,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import users as users_repo
 from bot.i18n import Translator
+from bot.reminders import repo as reminders_repo
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -69,6 +70,7 @@ class UserContext(BaseMiddleware):
         chat_id = chat.id if chat is not None and chat.type == "private" else None
         user = await users_repo.get(self.db, sender.id)
         if user is None or not user.is_active or (chat_id is not None and chat_id != user.chat_id):
+            was_inactive = user is not None and not user.is_active
             user = await users_repo.seen(
                 self.db,
                 sender.id,
@@ -77,6 +79,8 @@ class UserContext(BaseMiddleware):
                 self.default_timezone,
                 self.clock.now(),
             )
+            if was_inactive:  # they write again: their paused reminders resume
+                await reminders_repo.resume_user(self.db, user.id)
         data["user"] = user
         data["t"] = Translator(user.lang)
         return await handler(event, data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import Bot
@@ -23,9 +24,15 @@ MAX_RETRY_AFTER = 60  # seconds; a longer flood wait is reported, not slept thro
 
 
 class RetryRequests(BaseRequestMiddleware):
-    def __init__(self, attempts: int = 4, backoff: BackoffConfig = BACKOFF) -> None:
+    def __init__(
+        self,
+        attempts: int = 4,
+        backoff: BackoffConfig = BACKOFF,
+        on_flood: Callable[[float], None] | None = None,
+    ) -> None:
         self.attempts = attempts
         self.backoff = backoff
+        self.on_flood = on_flood  # a 429 pauses every sender (bot.notify.Limiter.pause)
 
     async def __call__(
         self,
@@ -44,6 +51,8 @@ class RetryRequests(BaseRequestMiddleware):
                 if attempt == self.attempts or exc.retry_after > MAX_RETRY_AFTER:
                     raise
                 log.warning("429 on %s: waiting %s s", type(method).__name__, exc.retry_after)
+                if self.on_flood is not None:
+                    self.on_flood(exc.retry_after)
                 await asyncio.sleep(exc.retry_after)
             except (TelegramServerError, TelegramNetworkError) as exc:
                 if attempt == self.attempts:

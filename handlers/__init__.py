@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import ask, datepick, deadlines, eligibility, fallback, language, start
+from handlers import ask, datepick, deadlines, eligibility, fallback, language, start, tracking
 
 
 def build_routers() -> list[Router]:
@@ -14,6 +14,7 @@ def build_routers() -> list[Router]:
         language.router(),
         datepick.router(),
         eligibility.router(),
+        tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
         ask.router(),  # plain text outside a conversation is a question: after every flow
         fallback.router(),

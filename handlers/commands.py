@@ -17,6 +17,10 @@ COMMANDS: list[tuple[str, str]] = [
     ("deadlines", "cmd-deadlines"),
     ("ask", "cmd-ask"),
     ("changes", "cmd-changes"),
+    ("track", "cmd-track"),
+    ("status", "cmd-status"),
+    ("privacy", "cmd-privacy"),
+    ("deletemydata", "cmd-deletemydata"),
     ("cancel", "cmd-cancel"),
 ]
 

@@ -2,8 +2,7 @@
 
 FSM data is ``{"event": str, "route": str, "term": str}`` (JSON, survives a restart). The answer
 carries a "Track this" button whose callback data holds the whole computation (``TrackThis``):
-the tracking feature decodes it with ``track_payload`` and registers its own handler for
-``TrackThis.filter()`` in a router placed before this one; until then ``on_track`` says "soon".
+``handlers.tracking`` decodes it with ``track_payload`` (its router is placed before this one).
 """
 
 from __future__ import annotations
@@ -342,11 +341,5 @@ def router() -> Router:
     async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
         await state.clear()
         await show(query, t("cancelled"), main_menu(t))
-
-    @r.callback_query(TrackThis.filter())
-    async def on_track(query: CallbackQuery, callback_data: TrackThis, t: Translator) -> None:
-        # Hook for the tracking feature: it will handle TrackThis in a router placed before this.
-        key = "dl-track-soon" if track_payload(callback_data) else "stale-button"
-        await query.answer(t(key), show_alert=False)
 
     return r

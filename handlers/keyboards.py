@@ -19,6 +19,7 @@ MENU: list[tuple[str, str]] = [
     ("eligibility", "menu-eligibility"),
     ("deadlines", "menu-deadlines"),
     ("ask", "menu-ask"),
+    ("status", "menu-status"),
     ("changes", "menu-changes"),
     ("help", "menu-help"),
     ("language", "menu-language"),

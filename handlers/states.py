@@ -16,3 +16,8 @@ class Deadlines(StatesGroup):
     route = State()
     term = State()
     date = State()
+
+
+class Tracking(StatesGroup):
+    label = State()  # the record's name (position or worker alias)
+    confirm = State()

@@ -19,6 +19,9 @@ class User:
     lang: Lang
     timezone: str
     is_active: bool
+    reminder_hour: int = 9
+    quiet_start: int = 21
+    quiet_end: int = 9
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -28,6 +31,9 @@ def _user(row: aiosqlite.Row) -> User:
         lang=normalize_lang(row["lang"]),
         timezone=row["timezone"],
         is_active=bool(row["is_active"]),
+        reminder_hour=row["reminder_hour"],
+        quiet_start=row["quiet_start"],
+        quiet_end=row["quiet_end"],
     )
 
 

@@ -38,4 +38,3 @@ dl-result-arrival_notification = 📌 Notify the worker's arrival by <b>{ $due }
 dl-result-fee_payment = 📌 Pay the fee by <b>{ $due }</b>.
 dl-sources-title = <b>Sources</b>
 dl-track = Track this
-dl-track-soon = Tracking with reminders is coming soon.

@@ -35,4 +35,3 @@ dl-result-arrival_notification = 📌 Келгені туралы <b>{ $due }</b
 dl-result-fee_payment = 📌 Алымды <b>{ $due }</b> қоса алғанда төлеңіз.
 dl-sources-title = <b>Дереккөздер</b>
 dl-track = Бақылау
-dl-track-soon = Еске салғыштармен бақылау жақында қосылады.

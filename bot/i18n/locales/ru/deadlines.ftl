@@ -39,4 +39,3 @@ dl-result-arrival_notification = 📌 Уведомите о прибытии д�
 dl-result-fee_payment = 📌 Оплатите сбор до <b>{ $due }</b> включительно.
 dl-sources-title = <b>Источники</b>
 dl-track = Отслеживать
-dl-track-soon = Отслеживание с напоминаниями скоро появится.

@@ -1,0 +1,82 @@
+"""Tracked records. Every function takes the owner's id: nobody reads or changes another's rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.clock import to_iso
+from bot.db.connection import Database
+
+MAX_LABEL = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: int
+    user_id: int
+    kind: str
+    label: str
+    event_date: dt.date
+    route: str
+    term: str
+    status: str
+
+
+def _record(row: aiosqlite.Row) -> Record:
+    return Record(
+        id=row["id"],
+        user_id=row["user_id"],
+        kind=row["kind"],
+        label=row["label"],
+        event_date=dt.date.fromisoformat(row["event_date"]),
+        route=row["route"],
+        term=row["term"],
+        status=row["status"],
+    )
+
+
+async def add(
+    db: Database,
+    user_id: int,
+    kind: str,
+    event_date: dt.date,
+    now: dt.datetime,
+    label: str = "",
+    route: str = "",
+    term: str = "",
+) -> int:
+    return await db.insert(
+        "INSERT INTO records (user_id, kind, label, event_date, route, term, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (user_id, kind, label[:MAX_LABEL], event_date.isoformat(), route, term, to_iso(now)),
+    )
+
+
+async def get(db: Database, user_id: int, record_id: int) -> Record | None:
+    row = await db.fetchone(
+        "SELECT * FROM records WHERE id = ? AND user_id = ?", (record_id, user_id)
+    )
+    return None if row is None else _record(row)
+
+
+async def for_user(db: Database, user_id: int) -> list[Record]:
+    rows = await db.fetchall("SELECT * FROM records WHERE user_id = ? ORDER BY id", (user_id,))
+    return [_record(row) for row in rows]
+
+
+async def set_status(db: Database, user_id: int, record_id: int, status: str) -> bool:
+    changed = await db.execute(
+        "UPDATE records SET status = ? WHERE id = ? AND user_id = ?", (status, record_id, user_id)
+    )
+    return changed == 1
+
+
+async def delete(db: Database, user_id: int, record_id: int) -> bool:
+    """Delete a record and (by cascade) its reminders."""
+    changed = await db.execute(
+        "DELETE FROM records WHERE id = ? AND user_id = ?", (record_id, user_id)
+    )
+    return changed == 1

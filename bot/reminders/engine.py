@@ -1,0 +1,176 @@
+"""Delivering due reminders from the outbox.
+
+Each run claims due rows in a transaction ("sending"), sends them through the notifier, and marks
+them sent; it keeps claiming until nothing is due, so a backlog drains at the limiter's pace.
+At start, rows a crash left "sending" are re-queued (so after a hard kill at most the message in
+flight repeats) and reminders missed for more than 30 days are summarised in one message per user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import logging
+from collections import defaultdict
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.db import users as users_repo
+from bot.db.users import User
+from bot.i18n import Translator
+from bot.notify import Notifier, Outcome
+from bot.reminders import repo
+from bot.reminders.repo import Reminder
+from knowledge.l10n import format_date
+from knowledge.render import render_status, result_status
+
+log = logging.getLogger(__name__)
+LATE = 2 * 3600  # a reminder this late (seconds) went out after downtime: say so
+SUMMARISE_AFTER = 30 * 86400
+RETRY_DELAY = 60
+WEEK = 7 * 86400
+
+
+class RemCb(CallbackData, prefix="r"):
+    """A reminder's buttons: done, s1 (snooze a day), s7 (a week), open."""
+
+    action: str
+    id: int
+
+
+def reminder_markup(t: Translator, reminder_id: int) -> InlineKeyboardMarkup:
+    def button(key: str, action: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(
+            text=t(key), callback_data=RemCb(action=action, id=reminder_id).pack()
+        )
+
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button("rem-btn-done", "done"), button("rem-btn-open", "open")],
+            [button("rem-btn-snooze-day", "s1"), button("rem-btn-snooze-week", "s7")],
+        ]
+    )
+
+
+def reminder_text(t: Translator, reminder: Reminder, label: str, late: bool) -> str:
+    lines = [t("rem-offline")] if late else []
+    due = format_date(reminder.due_date, t.lang)
+    lines.append(t(f"rem-{reminder.kind}", due=due, label=html.escape(label) or "—"))
+    status = render_status(result_status([reminder.fact_id]), t.lang)
+    lines.append(f"<i>{html.escape(status)}</i>")
+    return "\n".join(lines)
+
+
+class Engine:
+    def __init__(
+        self, db: Database, notifier: Notifier, clock: Clock, batch: int = 200, workers: int = 32
+    ) -> None:
+        self.db, self.notifier, self.clock = db, notifier, clock
+        self.batch, self.workers = batch, workers
+        self._lock = asyncio.Lock()
+        self._stopped = False
+
+    async def start(self) -> None:
+        requeued = await repo.requeue_stale(self.db)
+        if requeued:
+            log.info("re-queued %d reminders left in flight", requeued)
+        await self.summarise_old()
+
+    async def stop(self) -> None:
+        """Wait for a run in progress; later runs find nothing to do."""
+        self._stopped = True
+        async with self._lock:
+            pass
+
+    async def run_once(self) -> int:
+        """Deliver everything due now; return how many were sent."""
+        async with self._lock:  # one run at a time, whoever calls
+            sent = 0
+            while not self._stopped and (
+                claimed := await repo.claim_due(self.db, self._now(), self.batch)
+            ):
+                sent += await self._deliver(claimed)
+            return sent
+
+    def _now(self) -> int:
+        return int(self.clock.now().timestamp())
+
+    async def _deliver(self, claimed: list[Reminder]) -> int:
+        labels = await self._labels([r.record_id for r in claimed])
+        queue: asyncio.Queue[Reminder] = asyncio.Queue()
+        for reminder in claimed:
+            queue.put_nowait(reminder)
+        results: dict[Outcome, list[int]] = defaultdict(list)
+
+        async def worker() -> None:
+            while not queue.empty():
+                reminder = queue.get_nowait()
+                results[await self._send(reminder, labels.get(reminder.record_id, ""))].append(
+                    reminder.id
+                )
+
+        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
+        now = self._now()
+        done = results[Outcome.SENT] + results[Outcome.REJECTED]
+        await repo.mark_sent(self.db, done, now, WEEK)
+        await repo.release(self.db, results[Outcome.RETRY], now + RETRY_DELAY)
+        return len(results[Outcome.SENT])
+
+    async def _send(self, reminder: Reminder, label: str) -> Outcome:
+        user = await users_repo.get(self.db, reminder.user_id)
+        if user is None or not user.is_active:
+            await repo.pause_user(self.db, reminder.user_id)
+            return Outcome.BLOCKED
+        t = Translator(user.lang)
+        late = self._now() - reminder.send_at > LATE
+        text = reminder_text(t, reminder, label, late)
+        return await self.notifier.send(
+            user.id, user.chat_id, text, reminder_markup(t, reminder.id)
+        )
+
+    async def _labels(self, record_ids: list[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(record_ids))
+        rows = await self.db.fetchall(
+            f"SELECT id, label FROM records WHERE id IN ({marks})",  # noqa: S608
+            record_ids,
+        )
+        return {row["id"]: row["label"] for row in rows}
+
+    async def summarise_old(self) -> None:
+        """Missed for over 30 days: one message per user instead of a flood of stale reminders."""
+        cutoff = self._now() - SUMMARISE_AFTER
+        rows = await self.db.fetchall(
+            "SELECT id, user_id, kind, due_date FROM reminders "
+            "WHERE status = 'pending' AND send_at < ? ORDER BY user_id, due_date",
+            (cutoff,),
+        )
+        by_user: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        for row in rows:
+            by_user[row["user_id"]].append((row["id"], row["kind"], row["due_date"]))
+        for user_id, items in by_user.items():
+            user = await users_repo.get(self.db, user_id)
+            if user is None:
+                continue
+            outcome = await self.notifier.send(user.id, user.chat_id, self._summary(user, items))
+            if outcome in (Outcome.SENT, Outcome.REJECTED):
+                ids = [item[0] for item in items]
+                marks = ",".join("?" * len(ids))
+                await self.db.execute(
+                    f"UPDATE reminders SET status = 'sent', sent_at = ? WHERE id IN ({marks})",  # noqa: S608
+                    [self._now(), *ids],
+                )
+
+    def _summary(self, user: User, items: list[tuple[int, str, str]]) -> str:
+        t = Translator(user.lang)
+        lines = [t("rem-summary", count=len(items))]
+        for _id, kind, due in items[:15]:
+            day = format_date(dt.date.fromisoformat(due), t.lang)
+            lines.append(f"• {day}: {t(f'rem-title-{kind}')}")
+        if len(items) > 15:
+            lines.append("…")
+        lines.append(t("rem-summary-footer"))
+        return "\n".join(lines)

@@ -1,0 +1,196 @@
+"""The reminders outbox. Status: pending → sending → sent; done closes; paused for blocked users.
+
+Queries that act for a user take their id; the engine's queries work on due rows by index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.db.connection import Database
+from bot.db.users import User
+from bot.reminders.timing import send_time
+from knowledge.timeline import Planned
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    id: int
+    user_id: int
+    record_id: int
+    kind: str
+    due_date: dt.date
+    send_at: int
+    status: str
+    fact_id: str
+    repeat: bool
+
+
+def _reminder(row: aiosqlite.Row) -> Reminder:
+    return Reminder(
+        id=row["id"],
+        user_id=row["user_id"],
+        record_id=row["record_id"],
+        kind=row["kind"],
+        due_date=dt.date.fromisoformat(row["due_date"]),
+        send_at=row["send_at"],
+        status=row["status"],
+        fact_id=row["fact_id"],
+        repeat=bool(row["repeat"]),
+    )
+
+
+def _send_at(user: User, due: dt.date) -> int:
+    instant = send_time(due, user.timezone, user.reminder_hour, user.quiet_start, user.quiet_end)
+    return int(instant.timestamp())
+
+
+async def plan_for_record(
+    db: Database, user: User, record_id: int, items: list[Planned], today: dt.date
+) -> int:
+    """(Re)plan a record's reminders: future ones replaced, sent ones kept, none duplicated."""
+    async with db.transaction():
+        await db.execute(
+            "DELETE FROM reminders WHERE record_id = ? AND user_id = ? AND status IN "
+            "('pending', 'paused')",
+            (record_id, user.id),
+        )
+        status = "pending" if user.is_active else "paused"
+        rows = [
+            (
+                user.id,
+                record_id,
+                item.kind,
+                item.due.isoformat(),
+                _send_at(user, item.due),
+                status,
+                item.fact_id,
+                int(item.repeat),
+            )
+            for item in items
+            if item.due >= today
+        ]
+        await db.executemany(
+            "INSERT OR IGNORE INTO reminders (user_id, record_id, kind, due_date, send_at, "
+            "status, fact_id, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    return len(rows)
+
+
+async def upcoming(db: Database, user_id: int) -> list[Reminder]:
+    rows = await db.fetchall(
+        "SELECT * FROM reminders WHERE user_id = ? AND status IN ('pending', 'sent', 'paused') "
+        "ORDER BY due_date, id",
+        (user_id,),
+    )
+    return [_reminder(row) for row in rows]
+
+
+async def get(db: Database, user_id: int, reminder_id: int) -> Reminder | None:
+    row = await db.fetchone(
+        "SELECT * FROM reminders WHERE id = ? AND user_id = ?", (reminder_id, user_id)
+    )
+    return None if row is None else _reminder(row)
+
+
+def group(kind: str) -> str:
+    """Reminders of one obligation share the prefix: renewal_opens, renewal_last_day → renewal."""
+    return kind.split("_", 1)[0]
+
+
+async def mark_done(db: Database, user_id: int, reminder_id: int) -> bool:
+    """Close the obligation: this reminder and its follow-ups (same record, same group)."""
+    reminder = await get(db, user_id, reminder_id)
+    if reminder is None:
+        return False
+    await db.execute(
+        "UPDATE reminders SET status = 'done' WHERE user_id = ? AND record_id = ? "
+        "AND (kind = ? OR kind LIKE ? ESCAPE '\\') AND status != 'done'",
+        (user_id, reminder.record_id, group(reminder.kind), group(reminder.kind) + "\\_%"),
+    )
+    return True
+
+
+async def snooze(db: Database, user_id: int, reminder_id: int, until: dt.datetime) -> bool:
+    changed = await db.execute(
+        "UPDATE reminders SET status = 'pending', send_at = ? WHERE id = ? AND user_id = ? "
+        "AND status IN ('pending', 'sent')",
+        (int(until.timestamp()), reminder_id, user_id),
+    )
+    return changed == 1
+
+
+async def pause_user(db: Database, user_id: int) -> None:
+    await db.execute(
+        "UPDATE reminders SET status = 'paused' WHERE user_id = ? AND status IN "
+        "('pending', 'sending')",
+        (user_id,),
+    )
+
+
+async def resume_user(db: Database, user_id: int) -> int:
+    return await db.execute(
+        "UPDATE reminders SET status = 'pending' WHERE user_id = ? AND status = 'paused'",
+        (user_id,),
+    )
+
+
+# --- the engine's side -------------------------------------------------------------------------
+
+
+async def requeue_stale(db: Database) -> int:
+    """Rows left "sending" by a crash go back to the queue (at most the in-flight one repeats)."""
+    return await db.execute("UPDATE reminders SET status = 'pending' WHERE status = 'sending'")
+
+
+async def claim_due(db: Database, now: int, limit: int) -> list[Reminder]:
+    """Take up to ``limit`` due rows, oldest first, marking them "sending" in one transaction."""
+    async with db.transaction():
+        rows = await db.fetchall(
+            "SELECT * FROM reminders WHERE status = 'pending' AND send_at <= ? "
+            "ORDER BY send_at LIMIT ?",
+            (now, limit),
+        )
+        if rows:
+            marks = ",".join("?" * len(rows))
+            await db.execute(
+                f"UPDATE reminders SET status = 'sending', attempts = attempts + 1 "  # noqa: S608
+                f"WHERE id IN ({marks})",
+                [row["id"] for row in rows],
+            )
+    return [_reminder(row) for row in rows]
+
+
+async def mark_sent(db: Database, ids: list[int], now: int, repeat_after: int) -> None:
+    """Sent; a repeating (overdue) reminder gets its next weekly occurrence queued."""
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    async with db.transaction():
+        await db.execute(
+            f"INSERT OR IGNORE INTO reminders (user_id, record_id, kind, due_date, send_at, "  # noqa: S608
+            f"status, fact_id, repeat) SELECT user_id, record_id, kind, "
+            f"date(due_date, '+7 days'), send_at + ?, 'pending', fact_id, 1 "
+            f"FROM reminders WHERE id IN ({marks}) AND repeat = 1",
+            [repeat_after, *ids],
+        )
+        await db.execute(
+            f"UPDATE reminders SET status = 'sent', sent_at = ? WHERE id IN ({marks}) "  # noqa: S608
+            f"AND status = 'sending'",
+            [now, *ids],
+        )
+
+
+async def release(db: Database, ids: list[int], retry_at: int) -> None:
+    """Not delivered this time (network, 5xx): back to the queue for a later tick."""
+    if ids:
+        marks = ",".join("?" * len(ids))
+        await db.execute(
+            f"UPDATE reminders SET status = 'pending', send_at = ? WHERE id IN ({marks}) "  # noqa: S608
+            f"AND status = 'sending'",
+            [retry_at, *ids],
+        )

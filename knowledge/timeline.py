@@ -1,0 +1,101 @@
+"""A tracked record → the reminders it needs, each tied to the rule it comes from. Pure.
+
+Records are plain values (kind, event date, route, term); the bot stores them and their reminders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from knowledge import deadlines as dl
+from knowledge.loader import load_knowledge
+
+DAY = dt.timedelta(days=1)
+WEEK = dt.timedelta(days=7)
+RECORD_KINDS = ("vacancy", "permit", "contract", "arrival", "ended", "fee", "violation")
+# Working-day obligations: the event, its deadline function and the fact behind it.
+OBLIGATIONS = {
+    "contract": (dl.esutd_registration, "obligation.esutd.register"),
+    "arrival": (dl.arrival_notification, "obligation.arrival_notice"),
+    "ended": (dl.esutd_termination, "obligation.esutd.terminate"),
+    "fee": (dl.fee_payment, "obligation.fee_payment"),
+}
+
+
+@dataclass(frozen=True)
+class Planned:
+    kind: str  # names the message: rem-<kind>
+    due: dt.date
+    fact_id: str
+    repeat: bool = False  # overdue: repeated weekly until marked done
+
+
+def parse_term(route: str, term: str) -> tuple[int | None, int | None]:
+    """("m12" | "d90") → (months, days) as ``permit_end`` takes them."""
+    if len(term) < 2 or term[0] not in "md" or not term[1:].isdigit():
+        raise dl.InvalidTerm(f"bad term {term!r} for {route}")
+    count = int(term[1:])
+    return (count, None) if term[0] == "m" else (None, count)
+
+
+def permit_end(start: dt.date, route: str, term: str) -> dt.date:
+    months, days = parse_term(route, term)
+    return dl.permit_end(start, route, months, days).dates["end"]
+
+
+def plan(kind: str, event: dt.date, route: str = "", term: str = "") -> list[Planned]:
+    """Every reminder of a record, in date order (past ones included; the caller filters)."""
+    if kind == "vacancy":
+        earliest = dl.earliest_filing(event).dates["earliest"]
+        fact = "vacancy.posting_period"
+        items = [
+            Planned("vacancy_can_file", earliest, fact),
+            Planned("vacancy_nudge", earliest + WEEK, fact),
+        ]
+    elif kind == "permit":
+        items = _permit(event, route, term)
+    elif kind in OBLIGATIONS:
+        function, fact = OBLIGATIONS[kind]
+        due = function(event).dates["due"]
+        items = [
+            Planned(f"{kind}_due_soon", due - DAY, fact),
+            Planned(f"{kind}_due", due, fact, True),
+        ]
+    elif kind == "violation":
+        free = dl.ban_end(event).dates["free_from"]
+        items = [Planned("ban_over", free, "ban.twelve_months")]
+    else:
+        raise ValueError(f"unknown record kind {kind!r}")
+    return sorted(items, key=lambda item: (item.due, item.kind))
+
+
+def _permit(start: dt.date, route: str, term: str) -> list[Planned]:
+    end = permit_end(start, route, term)
+    term_fact = load_knowledge().route(route).fact_ids[1]
+    items = [
+        Planned("permit_expires_soon", end - WEEK, term_fact),
+        Planned("permit_expired", end + DAY, term_fact, repeat=True),
+    ]
+    window = dl.renewal_window(end, route)
+    if window.kind == "renewal":
+        dates = window.dates
+        items += [
+            Planned("renewal_opens", dates["opens"], "renewal.window"),
+            Planned("renewal_recommended", dates["recommended"], "renewal.starts_at_expiry"),
+            Planned("renewal_last_day", dates["last_day"], "renewal.window"),
+        ]
+    else:
+        items.append(Planned("plan_replacement", window.dates["prepare"], term_fact))
+    if route == "cat4":
+        replacement = dl.cat4_replacement(start).dates
+        items += [
+            Planned("cat4_replace_from", replacement["from"], "cat4.replacement"),
+            Planned("cat4_replace_by", replacement["by"] - 2 * WEEK, "cat4.replacement"),
+        ]
+    return items
+
+
+def upcoming(items: list[Planned], today: dt.date) -> list[Planned]:
+    """The reminders still ahead (today included)."""
+    return [item for item in items if item.due >= today]
