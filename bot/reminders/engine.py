@@ -101,19 +101,25 @@ class Engine:
 
     async def _deliver(self, claimed: list[Reminder]) -> int:
         labels = await self._labels([r.record_id for r in claimed])
-        queue: asyncio.Queue[Reminder] = asyncio.Queue()
+        # One worker takes all of a user's reminders, in order: a user who blocked the bot is
+        # tried once, and two workers never wait on the same chat's rate limit.
+        by_user: dict[int, list[Reminder]] = defaultdict(list)
         for reminder in claimed:
-            queue.put_nowait(reminder)
+            by_user[reminder.user_id].append(reminder)
+        queue: asyncio.Queue[list[Reminder]] = asyncio.Queue()
+        for batch in by_user.values():
+            queue.put_nowait(batch)
         results: dict[Outcome, list[int]] = defaultdict(list)
 
         async def worker() -> None:
             while not queue.empty():
-                reminder = queue.get_nowait()
-                results[await self._send(reminder, labels.get(reminder.record_id, ""))].append(
-                    reminder.id
-                )
+                for reminder in queue.get_nowait():
+                    outcome = await self._send(reminder, labels.get(reminder.record_id, ""))
+                    results[outcome].append(reminder.id)
+                    if outcome is Outcome.BLOCKED:
+                        break  # the rest were paused with the user
 
-        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
+        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(by_user)))))
         now = self._now()
         done = results[Outcome.SENT] + results[Outcome.REJECTED]
         await repo.mark_sent(self.db, done, now, WEEK)

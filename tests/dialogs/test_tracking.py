@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from bot.db import records, users
+from bot.reminders import repo
+from handlers.tracking import RecCb
+from tests.conftest import DialogFactory
+from tests.support.dialog import Dialog
+
+TRACK = {"ru": "Отслеживать", "kk": "Бақылау", "en": "Track this"}
+PERMIT = {"ru": "Выдано разрешение", "kk": "Рұқсат берілді", "en": "Permit issued"}
+SAVE = {"ru": "Сохранить", "kk": "Сақтау", "en": "Save"}
+
+
+async def compute_permit(d: Dialog, lang: str, start: str = "28.12.2025") -> None:
+    await d.send("/deadlines")
+    await d.click(PERMIT[lang])
+    await d.click("2")  # category 2
+    await d.click("12")  # 12 months
+    await d.send(start)
+    await d.click(TRACK[lang])
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_track_a_permit_then_see_it_on_the_dashboard(
+    dialog: DialogFactory, app: App, lang: str
+) -> None:
+    d = dialog(user_id=61, lang=lang)
+    await compute_permit(d, lang)
+    await d.send("Айгерим <script>")  # echoed escaped
+    assert "Айгерим &lt;script&gt;" in d.text
+    # permit 28.12.2025–27.12.2026: the last safe renewal day is 27 November 2026
+    assert any(day in d.text for day in ("27.11.2026", "27 November 2026", "27 ноября 2026"))
+    await d.click(SAVE[lang])
+    stored = await records.for_user(app.db, 61)
+    assert [(r.kind, r.route, r.term, r.label) for r in stored] == [
+        ("permit", "cat2", "m12", "Айгерим <script>")
+    ]
+    reminders = await repo.upcoming(app.db, 61)
+    assert {r.kind for r in reminders} >= {
+        "renewal_last_day",
+        "permit_expires_soon",
+        "permit_expired",
+    }
+    await d.send("/status")
+    assert "🔴" in d.text, "the renewal deadline is under 7 days away (today is 25 Nov 2026)"
+    assert "Айгерим &lt;script&gt;" in d.text
+    await d.click("Айгерим")
+    assert "permit" in d.text or "разрешение" in d.text or "рұқсат" in d.text
+
+
+async def test_dashboard_orders_by_urgency(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=62, lang="en")
+    await compute_permit(d, "en", "01.03.2026")  # renewal opens in 2027: green
+    await d.click("Skip")
+    await d.click("Save")
+    await compute_permit(d, "en", "28.12.2025")  # last renewal day 27 Nov 2026: red
+    await d.send("Bob")
+    await d.click("Save")
+    await d.send("/status")
+    lines = [line for line in d.text.splitlines() if line[:1] in "🔴🟠🟢"]
+    assert lines[0].startswith("🔴") and "Bob" in lines[0]
+    assert lines[-1].startswith("🟢")
+
+
+async def test_records_are_private(dialog: DialogFactory, app: App) -> None:
+    owner = dialog(user_id=63, lang="en")
+    await compute_permit(owner, "en")
+    await owner.send("Secret Worker")
+    await owner.click("Save")
+    record = (await records.for_user(app.db, 63))[0]
+    reminder = (await repo.upcoming(app.db, 63))[0]
+    thief = dialog(user_id=64, lang="en")
+    await thief.send("/start")
+    for data in (
+        RecCb(action="open", id=record.id).pack(),
+        RecCb(action="delete_yes", id=record.id).pack(),
+        RecCb(action="done", id=record.id).pack(),
+        f"r:done:{reminder.id}",
+        f"r:open:{reminder.id}",
+        f"r:s7:{reminder.id}",
+        "rec:open:999999",
+        "rec:open:-1",
+        "rec:open:abc",
+    ):
+        query_id = await thief.click_data(data)
+        assert "Secret" not in " ".join(thief.replies())
+        assert thief.callback_text(query_id), f"{data} answered with a notice"
+    assert await records.get(app.db, 63, record.id) is not None
+    assert {r.status for r in await repo.upcoming(app.db, 63)} == {"pending"}
+
+
+async def test_delete_record_and_stale_button(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=65, lang="en")
+    await compute_permit(d, "en")
+    await d.click("Skip")
+    await d.click("Save")
+    await d.click("Delete")
+    await d.click("Yes, delete")
+    assert await records.for_user(app.db, 65) == []
+    assert await repo.upcoming(app.db, 65) == []
+    query_id = await d.click_data(RecCb(action="open", id=1).pack())
+    assert "not found" in (d.callback_text(query_id) or "")
+
+
+async def test_label_validation_keeps_the_state(dialog: DialogFactory) -> None:
+    d = dialog(user_id=66, lang="en")
+    await compute_permit(d, "en")
+    await d.send("x" * 65)
+    assert "1–64" in d.text
+    await d.send("/status")  # a command is not a name
+    await d.send("Ok name")
+    assert "Ok name" in d.text and "Save" in " ".join(d.buttons())
+
+
+async def test_delete_my_data(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=67, lang="ru")
+    other = dialog(user_id=68, lang="en")
+    for who, lang in ((d, "ru"), (other, "en")):
+        await compute_permit(who, lang)
+        await who.click("Пропустить" if lang == "ru" else "Skip")
+        await who.click(SAVE[lang])
+    await d.send("/deletemydata")
+    await d.click("Удалить все мои данные")
+    assert "удалено" in d.text
+    assert await users.get(app.db, 67) is None
+    assert await records.for_user(app.db, 67) == [] and await repo.upcoming(app.db, 67) == []
+    leftovers = await app.db.fetchall("SELECT key FROM fsm_state WHERE key LIKE '%:67:67:%'")
+    assert leftovers == []
+    assert await records.for_user(app.db, 68) != [], "another user's data is untouched"
+    await d.send("/privacy")
+    assert "ИИН" in d.text
+
+
+async def test_reminder_buttons(dialog: DialogFactory, app: App) -> None:
+    app.limiter.rate, app.limiter.chat_interval = 10_000.0, 0.0
+    d = dialog(user_id=69, lang="en")
+    await d.send("/deadlines")
+    await d.click("Worker arrived")
+    await d.send("today")  # 25 Nov 2026: notification due on the 30th
+    await d.click(TRACK["en"])
+    await d.send("Ali")
+    await d.click("Save")
+    app.clock.set(app.clock.now().replace(day=29))  # type: ignore[attr-defined]
+    assert await app.engine.run_once() == 1
+    assert "Ali" in d.last_message().text and "tomorrow" in d.last_message().text
+    await d.click("1 week")
+    snoozed = [r for r in await repo.upcoming(app.db, 69) if r.kind == "arrival_due_soon"][0]
+    assert snoozed.status == "pending" and snoozed.send_at > int(app.clock.now().timestamp())
+    await d.click("Open")
+    assert "Ali" in d.last_message().text
+    app.clock.set(app.clock.now().replace(day=30))  # type: ignore[attr-defined]
+    await app.engine.run_once()
+    await d.click("Done")
+    statuses = {r.kind: r.status for r in await repo.upcoming(app.db, 69)}
+    assert statuses == {}, "done closes the obligation and its follow-ups"
