@@ -120,7 +120,7 @@ async def test_reminder_is_due_at_nine_in_almaty(tmp_path: Path) -> None:
 async def test_overdue_obligation_repeats_weekly_until_done(
     flaky: tuple[App, FlakySession],
 ) -> None:
-    app, session = flaky
+    app, _session = flaky
     await add_due(app, 1)
     await app.engine.run_once()
     rows = await repo.upcoming(app.db, 1)
@@ -139,7 +139,7 @@ async def test_restart_mid_backlog_delivers_everything_once(tmp_path: Path) -> N
     for user_id in range(1, 61):
         await add_due(first, user_id)
     running = asyncio.create_task(first.engine.run_once())
-    while len(sent(first_session)) < 15:
+    while len(sent(first_session)) < 15:  # noqa: ASYNC110 - polling a count the session keeps
         await asyncio.sleep(0.005)
     await on_shutdown(first)  # stops after the batch in flight and closes the database
     await running
@@ -156,7 +156,7 @@ async def test_restart_mid_backlog_delivers_everything_once(tmp_path: Path) -> N
 
 
 async def test_rows_left_sending_by_a_crash_are_requeued(flaky: tuple[App, FlakySession]) -> None:
-    app, session = flaky
+    app, _session = flaky
     await add_due(app, 1)
     claimed = await repo.claim_due(app.db, int(app.clock.now().timestamp()), 10)
     assert len(claimed) == 1  # ...and the process dies before sending

@@ -147,7 +147,7 @@ async def test_reminder_buttons(dialog: DialogFactory, app: App) -> None:
     assert await app.engine.run_once() == 1
     assert "Ali" in d.last_message().text and "tomorrow" in d.last_message().text
     await d.click("1 week")
-    snoozed = [r for r in await repo.upcoming(app.db, 69) if r.kind == "arrival_due_soon"][0]
+    snoozed = next(r for r in await repo.upcoming(app.db, 69) if r.kind == "arrival_due_soon")
     assert snoozed.status == "pending" and snoozed.send_at > int(app.clock.now().timestamp())
     await d.click("Open")
     assert "Ali" in d.last_message().text
