@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import ask, datepick, deadlines, eligibility, fallback, language, start, tracking
+from handlers import (
+    ask,
+    datepick,
+    deadlines,
+    eligibility,
+    exports,
+    fallback,
+    language,
+    start,
+    tracking,
+)
 
 
 def build_routers() -> list[Router]:
@@ -14,6 +24,7 @@ def build_routers() -> list[Router]:
         language.router(),
         datepick.router(),
         eligibility.router(),
+        exports.router(),
         tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
         ask.router(),  # plain text outside a conversation is a question: after every flow

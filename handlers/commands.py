@@ -19,6 +19,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("changes", "cmd-changes"),
     ("track", "cmd-track"),
     ("status", "cmd-status"),
+    ("calendar", "cmd-calendar"),
+    ("export", "cmd-export"),
     ("privacy", "cmd-privacy"),
     ("deletemydata", "cmd-deletemydata"),
     ("cancel", "cmd-cancel"),

@@ -156,3 +156,33 @@ async def test_reminder_buttons(dialog: DialogFactory, app: App) -> None:
     await d.click("Done")
     statuses = {r.kind: r.status for r in await repo.upcoming(app.db, 69)}
     assert statuses == {}, "done closes the obligation and its follow-ups"
+
+
+async def test_calendar_and_csv_exports(dialog: DialogFactory) -> None:
+    import csv
+    import datetime as dt
+    import io
+
+    from icalendar import Calendar
+
+    d = dialog(user_id=70, lang="en")
+    await d.send("/calendar")
+    assert "Nothing is being tracked" in d.text
+    await compute_permit(d, "en")
+    await d.send("Dana, welder")
+    await d.click("Save")
+    await d.send("/calendar")
+    name, data = d.last_message().document or ("", b"")
+    assert name == "permitbot.ics"
+    calendar = Calendar.from_ical(data)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 3
+    starts = sorted(event.decoded("dtstart") for event in events)
+    assert starts[0] == dt.date(2026, 11, 27)  # last safe renewal day
+    assert all(list(event.walk("VALARM")) for event in events), "an alarm for each"
+    assert "Dana, welder" in str(events[0].get("summary"))
+    await d.send("/export")
+    name, data = d.last_message().document or ("", b"")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert name.endswith(".csv") and rows[0][:3] == ["id", "kind", "name"]
+    assert rows[1][1:6] == ["permit", "Dana, welder", "2025-12-28", "cat2", "m12"]

@@ -39,7 +39,11 @@ privacy-text =
     <b>Privacy</b>
     I store: your Telegram id and chat, language, time zone and reminder hours; the records you add (kind, dates, route, and a short name you choose — no passport or IIN numbers are needed) and their reminders; the state of an unfinished conversation.
     Why: to answer in your language, to compute deadlines and to send reminders.
-    I do not log the texts you send. /export and /calendar are coming; /deletemydata deletes everything about you at once.
+    I do not log the texts you send. /export and /calendar give you your data; /deletemydata deletes everything about you at once.
 privacy-btn-erase = 🗑 Delete all my data
 privacy-erase-confirm = This deletes your records, reminders, settings and conversation state. It cannot be undone. Continue?
 privacy-erased = Done: everything I stored about you is deleted. If you write again, I start afresh.
+cmd-calendar = upcoming deadlines as a calendar file
+cmd-export = your records as a CSV table
+export-calendar = 📅 { $count } upcoming deadlines, each with an alarm at your reminder hour. Open the file to add them to your calendar.
+export-csv = 📄 { $count } records.

@@ -1,0 +1,99 @@
+"""/calendar: the upcoming deadlines as an .ics file with alarms; /export: the records as CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+from icalendar import Alarm, Calendar, Event
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.db import records as records_repo
+from bot.db.users import User
+from bot.i18n import Translator
+from bot.reminders import repo as reminders_repo
+
+
+def calendar_file(t: Translator, user: User, items: list[tuple[str, dt.date, int, str]]) -> bytes:
+    """``items``: (reminder kind, due date, reminder id, record name)."""
+    cal = Calendar()
+    cal.add("prodid", "-//PermitBot//permitbot//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-timezone", user.timezone)
+    for kind, due, reminder_id, name in items:
+        event = Event()
+        event.add("uid", f"permitbot-{user.id}-{reminder_id}@permitbot")
+        event.add("summary", f"{t(f'rem-title-{kind}')} · {name}")
+        event.add("dtstart", due)
+        event.add("dtend", due + dt.timedelta(days=1))
+        event.add("dtstamp", dt.datetime.now(dt.UTC))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", t(f"rem-title-{kind}"))
+        alarm.add("trigger", dt.timedelta(hours=user.reminder_hour))  # at the reminder hour
+        event.add_component(alarm)
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def router() -> Router:
+    r = Router(name="exports")
+
+    @r.message(Command("calendar"))
+    async def calendar(
+        message: Message, t: Translator, user: User, db: Database, clock: Clock
+    ) -> None:
+        today = clock.today(user.timezone)
+        records = {rec.id: rec for rec in await records_repo.for_user(db, user.id)}
+        items = [
+            (
+                rem.kind,
+                rem.due_date,
+                rem.id,
+                records[rem.record_id].label or t(f"track-kind-{records[rem.record_id].kind}"),
+            )
+            for rem in await reminders_repo.upcoming(db, user.id)
+            if rem.due_date >= today and rem.record_id in records
+        ]
+        if not items:
+            await message.answer(t("status-empty"))
+            return
+        data = calendar_file(t, user, items)
+        await message.answer_document(
+            BufferedInputFile(data, filename="permitbot.ics"),
+            caption=t("export-calendar", count=len(items)),
+        )
+
+    @r.message(Command("export"))
+    async def export(message: Message, t: Translator, user: User, db: Database) -> None:
+        records = await records_repo.for_user(db, user.id)
+        if not records:
+            await message.answer(t("status-empty"))
+            return
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["id", "kind", "name", "event_date", "route", "term", "status"])
+        for rec in records:
+            writer.writerow(
+                [
+                    rec.id,
+                    rec.kind,
+                    rec.label,
+                    rec.event_date.isoformat(),
+                    rec.route,
+                    rec.term,
+                    rec.status,
+                ]
+            )
+        data = buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps read UTF-8 right
+        await message.answer_document(
+            BufferedInputFile(data, filename="permitbot-records.csv"),
+            caption=t("export-csv", count=len(records)),
+        )
+
+    return r
