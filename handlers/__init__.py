@@ -12,6 +12,7 @@ from handlers import (
     exports,
     fallback,
     language,
+    settings,
     start,
     tracking,
 )
@@ -25,6 +26,7 @@ def build_routers() -> list[Router]:
         datepick.router(),
         eligibility.router(),
         exports.router(),
+        settings.router(),
         tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
         ask.router(),  # plain text outside a conversation is a question: after every flow

@@ -21,6 +21,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("status", "cmd-status"),
     ("calendar", "cmd-calendar"),
     ("export", "cmd-export"),
+    ("settings", "cmd-settings"),
     ("privacy", "cmd-privacy"),
     ("deletemydata", "cmd-deletemydata"),
     ("cancel", "cmd-cancel"),

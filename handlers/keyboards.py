@@ -21,6 +21,7 @@ MENU: list[tuple[str, str]] = [
     ("ask", "menu-ask"),
     ("status", "menu-status"),
     ("changes", "menu-changes"),
+    ("settings", "menu-settings"),
     ("help", "menu-help"),
     ("language", "menu-language"),
 ]

@@ -20,6 +20,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
 from bot.reminders.engine import RemCb
+from bot.reminders.planning import planned, replan_record
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
 from handlers.callbacks import MenuCb
@@ -28,7 +29,7 @@ from handlers.keyboards import main_menu, menu_button
 from handlers.replies import send, show
 from handlers.states import Tracking
 from knowledge.l10n import format_date
-from knowledge.timeline import Planned, plan, upcoming
+from knowledge.timeline import Planned, upcoming
 
 DASHBOARD_ITEMS = 20
 
@@ -168,13 +169,12 @@ def router() -> Router:
             )
 
     async def ask_confirm(
-        target: Message, t: Translator, state: FSMContext, today: dt.date
+        target: Message, t: Translator, state: FSMContext, user: User, today: dt.date
     ) -> None:
         data = await state.get_data()
-        items = upcoming(
-            plan(data["kind"], dt.date.fromisoformat(data["date"]), data["route"], data["term"]),
-            today,
-        )
+        day = dt.date.fromisoformat(data["date"])
+        draft = Record(0, user.id, data["kind"], "", day, data["route"], data["term"], "open")
+        items = upcoming(planned(draft, user), today)
         await state.set_state(Tracking.confirm)
         name = html.escape(data.get("label") or "") or t(f"track-kind-{data['kind']}")
         lines = [t("track-confirm", name=name), *planned_lines(t, items)]
@@ -195,14 +195,14 @@ def router() -> Router:
             await message.answer(t("track-label-invalid", limit=MAX_LABEL))
             return
         await state.update_data(label=label)
-        await ask_confirm(message, t, state, clock.today(user.timezone))
+        await ask_confirm(message, t, state, user, clock.today(user.timezone))
 
     @r.callback_query(Tracking.label, TrackCb.filter(F.action == "skip"))
     async def skip_label(
         query: CallbackQuery, t: Translator, state: FSMContext, user: User, clock: Clock
     ) -> None:
         if isinstance(query.message, Message):
-            await ask_confirm(query.message, t, state, clock.today(user.timezone))
+            await ask_confirm(query.message, t, state, user, clock.today(user.timezone))
 
     @r.callback_query(Tracking.confirm, TrackCb.filter(F.action == "save"))
     async def save(
@@ -226,10 +226,9 @@ def router() -> Router:
             data["route"],
             data["term"],
         )
-        items = plan(data["kind"], event, data["route"], data["term"])
-        count = await reminders_repo.plan_for_record(
-            db, user, record_id, items, clock.today(user.timezone)
-        )
+        record = await records_repo.get(db, user.id, record_id)
+        assert record is not None
+        count = await replan_record(db, user, record, clock.today(user.timezone))
         await show(query, t("track-saved", count=count), record_keyboard(t, record_id))
 
     @r.callback_query(StateFilter(Tracking), TrackCb.filter(F.action == "cancel"))

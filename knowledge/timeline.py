@@ -23,6 +23,30 @@ OBLIGATIONS = {
 }
 
 
+# Groups a user can turn off in /settings, by the prefix of the reminder kinds they cover.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "renewal": ("renewal", "plan"),
+    "permit": ("permit",),
+    "vacancy": ("vacancy",),
+    "obligations": ("contract", "arrival", "ended", "fee"),
+    "cat4": ("cat4",),
+    "ban": ("ban",),
+}
+
+
+@dataclass(frozen=True)
+class Leads:
+    """Lead times in days the user may change (defaults as the reference suggests)."""
+
+    recommended: int = 45  # recommended renewal filing, before the end (inside the 59–30 window)
+    expiry: int = 7  # "expires soon" warning
+
+
+def group_of(kind: str) -> str:
+    prefix = kind.split("_", 1)[0]
+    return next(name for name, prefixes in GROUPS.items() if prefix in prefixes)
+
+
 @dataclass(frozen=True)
 class Planned:
     kind: str  # names the message: rem-<kind>
@@ -44,8 +68,23 @@ def permit_end(start: dt.date, route: str, term: str) -> dt.date:
     return dl.permit_end(start, route, months, days).dates["end"]
 
 
-def plan(kind: str, event: dt.date, route: str = "", term: str = "") -> list[Planned]:
-    """Every reminder of a record, in date order (past ones included; the caller filters)."""
+def plan(
+    kind: str,
+    event: dt.date,
+    route: str = "",
+    term: str = "",
+    leads: Leads | None = None,
+    muted: frozenset[str] = frozenset(),
+) -> list[Planned]:
+    """Every reminder of a record, in date order (past ones included; the caller filters).
+
+    ``muted`` groups (see ``GROUPS``) are left out; ``leads`` moves the adjustable ones.
+    """
+    items = _plan(kind, event, route, term, leads or Leads())
+    return [item for item in items if group_of(item.kind) not in muted]
+
+
+def _plan(kind: str, event: dt.date, route: str, term: str, leads: Leads) -> list[Planned]:
     if kind == "vacancy":
         earliest = dl.earliest_filing(event).dates["earliest"]
         fact = "vacancy.posting_period"
@@ -54,7 +93,7 @@ def plan(kind: str, event: dt.date, route: str = "", term: str = "") -> list[Pla
             Planned("vacancy_nudge", earliest + WEEK, fact),
         ]
     elif kind == "permit":
-        items = _permit(event, route, term)
+        items = _permit(event, route, term, leads)
     elif kind in OBLIGATIONS:
         function, fact = OBLIGATIONS[kind]
         due = function(event).dates["due"]
@@ -70,11 +109,11 @@ def plan(kind: str, event: dt.date, route: str = "", term: str = "") -> list[Pla
     return sorted(items, key=lambda item: (item.due, item.kind))
 
 
-def _permit(start: dt.date, route: str, term: str) -> list[Planned]:
+def _permit(start: dt.date, route: str, term: str, leads: Leads) -> list[Planned]:
     end = permit_end(start, route, term)
     term_fact = load_knowledge().route(route).fact_ids[1]
     items = [
-        Planned("permit_expires_soon", end - WEEK, term_fact),
+        Planned("permit_expires_soon", end - dt.timedelta(days=leads.expiry), term_fact),
         Planned("permit_expired", end + DAY, term_fact, repeat=True),
     ]
     window = dl.renewal_window(end, route)
@@ -82,7 +121,9 @@ def _permit(start: dt.date, route: str, term: str) -> list[Planned]:
         dates = window.dates
         items += [
             Planned("renewal_opens", dates["opens"], "renewal.window"),
-            Planned("renewal_recommended", dates["recommended"], "renewal.starts_at_expiry"),
+            Planned(
+                "renewal_recommended", _recommended(end, leads, dates), "renewal.starts_at_expiry"
+            ),
             Planned("renewal_last_day", dates["last_day"], "renewal.window"),
         ]
     else:
@@ -94,6 +135,12 @@ def _permit(start: dt.date, route: str, term: str) -> list[Planned]:
             Planned("cat4_replace_by", replacement["by"] - 2 * WEEK, "cat4.replacement"),
         ]
     return items
+
+
+def _recommended(end: dt.date, leads: Leads, window: dict[str, dt.date]) -> dt.date:
+    """The user's lead, kept inside the safe window (opens … last day)."""
+    day = end - dt.timedelta(days=leads.recommended)
+    return min(max(day, window["opens"]), window["last_day"])
 
 
 def upcoming(items: list[Planned], today: dt.date) -> list[Planned]:

@@ -22,6 +22,9 @@ class User:
     reminder_hour: int = 9
     quiet_start: int = 21
     quiet_end: int = 9
+    muted: frozenset[str] = frozenset()
+    lead_recommended: int = 45
+    lead_expiry: int = 7
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -34,6 +37,9 @@ def _user(row: aiosqlite.Row) -> User:
         reminder_hour=row["reminder_hour"],
         quiet_start=row["quiet_start"],
         quiet_end=row["quiet_end"],
+        muted=frozenset(filter(None, row["muted"].split(","))),
+        lead_recommended=row["lead_recommended"],
+        lead_expiry=row["lead_expiry"],
     )
 
 
@@ -105,6 +111,30 @@ async def set_timezone(db: Database, user_id: int, timezone: str, now: dt.dateti
     await db.execute(
         "UPDATE users SET timezone = ?, updated_at = ? WHERE id = ?",
         (timezone, to_iso(now), user_id),
+    )
+    await _reload(db, user_id)
+
+
+SETTINGS = {
+    "reminder_hour",
+    "quiet_start",
+    "quiet_end",
+    "timezone",
+    "muted",
+    "lead_recommended",
+    "lead_expiry",
+}
+
+
+async def update_settings(db: Database, user_id: int, now: dt.datetime, **values: object) -> None:
+    """Change reminder settings (column names are checked against ``SETTINGS``)."""
+    unknown = set(values) - SETTINGS
+    if unknown or not values:
+        raise ValueError(f"not a setting: {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    await db.execute(
+        f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608
+        (*values.values(), to_iso(now), user_id),
     )
     await _reload(db, user_id)
 

@@ -1,0 +1,24 @@
+cmd-settings = час напоминаний, тихие часы, часовой пояс, о чём напоминать
+menu-settings = ⚙️ Настройки
+settings-overview =
+    <b>Настройки напоминаний</b>
+    Напоминания приходят в { $hour }, но не в тихие часы ({ $quiet }); часовой пояс { $zone }.
+    Продление: рекомендуемая подача за { $recommended } дн. до окончания (в пределах безопасного окна 59–30 дней). Предупреждение об окончании: за { $expiry } дн.
+    Нажмите на вид ниже, чтобы включить 🔔 или выключить 🔕 его напоминания.
+settings-quiet-off = нет
+settings-btn-hour = 🕘 Час
+settings-btn-quiet = 🌙 Тихие часы
+settings-btn-zone = 🌍 Часовой пояс
+settings-btn-recommended = Продление: за { $days } дн.
+settings-btn-expiry = Окончание: за { $days } дн.
+settings-btn-back = ‹ Назад
+settings-choose-hour = В какой час присылать напоминания?
+settings-choose-quiet = Когда мне молчать?
+settings-choose-zone = Ваш часовой пояс (Казахстан с 1 марта 2024 года живёт по UTC+5):
+settings-saved = Сохранено; напоминания перепланированы.
+settings-group-renewal = Продление
+settings-group-permit = Окончание
+settings-group-vacancy = Вакансия
+settings-group-obligations = Обязанности
+settings-group-cat4 = Замена (4-я кат.)
+settings-group-ban = Конец запрета

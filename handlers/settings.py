@@ -1,0 +1,176 @@
+"""/settings: reminder hour, quiet hours, time zone, kinds on/off and lead times.
+
+Every change re-plans the user's future reminders, so the dashboard and deliveries follow at once.
+"""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.db import users as users_repo
+from bot.db.users import User
+from bot.i18n import Translator
+from bot.reminders.planning import replan_user
+from handlers.callbacks import MenuCb
+from handlers.keyboards import rows
+from handlers.replies import show
+from knowledge.timeline import GROUPS
+
+HOURS = (7, 8, 9, 10, 12, 14, 17, 19)
+QUIET = ("21-9", "22-8", "20-9", "0-0")  # start-end local hours; 0-0: none
+ZONES = ("Asia/Almaty", "Europe/Moscow", "Asia/Tashkent", "Asia/Bishkek", "Europe/Istanbul", "UTC")
+LEADS_RECOMMENDED = (45, 50, 55, 40)
+LEADS_EXPIRY = (7, 14, 3)
+
+
+class SetCb(CallbackData, prefix="set"):
+    """``field`` to change and its new ``value``; ``field == "menu"`` opens a sub-menu."""
+
+    field: str
+    value: str = ""
+
+
+def _button(text: str, field: str, value: str = "") -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=SetCb(field=field, value=value).pack())
+
+
+def overview(t: Translator, user: User) -> tuple[str, InlineKeyboardMarkup]:
+    quiet = (
+        t("settings-quiet-off")
+        if user.quiet_start == user.quiet_end
+        else (f"{user.quiet_start:02d}:00–{user.quiet_end:02d}:00")
+    )
+    text = t(
+        "settings-overview",
+        hour=f"{user.reminder_hour:02d}:00",
+        quiet=quiet,
+        zone=user.timezone,
+        recommended=user.lead_recommended,
+        expiry=user.lead_expiry,
+    )
+    toggles = [
+        _button(
+            ("🔕 " if group in user.muted else "🔔 ") + t(f"settings-group-{group}"), "mute", group
+        )
+        for group in GROUPS
+    ]
+    keyboard = [
+        [
+            _button(t("settings-btn-hour"), "menu", "hour"),
+            _button(t("settings-btn-quiet"), "menu", "quiet"),
+        ],
+        [_button(t("settings-btn-zone"), "menu", "zone")],
+        [
+            _button(
+                t("settings-btn-recommended", days=user.lead_recommended),
+                "recommended",
+                _next(LEADS_RECOMMENDED, user.lead_recommended),
+            )
+        ],
+        [
+            _button(
+                t("settings-btn-expiry", days=user.lead_expiry),
+                "expiry",
+                _next(LEADS_EXPIRY, user.lead_expiry),
+            )
+        ],
+        *rows(toggles, 2),
+        [InlineKeyboardButton(text=t("menu-main"), callback_data=MenuCb(action="main").pack())],
+    ]
+    return text, InlineKeyboardMarkup(inline_keyboard=keyboard)
+
+
+def _next(options: tuple[int, ...], current: int) -> str:
+    index = options.index(current) if current in options else -1
+    return str(options[(index + 1) % len(options)])
+
+
+def submenu(t: Translator, name: str) -> InlineKeyboardMarkup | None:
+    if name == "hour":
+        buttons = [_button(f"{hour:02d}:00", "hour", str(hour)) for hour in HOURS]
+    elif name == "quiet":
+        buttons = [
+            _button(
+                t("settings-quiet-off")
+                if q == "0-0"
+                else "{:02d}:00–{:02d}:00".format(*map(int, q.split("-"))),
+                "quiet",
+                q,
+            )
+            for q in QUIET
+        ]
+    elif name == "zone":
+        buttons = [_button(zone, "zone", str(index)) for index, zone in enumerate(ZONES)]
+    else:
+        return None
+    back = [_button(t("settings-btn-back"), "menu", "overview")]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows(buttons, 2), back])
+
+
+def change(field: str, value: str, user: User) -> dict[str, object] | None:
+    """The columns to update for a button, or None for forged data."""
+    if field == "hour" and value.isdigit() and int(value) in HOURS:
+        return {"reminder_hour": int(value)}
+    if field == "quiet" and value in QUIET:
+        start, end = map(int, value.split("-"))
+        return {"quiet_start": start, "quiet_end": end}
+    if field == "zone" and value.isdigit() and int(value) < len(ZONES):
+        return {"timezone": ZONES[int(value)]}
+    if field == "recommended" and value.isdigit() and int(value) in LEADS_RECOMMENDED:
+        return {"lead_recommended": int(value)}
+    if field == "expiry" and value.isdigit() and int(value) in LEADS_EXPIRY:
+        return {"lead_expiry": int(value)}
+    if field == "mute" and value in GROUPS:
+        muted = set(user.muted) ^ {value}
+        return {"muted": ",".join(sorted(muted))}
+    return None
+
+
+def router() -> Router:
+    r = Router(name="settings")
+
+    @r.message(Command("settings"))
+    async def settings(message: Message, t: Translator, user: User) -> None:
+        text, markup = overview(t, user)
+        await message.answer(text, reply_markup=markup)
+
+    @r.callback_query(MenuCb.filter(F.action == "settings"))
+    async def settings_button(query: CallbackQuery, t: Translator, user: User) -> None:
+        await show(query, *overview(t, user))
+
+    @r.callback_query(SetCb.filter(F.field == "menu"))
+    async def open_menu(
+        query: CallbackQuery, callback_data: SetCb, t: Translator, user: User
+    ) -> None:
+        markup = submenu(t, callback_data.value)
+        if markup is None:
+            await show(query, *overview(t, user))
+            return
+        await show(query, t(f"settings-choose-{callback_data.value}"), markup)
+
+    @r.callback_query(SetCb.filter())
+    async def set_value(
+        query: CallbackQuery,
+        callback_data: SetCb,
+        t: Translator,
+        user: User,
+        db: Database,
+        clock: Clock,
+    ) -> None:
+        values = change(callback_data.field, callback_data.value, user)
+        if values is None:
+            await query.answer(t("stale-button"))
+            return
+        await users_repo.update_settings(db, user.id, clock.now(), **values)
+        updated = await users_repo.get(db, user.id)
+        assert updated is not None
+        await replan_user(db, updated, clock.today(updated.timezone))
+        await query.answer(t("settings-saved"))
+        await show(query, *overview(t, updated))
+
+    return r

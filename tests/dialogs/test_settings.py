@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.app import App
+from bot.db import users
+from bot.reminders import repo
+from tests.conftest import DialogFactory
+from tests.dialogs.test_tracking import compute_permit
+
+
+async def tracked(dialog: DialogFactory, user_id: int, lang: str = "en"):  # type: ignore[no-untyped-def]
+    d = dialog(user_id=user_id, lang=lang)
+    await compute_permit(d, lang, "01.06.2026")  # ends 31.05.2027
+    await d.click("Skip" if lang == "en" else "Пропустить")
+    await d.click("Save" if lang == "en" else "Сохранить")
+    return d
+
+
+async def test_hour_and_quiet_hours_move_the_send_time(dialog: DialogFactory, app: App) -> None:
+    d = await tracked(dialog, 81)
+    before = {r.kind: r.send_at for r in await repo.upcoming(app.db, 81)}
+    await d.send("/settings")
+    assert "09:00" in d.text and "21:00–09:00" in d.text
+    await d.click("Hour")
+    await d.click("14:00")
+    after = {r.kind: r.send_at for r in await repo.upcoming(app.db, 81)}
+    assert all(after[k] - before[k] == 5 * 3600 for k in before), "14:00 instead of 09:00"
+    await d.click("Quiet hours")
+    await d.click("22:00–08:00")
+    user = await users.get(app.db, 81)
+    assert user is not None and (user.reminder_hour, user.quiet_start, user.quiet_end) == (
+        14,
+        22,
+        8,
+    )
+
+
+async def test_turning_a_kind_off_and_lead_times(dialog: DialogFactory, app: App) -> None:
+    d = await tracked(dialog, 82)
+    await d.send("/settings")
+    await d.click("🔔 Renewal")
+    kinds = {r.kind for r in await repo.upcoming(app.db, 82)}
+    assert not any(k.startswith("renewal") for k in kinds) and "permit_expired" in kinds
+    assert "🔕 Renewal" in d.buttons()
+    await d.click("🔕 Renewal")
+    await d.click("Renewal lead: 45")
+    recommended = next(
+        r for r in await repo.upcoming(app.db, 82) if r.kind == "renewal_recommended"
+    )
+    assert recommended.due_date == dt.date(2027, 5, 31) - dt.timedelta(days=50)
+    await d.click("Expiry warning: 7")
+    soon = next(r for r in await repo.upcoming(app.db, 82) if r.kind == "permit_expires_soon")
+    assert soon.due_date == dt.date(2027, 5, 17)
+
+
+async def test_time_zone_in_russian(dialog: DialogFactory, app: App) -> None:
+    d = await tracked(dialog, 83, "ru")
+    await d.send("/settings")
+    assert "Настройки напоминаний" in d.text
+    await d.click("Часовой пояс")
+    await d.click("Europe/Moscow")
+    user = await users.get(app.db, 83)
+    assert user is not None and user.timezone == "Europe/Moscow"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "set:hour:3",
+        "set:zone:99",
+        "set:mute:everything",
+        "set:expiry:1000",
+        "set:nope:1",
+        "set:menu:nothing",
+    ],
+)
+async def test_forged_settings_buttons_change_nothing(
+    dialog: DialogFactory, app: App, data: str
+) -> None:
+    d = dialog(user_id=84, lang="en")
+    await d.send("/settings")
+    before = await users.get(app.db, 84)
+    await d.click_data(data)
+    assert await users.get(app.db, 84) == before
