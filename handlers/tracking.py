@@ -24,7 +24,7 @@ from bot.reminders.planning import planned, replan_record
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
 from handlers.callbacks import MenuCb
-from handlers.deadlines import TrackThis, track_payload
+from handlers.deadlines import TrackThis, ask_event, track_payload
 from handlers.keyboards import main_menu, menu_button
 from handlers.replies import send, show
 from handlers.states import Tracking
@@ -241,19 +241,14 @@ def router() -> Router:
         await message.answer(t("track-label-invalid", limit=MAX_LABEL))
 
     @r.message(Command("track"))
-    async def track(message: Message, t: Translator) -> None:
-        await message.answer(
-            t("track-how"),
-            reply_markup=_keyboard([_button(t("menu-deadlines"), MenuCb(action="deadlines"))]),
-        )
+    async def track(message: Message, t: Translator, state: FSMContext) -> None:
+        # Adding a record starts with its dates: the calculator's steps, then "Track this".
+        await message.answer(t("track-how"))
+        await ask_event(message, t, state)
 
     @r.callback_query(MenuCb.filter(F.action == "track"))
-    async def track_button(query: CallbackQuery, t: Translator) -> None:
-        await show(
-            query,
-            t("track-how"),
-            _keyboard([_button(t("menu-deadlines"), MenuCb(action="deadlines"))]),
-        )
+    async def track_button(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+        await ask_event(query, t, state)
 
     @r.message(Command("status"))
     async def status(

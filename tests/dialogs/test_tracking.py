@@ -186,3 +186,10 @@ async def test_calendar_and_csv_exports(dialog: DialogFactory) -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert name.endswith(".csv") and rows[0][:3] == ["id", "kind", "name"]
     assert rows[1][1:6] == ["permit", "Dana, welder", "2025-12-28", "cat2", "m12"]
+
+
+async def test_track_command_starts_with_the_dates(dialog: DialogFactory) -> None:
+    d = dialog(user_id=71, lang="kk")
+    await d.send("/track")
+    assert "Бақылау" in d.replies()[0]
+    await d.click(PERMIT["kk"])  # the calculator's first step is on screen
