@@ -21,3 +21,8 @@ class Deadlines(StatesGroup):
 class Tracking(StatesGroup):
     label = State()  # the record's name (position or worker alias)
     confirm = State()
+
+
+class Editing(StatesGroup):
+    label = State()
+    date = State()

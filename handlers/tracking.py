@@ -27,9 +27,10 @@ from handlers.callbacks import MenuCb
 from handlers.deadlines import TrackThis, ask_event, track_payload
 from handlers.keyboards import main_menu, menu_button
 from handlers.replies import send, show
-from handlers.states import Tracking
+from handlers.states import Editing, Tracking
 from knowledge.l10n import format_date
 from knowledge.timeline import Planned, upcoming
+from knowledge.userdates import parse_user_date
 
 DASHBOARD_ITEMS = 20
 
@@ -101,6 +102,10 @@ async def record_view(t: Translator, db: Database, user: User, record: Record) -
 
 def record_keyboard(t: Translator, record_id: int) -> InlineKeyboardMarkup:
     return _keyboard(
+        [
+            _button(t("track-btn-rename"), RecCb(action="rename", id=record_id)),
+            _button(t("track-btn-redate"), RecCb(action="redate", id=record_id)),
+        ],
         [
             _button(t("track-btn-done"), RecCb(action="done", id=record_id)),
             _button(t("track-btn-delete"), RecCb(action="delete", id=record_id)),
@@ -240,6 +245,52 @@ def router() -> Router:
     async def not_text(message: Message, t: Translator) -> None:
         await message.answer(t("track-label-invalid", limit=MAX_LABEL))
 
+    async def edited(
+        message: Message,
+        t: Translator,
+        user: User,
+        db: Database,
+        clock: Clock,
+        state: FSMContext,
+        label: str | None = None,
+        event_date: dt.date | None = None,
+    ) -> None:
+        record_id = int((await state.get_data()).get("record", 0))
+        await state.clear()
+        if not await records_repo.update(db, user.id, record_id, label, event_date):
+            await message.answer(t("track-not-found"))
+            return
+        record = await records_repo.get(db, user.id, record_id)
+        assert record is not None
+        await replan_record(db, user, record, clock.today(user.timezone))
+        await message.answer(
+            await record_view(t, db, user, record), reply_markup=record_keyboard(t, record.id)
+        )
+
+    @r.message(Editing.label, F.text)
+    async def rename(
+        message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
+    ) -> None:
+        label = (message.text or "").strip()
+        if not label or len(label) > MAX_LABEL or label.startswith("/"):
+            await message.answer(t("track-label-invalid", limit=MAX_LABEL))
+            return
+        await edited(message, t, user, db, clock, state, label=label)
+
+    @r.message(Editing.date, F.text)
+    async def redate(
+        message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
+    ) -> None:
+        parsed = parse_user_date(message.text or "", clock.today(user.timezone))
+        if parsed.value is None:
+            await message.answer(t(f"datepick-problem-{parsed.problem}"))
+            return
+        await edited(message, t, user, db, clock, state, event_date=parsed.value)
+
+    @r.message(StateFilter(Editing))
+    async def edit_not_text(message: Message, t: Translator) -> None:
+        await message.answer(t("unexpected-in-flow"))
+
     @r.message(Command("track"))
     async def track(message: Message, t: Translator, state: FSMContext) -> None:
         # Adding a record starts with its dates: the calculator's steps, then "Track this".
@@ -266,7 +317,12 @@ def router() -> Router:
 
     @r.callback_query(RecCb.filter())
     async def record_action(
-        query: CallbackQuery, callback_data: RecCb, t: Translator, user: User, db: Database
+        query: CallbackQuery,
+        callback_data: RecCb,
+        t: Translator,
+        user: User,
+        db: Database,
+        state: FSMContext,
     ) -> None:
         record = await records_repo.get(db, user.id, callback_data.id)
         if record is None:  # another user's id, a deleted record or forged data
@@ -286,6 +342,12 @@ def router() -> Router:
         elif action == "delete_yes":
             await records_repo.delete(db, user.id, record.id)
             await show(query, t("track-deleted"), menu_button(t))
+        elif action in ("rename", "redate"):
+            await state.set_state(Editing.label if action == "rename" else Editing.date)
+            await state.set_data({"record": record.id})
+            key = "track-ask-label" if action == "rename" else "track-ask-date"
+            if query.bot is not None:
+                await query.bot.send_message(user.chat_id, t(key))
         elif action == "done":
             await records_repo.set_status(db, user.id, record.id, "done")
             await db.execute(

@@ -80,3 +80,25 @@ async def delete(db: Database, user_id: int, record_id: int) -> bool:
         "DELETE FROM records WHERE id = ? AND user_id = ?", (record_id, user_id)
     )
     return changed == 1
+
+
+async def update(
+    db: Database,
+    user_id: int,
+    record_id: int,
+    label: str | None = None,
+    event_date: dt.date | None = None,
+) -> bool:
+    """Rename a record or move its event date (the caller re-plans its reminders)."""
+    changed = 0
+    if label is not None:
+        changed += await db.execute(
+            "UPDATE records SET label = ? WHERE id = ? AND user_id = ?",
+            (label[:MAX_LABEL], record_id, user_id),
+        )
+    if event_date is not None:
+        changed += await db.execute(
+            "UPDATE records SET event_date = ? WHERE id = ? AND user_id = ?",
+            (event_date.isoformat(), record_id, user_id),
+        )
+    return changed > 0

@@ -193,3 +193,21 @@ async def test_track_command_starts_with_the_dates(dialog: DialogFactory) -> Non
     await d.send("/track")
     assert "Бақылау" in d.replies()[0]
     await d.click(PERMIT["kk"])  # the calculator's first step is on screen
+
+
+async def test_rename_and_change_date_replans(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=72, lang="en")
+    await compute_permit(d, "en")
+    await d.click("Skip")
+    await d.click("Save")
+    await d.click("Rename")
+    await d.send("<b>New</b> name")
+    assert "&lt;b&gt;New&lt;/b&gt; name" in d.text
+    await d.click("Change date")
+    await d.send("31.02.2026")
+    assert "does not exist" in d.text
+    await d.send("01.06.2026")
+    record = (await records.for_user(app.db, 72))[0]
+    assert record.event_date.isoformat() == "2026-06-01" and record.label == "<b>New</b> name"
+    kinds = {r.kind: r.due_date.isoformat() for r in await repo.upcoming(app.db, 72)}
+    assert kinds["permit_expired"] == "2027-06-01", "re-planned from the new date"

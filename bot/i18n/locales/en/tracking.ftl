@@ -47,3 +47,6 @@ cmd-calendar = upcoming deadlines as a calendar file
 cmd-export = your records as a CSV table
 export-calendar = 📅 { $count } upcoming deadlines, each with an alarm at your reminder hour. Open the file to add them to your calendar.
 export-csv = 📄 { $count } records.
+track-btn-rename = ✏️ Rename
+track-btn-redate = 📅 Change date
+track-ask-date = Send the correct date of the event, e.g. 01.09.2025. The reminders are re-planned.
