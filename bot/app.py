@@ -85,7 +85,7 @@ async def create_app(
     clock = clock or Clock()
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
-    limiter = Limiter()
+    limiter = Limiter(settings.send_rate_per_second, settings.send_chat_interval)
     bot = create_bot(settings, session, limiter)
     app = App(
         settings=settings,
@@ -117,9 +117,11 @@ async def on_startup(app: App) -> None:
 
 async def on_shutdown(app: App) -> None:
     """Stop ticking, let in-flight updates finish, confirm the last update, close the database."""
+    # The engine first: a delivery in progress finishes and records what it sent. (Shutting the
+    # scheduler down first would cancel that job mid-send and risk repeats after the restart.)
+    await app.engine.stop()
     if app.scheduler.running:
         app.scheduler.shutdown(wait=False)
-    await app.engine.stop()  # a delivery in progress finishes and records what it sent
     left = await app.in_flight.drain(DRAIN_SECONDS)
     if left:
         log.warning("%d updates still running at shutdown", left)

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     default_timezone: str = "Asia/Almaty"
     log_level: str = "INFO"
     reminder_tick_seconds: float = Field(default=30.0, gt=0)
+    # Telegram's limits: about 30 messages a second overall, about one a second per chat.
+    send_rate_per_second: float = Field(default=29.0, gt=0)
+    send_chat_interval: float = Field(default=1.0, ge=0)
     local_lang: str | None = None
 
     @field_validator("bot_token", mode="before")

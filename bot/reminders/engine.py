@@ -66,8 +66,12 @@ def reminder_text(t: Translator, reminder: Reminder, label: str, late: bool) -> 
 
 
 class Engine:
+    """``workers`` sends may be in flight at once: enough for Telegram's ~30 messages a second at
+    ~100 ms a request, and the most a hard kill can repeat (each is marked sent as it completes).
+    """
+
     def __init__(
-        self, db: Database, notifier: Notifier, clock: Clock, batch: int = 200, workers: int = 32
+        self, db: Database, notifier: Notifier, clock: Clock, batch: int = 200, workers: int = 4
     ) -> None:
         self.db, self.notifier, self.clock = db, notifier, clock
         self.batch, self.workers = batch, workers
@@ -116,14 +120,14 @@ class Engine:
                 for reminder in queue.get_nowait():
                     outcome = await self._send(reminder, labels.get(reminder.record_id, ""))
                     results[outcome].append(reminder.id)
-                    if outcome is Outcome.BLOCKED:
+                    if outcome in (Outcome.SENT, Outcome.REJECTED):
+                        # Marked at once: a hard kill can repeat only what is in flight.
+                        await repo.mark_sent(self.db, [reminder.id], self._now(), WEEK)
+                    elif outcome is Outcome.BLOCKED:
                         break  # the rest were paused with the user
 
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(by_user)))))
-        now = self._now()
-        done = results[Outcome.SENT] + results[Outcome.REJECTED]
-        await repo.mark_sent(self.db, done, now, WEEK)
-        await repo.release(self.db, results[Outcome.RETRY], now + RETRY_DELAY)
+        await repo.release(self.db, results[Outcome.RETRY], self._now() + RETRY_DELAY)
         return len(results[Outcome.SENT])
 
     async def _send(self, reminder: Reminder, label: str) -> Outcome:
