@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,7 @@ async def test_stop_mid_backlog_then_restart(
     tmp_path: Path,
     fast: None,
     sig: signal.Signals,
-    record_property: pytest.RecordProperty,
+    record_property: Callable[[str, object], None],
 ) -> None:
     await seed(tmp_path / "data", range(FIRST_USER, FIRST_USER + BACKLOG))
     first = await start_bot()
