@@ -86,11 +86,31 @@ class Limiter:
 class Notifier:
     def __init__(self, bot: Bot, db: Database, limiter: Limiter, clock: Clock) -> None:
         self.bot, self.db, self.limiter, self.clock = bot, db, limiter, clock
+        self._chat_locks: dict[int, tuple[asyncio.Lock, int]] = {}  # lock, senders using it
 
     async def send(
         self, user_id: int, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
     ) -> Outcome:
-        await self.limiter.acquire(chat_id)
+        """Send one message; one at a time per chat, so a blocked user is tried exactly once."""
+        lock, users = self._chat_locks.get(chat_id, (asyncio.Lock(), 0))
+        self._chat_locks[chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                user = await users_repo.get(self.db, user_id)
+                if user is None or not user.is_active:
+                    return Outcome.BLOCKED  # blocked meanwhile: never retried until they write
+                await self.limiter.acquire(chat_id)
+                return await self._send(user_id, chat_id, text, markup)
+        finally:
+            lock, users = self._chat_locks[chat_id]
+            if users == 1:
+                del self._chat_locks[chat_id]
+            else:
+                self._chat_locks[chat_id] = (lock, users - 1)
+
+    async def _send(
+        self, user_id: int, chat_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> Outcome:
         try:
             await self.bot.send_message(chat_id, text, reply_markup=markup)
         except TelegramForbiddenError:

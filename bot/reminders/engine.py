@@ -65,6 +65,17 @@ def reminder_text(t: Translator, reminder: Reminder, label: str, late: bool) -> 
     return "\n".join(lines)
 
 
+def interleaved(reminders: list[Reminder]) -> list[Reminder]:
+    """Every user's first reminder, then every user's second, ...: a chat's next message comes
+    after the others', so the one-message-a-second-per-chat limit rarely makes anyone wait."""
+    rank: dict[int, int] = defaultdict(int)
+    keyed = []
+    for position, reminder in enumerate(reminders):
+        keyed.append((rank[reminder.user_id], position, reminder))
+        rank[reminder.user_id] += 1
+    return [reminder for _rank, _position, reminder in sorted(keyed, key=lambda k: k[:2])]
+
+
 class Engine:
     """``workers`` sends may be in flight at once: enough for Telegram's ~30 messages a second at
     ~100 ms a request, and the most a hard kill can repeat (each is marked sent as it completes).
@@ -105,28 +116,21 @@ class Engine:
 
     async def _deliver(self, claimed: list[Reminder]) -> int:
         labels = await self._labels([r.record_id for r in claimed])
-        # One worker takes all of a user's reminders, in order: a user who blocked the bot is
-        # tried once, and two workers never wait on the same chat's rate limit.
-        by_user: dict[int, list[Reminder]] = defaultdict(list)
-        for reminder in claimed:
-            by_user[reminder.user_id].append(reminder)
-        queue: asyncio.Queue[list[Reminder]] = asyncio.Queue()
-        for batch in by_user.values():
-            queue.put_nowait(batch)
+        queue: asyncio.Queue[Reminder] = asyncio.Queue()
+        for reminder in interleaved(claimed):
+            queue.put_nowait(reminder)
         results: dict[Outcome, list[int]] = defaultdict(list)
 
         async def worker() -> None:
             while not queue.empty():
-                for reminder in queue.get_nowait():
-                    outcome = await self._send(reminder, labels.get(reminder.record_id, ""))
-                    results[outcome].append(reminder.id)
-                    if outcome in (Outcome.SENT, Outcome.REJECTED):
-                        # Marked at once: a hard kill can repeat only what is in flight.
-                        await repo.mark_sent(self.db, [reminder.id], self._now(), WEEK)
-                    elif outcome is Outcome.BLOCKED:
-                        break  # the rest were paused with the user
+                reminder = queue.get_nowait()
+                outcome = await self._send(reminder, labels.get(reminder.record_id, ""))
+                results[outcome].append(reminder.id)
+                if outcome in (Outcome.SENT, Outcome.REJECTED):
+                    # Marked at once: a hard kill can repeat only what is in flight.
+                    await repo.mark_sent(self.db, [reminder.id], self._now(), WEEK)
 
-        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(by_user)))))
+        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
         await repo.release(self.db, results[Outcome.RETRY], self._now() + RETRY_DELAY)
         return len(results[Outcome.SENT])
 
