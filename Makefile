@@ -38,6 +38,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.search
+	$(BIN)/python -m bench.delivery
 
 accuracy: $(STAMP)
 	$(BIN)/python -m knowledge.accuracy

@@ -13,6 +13,7 @@ import contextlib
 import itertools
 import json
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,8 +58,20 @@ class Violation:
 
 
 class FakeBotApi:
-    def __init__(self, token: str = "123456:TEST-token-for-e2e") -> None:
+    def __init__(
+        self,
+        token: str = "123456:TEST-token-for-e2e",
+        per_second: int | None = None,
+        per_chat_interval: float | None = None,
+    ) -> None:
         self.token = token
+        # Telegram's limits, when asked for: messages per second overall, seconds between two
+        # messages to one chat (with 5 % tolerance for timing jitter). Excess gets a 429.
+        self.per_second = per_second
+        self.per_chat_interval = per_chat_interval
+        self.rate_limited = 0
+        self._recent: deque[float] = deque()
+        self._chat_last: dict[int, float] = {}
         self.updates: list[dict[str, Any]] = []
         self.update_ids = itertools.count(1)
         self.message_ids = itertools.count(1)
@@ -144,8 +157,8 @@ class FakeBotApi:
         return self.updates[:limit]
 
     async def m_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
-        self._gate()
         chat_id = int(params["chat_id"])
+        self._gate(chat_id)
         if chat_id in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         text = params.get("text", "")
@@ -192,10 +205,24 @@ class FakeBotApi:
         return True
 
     # ------------------------------------------------------------------ validation
-    def _gate(self) -> None:
+    def _gate(self, chat_id: int | None = None) -> None:
         if self.fail_next > 0:
             self.fail_next -= 1
             raise ApiError(500, "Internal Server Error")
+        now = time.monotonic()
+        if self.per_second is not None:
+            while self._recent and now - self._recent[0] >= 1.0:
+                self._recent.popleft()
+            if len(self._recent) >= self.per_second:
+                self.rate_limited += 1
+                raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        if self.per_chat_interval is not None and chat_id is not None:
+            last = self._chat_last.get(chat_id)
+            if last is not None and now - last < self.per_chat_interval * 0.95:
+                self.rate_limited += 1
+                raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+            self._chat_last[chat_id] = now
+        self._recent.append(now)
 
     def _check(self, text: str, params: dict[str, Any]) -> dict[str, Any] | None:
         if params.get("parse_mode") == "HTML":
