@@ -13,7 +13,7 @@ import math
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -151,7 +151,7 @@ def _resolve(term: str, index: _Index) -> tuple[str | None, float]:
     return (match[0], 0.8) if match else (None, 0.0)
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     index = _index()
     query = terms(question)

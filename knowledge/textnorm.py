@@ -9,7 +9,7 @@ derivational endings with a small suffix stripper. Typos are handled later by fu
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -83,7 +83,7 @@ def stem(word: str) -> str:
     return kazakh if len(kazakh) < len(russian) and len(kazakh) >= 5 else russian
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def terms(text: str) -> tuple[str, ...]:
     """The stems of the informative words of ``text``."""
     words = _WORD.findall(normalize(text))
