@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot handlers knowledge tests
+	$(BIN)/mypy bot handlers knowledge tests bench
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q
@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.delivery
+	$(BIN)/python -m bench.scale
 
 accuracy: $(STAMP)
 	$(BIN)/python -m knowledge.accuracy

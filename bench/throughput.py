@@ -61,12 +61,14 @@ READ_PATH: list[Callable[[int], Update]] = [
     lambda u: message(u, "сколько действует разрешение на работу 2 категории"),
     lambda u: message(u, "/status"),
 ]
+# Tracking a vacancy: the calculator's steps, "Track this", a name, Save (a record + reminders).
 WRITE_PATH: list[Callable[[int], Update]] = [
-    lambda u: message(u, "/track"),
-    lambda u: message(u, "/language"),
-    lambda u: callback(u, "lang:kk"),
-    lambda u: callback(u, "lang:ru"),
-    lambda u: message(u, "/cancel"),
+    lambda u: message(u, "/deadlines"),
+    lambda u: callback(u, "dl:event:vacancy"),
+    lambda u: message(u, "01.09.2026"),
+    lambda u: callback(u, "tr:vacancy:20260901::"),
+    lambda u: message(u, "Инженер"),
+    lambda u: callback(u, "trk:save"),
 ]
 
 

@@ -96,7 +96,7 @@ class Engine:
         await self.summarise_old()
 
     async def stop(self) -> None:
-        """Wait for a run in progress; later runs find nothing to do."""
+        """Let the sends in flight finish, return the rest to the queue; later runs do nothing."""
         self._stopped = True
         async with self._lock:
             pass
@@ -122,7 +122,7 @@ class Engine:
         results: dict[Outcome, list[int]] = defaultdict(list)
 
         async def worker() -> None:
-            while not queue.empty():
+            while not queue.empty() and not self._stopped:
                 reminder = queue.get_nowait()
                 outcome = await self._send(reminder, labels.get(reminder.record_id, ""))
                 results[outcome].append(reminder.id)
@@ -132,6 +132,10 @@ class Engine:
 
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
         await repo.release(self.db, results[Outcome.RETRY], self._now() + RETRY_DELAY)
+        # Stopping: what was claimed but not sent goes back to the queue as it was.
+        unsent = [queue.get_nowait() for _ in range(queue.qsize())]
+        for reminder in unsent:
+            await repo.release(self.db, [reminder.id], reminder.send_at)
         return len(results[Outcome.SENT])
 
     async def _send(self, reminder: Reminder, label: str) -> Outcome:
