@@ -59,3 +59,13 @@ def dialog(app: App) -> DialogFactory:
 
 
 AppFactory = Callable[[], Awaitable[App]]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report how many generated inputs the fuzz tests fed through the Dispatcher."""
+    import sys
+
+    fuzz = sys.modules.get("tests.dialogs.test_fuzz")
+    inputs = int(vars(fuzz).get("INPUTS", 0)) if fuzz is not None else 0
+    if inputs:
+        terminalreporter.write_line(f"fuzz: {inputs} generated inputs through the Dispatcher")

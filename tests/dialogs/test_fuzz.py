@@ -27,7 +27,8 @@ from tests.support.dialog import Dialog
 from tests.support.telegram_html import html_problem
 
 STEPS = 20
-EXAMPLES = {"fuzz": 600}.get(os.environ.get("HYPOTHESIS_PROFILE", ""), 25)
+EXAMPLES = {"fuzz": 900}.get(os.environ.get("HYPOTHESIS_PROFILE", ""), 25)
+INPUTS = 0  # generated inputs fed through the Dispatcher in this run (reported at the end)
 MARKER = "Zq7Marker"  # typed by user A only; user B must never see it
 
 HOSTILE = [
@@ -105,7 +106,9 @@ async def scenario(steps: list[tuple[str, str, object]]) -> int:
         errors = ErrorLog()
         logging.getLogger().addHandler(errors)
         try:
+            global INPUTS
             for kind, who, arg in steps:
+                INPUTS += 1
                 await run_step(users, kind, who, arg)
                 check_replies(session)
         finally:
