@@ -14,6 +14,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.report import Figure, median, percentile, record
@@ -42,7 +43,7 @@ def fill(path: Path, now: int) -> None:
             ((uid, uid, stamp) for uid in range(1, USERS + 1)),
         )
 
-        def reminders():  # type: ignore[no-untyped-def]
+        def reminders() -> Iterator[tuple[int, int, str, str, int, str]]:
             for uid in range(1, USERS + 1):
                 for n in range(PER_USER):
                     due = rng.random() < 0.01

@@ -16,7 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.clock import Clock
 from bot.config import Settings, check_data_dir
 from bot.db import Database
-from bot.db.fsm import SQLiteStorage
+from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
 from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
 from bot.notify import Limiter, Notifier
@@ -63,11 +63,13 @@ def create_bot(
 def create_dispatcher(
     settings: Settings, db: Database, clock: Clock, in_flight: InFlight
 ) -> Dispatcher:
-    dp = Dispatcher(storage=SQLiteStorage(db))
+    storage = SQLiteStorage(db)
+    dp = Dispatcher(storage=storage)
     dp["db"] = db
     dp["clock"] = clock
     dp["settings"] = settings
     dp.update.outer_middleware(in_flight)
+    dp.update.outer_middleware(FlushState(storage))
     user_context = UserContext(db, clock, settings.default_timezone)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(user_context)

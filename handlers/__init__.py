@@ -23,12 +23,14 @@ def build_routers() -> list[Router]:
     return [
         start.router(),
         language.router(),
+        # Plain text outside a conversation is a question. Its handler needs "no state", so
+        # it cannot take a flow's answers; placed early, a question skips every flow's filters.
+        ask.router(),
         datepick.router(),
         eligibility.router(),
         exports.router(),
         settings.router(),
         tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
-        ask.router(),  # plain text outside a conversation is a question: after every flow
         fallback.router(),
     ]

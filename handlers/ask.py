@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -50,6 +52,12 @@ def _menu_row(t: Translator) -> list[InlineKeyboardButton]:
 
 def card_keyboard(t: Translator, topic_ids: list[str]) -> InlineKeyboardMarkup:
     """Buttons for the next closest topics, then Topics / Main menu."""
+    return _card_keyboard(t.lang, tuple(topic_ids))
+
+
+@lru_cache(maxsize=512)  # the same few topic sets come up again and again
+def _card_keyboard(lang: Lang, topic_ids: tuple[str, ...]) -> InlineKeyboardMarkup:
+    t = Translator(lang)
     buttons = [_topic_button(i, "→ " + answers.topic(i).title.get(t.lang)) for i in topic_ids]
     return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
 

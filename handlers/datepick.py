@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
@@ -16,6 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from babel.dates import get_day_names, get_month_names
 
 from bot.i18n import Translator
+from knowledge.l10n import Lang
 
 _BABEL = {"ru": "ru", "kk": "kk", "en": "en_GB"}
 
@@ -81,8 +83,13 @@ def date_picker(
     month: dt.date | None = None,
     extra_rows: list[list[InlineKeyboardButton]] | None = None,
 ) -> InlineKeyboardMarkup:
-    rows = picker_rows(t, month or today, today)
-    return InlineKeyboardMarkup(inline_keyboard=rows + (extra_rows or []))
+    rows = _grid(t.lang, (month or today).replace(day=1), today)
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, *(extra_rows or [])])
+
+
+@lru_cache(maxsize=256)  # ~45 buttons, the same for everyone that day (never mutated)
+def _grid(lang: Lang, month: dt.date, today: dt.date) -> tuple[list[InlineKeyboardButton], ...]:
+    return tuple(picker_rows(Translator(lang), month, today))
 
 
 def _own_rows(markup: InlineKeyboardMarkup | None) -> list[list[InlineKeyboardButton]]:

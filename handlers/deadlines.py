@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
@@ -28,7 +29,7 @@ from handlers.states import Deadlines
 from knowledge import deadlines as rules
 from knowledge import render
 from knowledge.deadlines import DateResult
-from knowledge.l10n import format_date
+from knowledge.l10n import Lang, format_date
 from knowledge.loader import load_knowledge
 from knowledge.userdates import parse_user_date
 
@@ -135,11 +136,23 @@ def nav_row(t: Translator, back: bool) -> list[InlineKeyboardButton]:
 
 
 def event_markup(t: Translator) -> InlineKeyboardMarkup:
+    return _event_markup(t.lang)
+
+
+@lru_cache(maxsize=8)  # the same for every user of a language
+def _event_markup(lang: Lang) -> InlineKeyboardMarkup:
+    t = Translator(lang)
     rows = [[_button(t(f"dl-event-{e}"), DlCb(step="event", v=e))] for e in EVENTS]
     return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=False)])
 
 
 def route_markup(t: Translator) -> InlineKeyboardMarkup:
+    return _route_markup(t.lang)
+
+
+@lru_cache(maxsize=8)
+def _route_markup(lang: Lang) -> InlineKeyboardMarkup:
+    t = Translator(lang)
     rows = [
         [_button(r.name.get(t.lang), DlCb(step="route", v=r.id))] for r in load_knowledge().routes
     ]

@@ -191,6 +191,7 @@ def search(question: str, lang: Lang, limit: int = 3) -> list[Hit]:
     return list(search_cached(question.strip()[:500], limit))
 
 
+@lru_cache(maxsize=1024)  # a pure function of (topic, language, day)
 def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
     """The answer card as Telegram HTML: title, facts, caveats, status, sources, last verified."""
     item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()

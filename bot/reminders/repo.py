@@ -147,13 +147,14 @@ async def requeue_stale(db: Database) -> int:
     return await db.execute("UPDATE reminders SET status = 'pending' WHERE status = 'sending'")
 
 
-async def claim_due(db: Database, now: int, limit: int) -> list[Reminder]:
-    """Take up to ``limit`` due rows, oldest first, marking them "sending" in one transaction."""
+async def claim_due(db: Database, now: int, limit: int, since: int = 0) -> list[Reminder]:
+    """Take up to ``limit`` rows due in [since, now], oldest first, marking them "sending" in one
+    transaction. Rows older than ``since`` are left for the summary (``claim_old``)."""
     async with db.transaction():
         rows = await db.fetchall(
-            "SELECT * FROM reminders WHERE status = 'pending' AND send_at <= ? "
+            "SELECT * FROM reminders WHERE status = 'pending' AND send_at BETWEEN ? AND ? "
             "ORDER BY send_at LIMIT ?",
-            (now, limit),
+            (since, now, limit),
         )
         if rows:
             marks = ",".join("?" * len(rows))
@@ -166,17 +167,23 @@ async def claim_due(db: Database, now: int, limit: int) -> list[Reminder]:
 
 
 async def mark_sent(db: Database, ids: list[int], now: int, repeat_after: int) -> None:
-    """Sent; a repeating (overdue) reminder gets its next weekly occurrence queued."""
+    """Sent; a repeating (overdue) reminder gets its next weekly occurrence queued.
+
+    The next occurrence is the first weekly one after ``now``: a reminder sent weeks late (after
+    downtime or a block) must not queue copies that are already due and go out at once.
+    """
     if not ids:
         return
     marks = ",".join("?" * len(ids))
+    days = repeat_after // 86400
     async with db.transaction():
         await db.execute(
             f"INSERT OR IGNORE INTO reminders (user_id, record_id, kind, due_date, send_at, "  # noqa: S608
             f"status, fact_id, repeat) SELECT user_id, record_id, kind, "
-            f"date(due_date, '+7 days'), send_at + ?, 'pending', fact_id, 1 "
-            f"FROM reminders WHERE id IN ({marks}) AND repeat = 1",
-            [repeat_after, *ids],
+            f"date(due_date, '+' || (? * k) || ' days'), send_at + ? * k, 'pending', fact_id, 1 "
+            f"FROM (SELECT *, MAX(1, (? - send_at) / ? + 1) AS k FROM reminders "
+            f"WHERE id IN ({marks}) AND repeat = 1)",
+            [days, repeat_after, now, repeat_after, *ids],
         )
         await db.execute(
             f"UPDATE reminders SET status = 'sent', sent_at = ? WHERE id IN ({marks}) "  # noqa: S608
@@ -194,3 +201,32 @@ async def release(db: Database, ids: list[int], retry_at: int) -> None:
             f"AND status = 'sending'",
             [retry_at, *ids],
         )
+
+
+async def unclaim(db: Database, ids: list[int]) -> None:
+    """Claimed but not attempted (stopping, quiet hours, a summary to retry): back to the queue
+    with its send time unchanged."""
+    if ids:
+        marks = ",".join("?" * len(ids))
+        await db.execute(
+            f"UPDATE reminders SET status = 'pending' WHERE id IN ({marks}) "  # noqa: S608
+            f"AND status = 'sending'",
+            ids,
+        )
+
+
+async def claim_old(db: Database, before: int) -> list[Reminder]:
+    """Every pending row due before ``before`` (long missed), marked "sending", by user."""
+    async with db.transaction():
+        rows = await db.fetchall(
+            "SELECT * FROM reminders WHERE status = 'pending' AND send_at < ? "
+            "ORDER BY user_id, due_date, id",
+            (before,),
+        )
+        if rows:
+            marks = ",".join("?" * len(rows))
+            await db.execute(
+                f"UPDATE reminders SET status = 'sending' WHERE id IN ({marks})",  # noqa: S608
+                [row["id"] for row in rows],
+            )
+    return [_reminder(row) for row in rows]
