@@ -17,35 +17,13 @@ from pathlib import Path
 from bench.report import Figure, record
 from bot.app import create_app
 from bot.config import Settings
-from bot.db import Database
 from tests.support.botapi import FakeBotApi
+from tests.support.seeding import seed_due_reminders
 
 REMINDERS = int(os.environ.get("BENCH_DELIVERY_REMINDERS", "10000"))
 PER_CHAT = 2
+KINDS = ("arrival_due_soon", "arrival_due")
 FIRST = 1_000_000
-
-
-async def seed(app_db: Database, chats: int) -> None:
-    stamp = "2026-11-25T00:00:00+00:00"
-    due = int(time.time()) - 60
-    users = range(FIRST, FIRST + chats)
-    await app_db.executemany(
-        "INSERT INTO users (id, chat_id, lang, timezone, is_active, created_at, updated_at) "
-        "VALUES (?, ?, 'en', 'Asia/Almaty', 1, ?, ?)",
-        [(uid, uid, stamp, stamp) for uid in users],
-    )
-    await app_db.executemany(
-        "INSERT INTO records (id, user_id, kind, label, event_date, created_at) "
-        "VALUES (?, ?, 'arrival', 'w', '2026-11-25', ?)",
-        [(uid, uid, stamp) for uid in users],
-    )
-    await app_db.executemany(
-        "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, fact_id) "
-        "VALUES (?, ?, ?, '2026-11-25', ?, 'obligation.arrival_notice')",
-        [(uid, uid, kind, due) for uid in users for kind in ("arrival_due_soon", "arrival_due")][
-            : chats * PER_CHAT
-        ],
-    )
 
 
 async def main() -> None:
@@ -57,7 +35,8 @@ async def main() -> None:
             _env_file=None, data_dir=Path(tmp), bot_token=server.token, telegram_api_url=server.url
         )
         app = await create_app(settings)
-        await seed(app.db, chats)
+        users = range(FIRST, FIRST + chats)
+        await seed_due_reminders(app.db, users, KINDS[:PER_CHAT], int(time.time()) - 60, "w")
         started = time.perf_counter()
         await app.engine.run_once()
         elapsed = time.perf_counter() - started

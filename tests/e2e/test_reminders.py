@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import signal
 import sqlite3
 import time
@@ -16,6 +15,7 @@ import pytest
 from bot.db import Database
 from tests.e2e.conftest import StartBot
 from tests.support.botapi import FakeBotApi
+from tests.support.seeding import seed_due_reminders
 
 pytestmark = pytest.mark.e2e
 BACKLOG = 2000
@@ -26,23 +26,7 @@ async def seed(data_dir: Path, users: range) -> None:
     """Users, one record each and one reminder due a minute ago, written before the bot starts."""
     data_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - test set-up, before the bot runs
     db = await Database.open(data_dir / "permitbot.sqlite3")
-    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    due = int(time.time()) - 60
-    await db.executemany(
-        "INSERT INTO users (id, chat_id, lang, timezone, is_active, created_at, updated_at) "
-        "VALUES (?, ?, 'en', 'Asia/Almaty', 1, ?, ?)",
-        [(uid, uid, stamp, stamp) for uid in users],
-    )
-    await db.executemany(
-        "INSERT INTO records (id, user_id, kind, label, event_date, created_at) "
-        "VALUES (?, ?, 'arrival', ?, '2026-11-25', ?)",
-        [(uid, uid, f"worker {uid}", stamp) for uid in users],
-    )
-    await db.executemany(
-        "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, fact_id) "
-        "VALUES (?, ?, 'arrival_due', '2026-11-25', ?, 'obligation.arrival_notice')",
-        [(uid, uid, due) for uid in users],
-    )
+    await seed_due_reminders(db, users, ("arrival_due",), int(time.time()) - 60)
     await db.close()
 
 
