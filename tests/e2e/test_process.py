@@ -53,3 +53,19 @@ async def test_telegram_5xx_is_retried(botapi: FakeBotApi, start_bot: StartBot) 
     botapi.send_message(30, "/help")
     await botapi.wait_for_message(30, "/language", timeout=20)
     assert await bot.stop() == 0
+
+
+async def test_injected_429_nothing_sent_before_retry_after(
+    botapi: FakeBotApi, start_bot: StartBot
+) -> None:
+    bot = await start_bot()
+    botapi.send_message(40, "/start")
+    await botapi.wait_for_message(40, "Hello")
+    botapi.flood_next = 1
+    botapi.send_message(40, "/help")
+    await botapi.wait_for_message(40, "/language", timeout=20)
+    sends = [at for at, method, _p in botapi.requests if method == "sendMessage"]
+    flood_at = sends[-2]  # the refused attempt, then the one that went through
+    assert sends[-1] - flood_at >= 1.0, "nothing was sent before retry_after passed"
+    assert botapi.rate_limited == 1
+    assert await bot.stop() == 0

@@ -76,12 +76,14 @@ class FakeBotApi:
         self.update_ids = itertools.count(1)
         self.message_ids = itertools.count(1)
         self.sent: list[Sent] = []
+        self.changes = 0  # messages sent or edited so far (to wait for the bot's answer)
         self.violations: list[Violation] = []
         self.requests: list[tuple[float, str, dict[str, Any]]] = []
         self.answered: set[str] = set()
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.blocked: set[int] = set()
         self.fail_next: int = 0  # answer 5xx to the next N sending requests
+        self.flood_next: int = 0  # answer 429 (retry after 1 s) to the next N sending requests
         self._new_update = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -165,6 +167,7 @@ class FakeBotApi:
         markup = self._check(text, params)
         sent = Sent(chat_id, next(self.message_ids), text, markup)
         self.sent.append(sent)
+        self.changes += 1
         return self._message(sent)
 
     async def m_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -180,6 +183,7 @@ class FakeBotApi:
             )
         sent.edits.append(sent.text)
         sent.text, sent.markup = text, markup
+        self.changes += 1
         return self._message(sent)
 
     async def m_editmessagereplymarkup(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -189,6 +193,7 @@ class FakeBotApi:
         if markup == sent.markup:
             raise ApiError(400, "Bad Request: message is not modified")
         sent.markup = markup
+        self.changes += 1
         return self._message(sent)
 
     async def m_answercallbackquery(self, params: dict[str, Any]) -> bool:
@@ -210,6 +215,10 @@ class FakeBotApi:
             self.fail_next -= 1
             raise ApiError(500, "Internal Server Error")
         now = time.monotonic()
+        if self.flood_next > 0:
+            self.flood_next -= 1
+            self.rate_limited += 1
+            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
         if self.per_second is not None:
             while self._recent and now - self._recent[0] >= 1.0:
                 self._recent.popleft()
@@ -320,6 +329,17 @@ class FakeBotApi:
                         return query_id
         labels = [label for sent in self.messages(user_id) for label in sent.labels()]
         raise AssertionError(f"no button {label!r}; buttons: {labels}")
+
+    async def wait_answer(self, before: int, timeout: float = 15, quiet: float = 0.2) -> None:
+        """Wait until the bot has sent or edited something since ``before``, then fell quiet."""
+        deadline = time.monotonic() + timeout
+        while self.changes == before:
+            assert time.monotonic() < deadline, "the bot did not answer"
+            await asyncio.sleep(0.02)
+        seen = -1
+        while seen != self.changes:
+            seen = self.changes
+            await asyncio.sleep(quiet)
 
     def messages(self, user_id: int) -> list[Sent]:
         return [sent for sent in self.sent if sent.chat_id == user_id]
