@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -40,6 +40,7 @@ def normalize_lang(code: str | None) -> Lang:
 _DATE_PATTERN: dict[Lang, str] = {"ru": "d MMMM y", "kk": "dd.MM.y", "en": "d MMMM y"}
 
 
+@lru_cache(maxsize=4096)  # a pure function; Babel's formatting is the costly part of a trace
 def format_date(day: dt.date, lang: Lang) -> str:
     """A calendar date in the user's language: 1 сентября 2025 / 01.09.2025 / 1 September 2025."""
     return str(_babel_format_date(day, _DATE_PATTERN[lang], locale=_BABEL_LOCALE[lang]))
