@@ -38,6 +38,7 @@ class Outcome(Enum):
     BLOCKED = "blocked"  # 403 or chat gone: user deactivated
     RETRY = "retry"  # transient: try again later
     REJECTED = "rejected"  # Telegram refused this message itself: retrying will not help
+    DEFERRED = "deferred"  # not attempted: the user's quiet hours (re-queued by the engine)
 
 
 class Limiter:

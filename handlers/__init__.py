@@ -14,6 +14,7 @@ from handlers import (
     language,
     settings,
     start,
+    status,
     tracking,
 )
 
@@ -30,6 +31,7 @@ def build_routers() -> list[Router]:
         eligibility.router(),
         exports.router(),
         settings.router(),
+        status.router(),
         tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
         fallback.router(),

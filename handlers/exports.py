@@ -16,7 +16,24 @@ from bot.db import Database
 from bot.db import records as records_repo
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.records import details as details_repo
+from bot.records.details import Details
 from bot.reminders import repo as reminders_repo
+
+CSV_HEADER = [
+    "id",
+    "kind",
+    "name",
+    "event_date",
+    "route",
+    "term",
+    "status",
+    "region",
+    "reference",
+    "renewals_used",
+    "end_date_printed",
+    "vacancy_stage",
+]
 
 
 def calendar_file(t: Translator, user: User, items: list[tuple[str, dt.date, int, str]]) -> bytes:
@@ -77,8 +94,10 @@ def router() -> Router:
             return
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(["id", "kind", "name", "event_date", "route", "term", "status"])
+        writer.writerow(CSV_HEADER)
+        details = await details_repo.for_user(db, user.id)
         for rec in records:
+            extra = details.get(rec.id, Details())
             writer.writerow(
                 [
                     rec.id,
@@ -88,6 +107,11 @@ def router() -> Router:
                     rec.route,
                     rec.term,
                     rec.status,
+                    extra.region,
+                    extra.ref,
+                    extra.renewals_used,
+                    extra.end_date.isoformat() if extra.end_date else "",
+                    extra.stage,
                 ]
             )
         data = buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps read UTF-8 right

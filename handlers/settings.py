@@ -15,7 +15,7 @@ from bot.db import Database
 from bot.db import users as users_repo
 from bot.db.users import User
 from bot.i18n import Translator
-from bot.reminders.planning import replan_user
+from bot.records.planning import replan_user
 from handlers.callbacks import MenuCb
 from handlers.keyboards import rows
 from handlers.replies import show

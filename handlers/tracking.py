@@ -9,6 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.clock import Clock
@@ -18,21 +19,27 @@ from bot.db import users as users_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.records import details as details_repo
+from bot.records.details import MAX_TEXT, STAGES, Details
+from bot.records.planning import planned, replan_record
 from bot.reminders import repo as reminders_repo
 from bot.reminders.engine import RemCb
-from bot.reminders.planning import planned, replan_record
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
 from handlers.callbacks import MenuCb
-from handlers.deadlines import TrackThis, ask_event, track_payload
+from handlers.deadlines import TrackThis, ask_event, compute, track_payload
 from handlers.keyboards import main_menu, menu_button
 from handlers.replies import send, show
 from handlers.states import Editing, Tracking
+from handlers.status import ProfCb
+from knowledge import deadlines as dl
 from knowledge.l10n import format_date
-from knowledge.timeline import Planned, upcoming
+from knowledge.render import render_result, source_links
+from knowledge.timeline import Planned, permit_end, upcoming
 from knowledge.userdates import parse_user_date
 
 DASHBOARD_ITEMS = 20
+MAX_PERMIT_SPAN = dt.timedelta(days=3 * 366)  # a printed end further than this is a typo
 
 
 class RecCb(CallbackData, prefix="rec"):
@@ -40,6 +47,19 @@ class RecCb(CallbackData, prefix="rec"):
 
     action: str
     id: int
+
+
+class DetCb(CallbackData, prefix="recd"):
+    """Change a record's detail: ``field`` region | ref | end | end_reset | renewals | stage."""
+
+    field: str
+    id: int
+    value: str = ""
+
+
+class DetailEdit(StatesGroup):
+    text = State()  # region or reference number, typed
+    end = State()  # the permit's last day as printed
 
 
 class TrackCb(CallbackData, prefix="trk"):
@@ -58,6 +78,16 @@ def colour(due: dt.date, today: dt.date) -> str:
     """🔴 overdue or under 7 days, 🟠 under 30 days, 🟢 later."""
     days = (due - today).days
     return "🔴" if days < 7 else "🟠" if days < 30 else "🟢"
+
+
+def computation_lines(
+    t: Translator, data: dict[str, str], day: dt.date, today: dt.date
+) -> list[str]:
+    """How the record's dates were computed (the calculator's trace) and the sources."""
+    results = compute(data["kind"], day, data["route"], data["term"])
+    facts = dict.fromkeys(fact for result in results for fact in result.fact_ids)
+    steps = [f"· {line}" for result in results for line in render_result(result, t.lang)]
+    return [*steps, t("status-sources", links=source_links(facts, today))]
 
 
 def planned_lines(t: Translator, items: list[Planned]) -> list[str]:
@@ -83,11 +113,31 @@ def record_title(t: Translator, record: Record) -> str:
     return f"{name} · {t(f'track-kind-{record.kind}')}"
 
 
+def detail_lines(t: Translator, record: Record, details: Details) -> list[str]:
+    lines = []
+    if details.region:
+        lines.append(t("track-detail-region", value=html.escape(details.region)))
+    if details.ref:
+        lines.append(t(f"track-detail-ref-{record.kind}", value=html.escape(details.ref)))
+    if record.kind == "permit":
+        lines.append(t("track-detail-renewals", count=details.renewals_used))
+        if details.end_date is not None:
+            end, key = details.end_date, "track-detail-end-printed"
+        else:
+            end, key = permit_end(record.event_date, record.route, record.term), "track-detail-end"
+        lines.append(t(key, date=format_date(end, t.lang)))
+    if record.kind == "vacancy":
+        lines.append(t(f"track-stage-{details.stage or 'open'}"))
+    return lines
+
+
 async def record_view(t: Translator, db: Database, user: User, record: Record) -> str:
     lines = [f"<b>{record_title(t, record)}</b>"]
     lines.append(t("track-event-date", date=format_date(record.event_date, t.lang)))
     if record.route:
         lines.append(t("track-route", route=record.route.upper()))
+    details = await details_repo.get(db, user.id, record.id)
+    lines += detail_lines(t, record, details or Details())
     reminders = [r for r in await reminders_repo.upcoming(db, user.id) if r.record_id == record.id]
     lines.append("")
     marks = {"pending": "⏳", "paused": "⏸", "sent": "✉️", "done": "✓"}
@@ -106,6 +156,7 @@ def record_keyboard(t: Translator, record_id: int) -> InlineKeyboardMarkup:
             _button(t("track-btn-rename"), RecCb(action="rename", id=record_id)),
             _button(t("track-btn-redate"), RecCb(action="redate", id=record_id)),
         ],
+        [_button(t("track-btn-details"), RecCb(action="more", id=record_id))],
         [
             _button(t("track-btn-done"), RecCb(action="done", id=record_id)),
             _button(t("track-btn-delete"), RecCb(action="delete", id=record_id)),
@@ -117,6 +168,42 @@ def record_keyboard(t: Translator, record_id: int) -> InlineKeyboardMarkup:
     )
 
 
+def renewal_choices(route: str) -> range:
+    """Buttons for "renewals already used": up to the route's limit (a few when unlimited)."""
+    allowed = dl.renewals_left(route, 0).allowed
+    return range(0, (3 if allowed is None else allowed) + 1) if route else range(0)
+
+
+def details_keyboard(t: Translator, record: Record, details: Details) -> InlineKeyboardMarkup:
+    def det(label: str, field: str, value: str = "") -> InlineKeyboardButton:
+        return _button(label, DetCb(field=field, id=record.id, value=value))
+
+    rows = [[det(t("track-btn-region"), "region")]]
+    if record.kind in ("vacancy", "permit"):
+        rows.append([det(t(f"track-btn-ref-{record.kind}"), "ref")])
+    if record.kind == "permit":
+        choices = renewal_choices(record.route)
+        if len(choices) > 1:
+            mark = {details.renewals_used: "✓ "}
+            rows.append([det(f"{mark.get(n, '')}{n}", "renewals", str(n)) for n in choices])
+        rows.append([det(t("track-btn-end"), "end")])
+        if details.end_date is not None:
+            rows.append([det(t("track-btn-end-reset"), "end_reset")])
+    if record.kind == "vacancy":
+        rows.append(
+            [
+                det(
+                    ("✓ " if details.stage == stage else "") + t(f"track-stage-btn-{key}"),
+                    "stage",
+                    stage,
+                )
+                for stage, key in (("", "open"), ("filed", "filed"), ("closed", "closed"))
+            ]
+        )
+    rows.append([_button(t("track-btn-back"), RecCb(action="open", id=record.id))])
+    return _keyboard(*rows)
+
+
 async def status_text(
     t: Translator, db: Database, user: User, today: dt.date
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -124,6 +211,7 @@ async def status_text(
     if not items:
         return t("status-empty"), _keyboard(
             [_button(t("menu-deadlines"), MenuCb(action="deadlines"))],
+            [_button(t("status-btn-profile"), ProfCb(action="open"))],
             [_button(t("menu-main"), MenuCb(action="main"))],
         )
     records = {record.id: record for record in await records_repo.for_user(db, user.id)}
@@ -140,6 +228,7 @@ async def status_text(
         rows.append([_button(label, RecCb(action="open", id=record.id))])
     if len(items) > DASHBOARD_ITEMS:
         lines.append(t("status-more", count=len(items) - DASHBOARD_ITEMS))
+    rows.append([_button(t("status-btn-profile"), ProfCb(action="open"))])
     rows.append([_button(t("menu-main"), MenuCb(action="main"))])
     return "\n".join(lines), _keyboard(*rows)
 
@@ -185,6 +274,7 @@ def router() -> Router:
         lines = [t("track-confirm", name=name), *planned_lines(t, items)]
         if not items:
             lines.append(t("track-no-reminders"))
+        lines += ["", *computation_lines(t, data, day, today)]
         markup = _keyboard(
             [_button(t("track-btn-save"), TrackCb(action="save"))],
             [_button(t("track-btn-cancel"), TrackCb(action="cancel"))],
@@ -291,6 +381,98 @@ def router() -> Router:
     async def edit_not_text(message: Message, t: Translator) -> None:
         await message.answer(t("unexpected-in-flow"))
 
+    async def show_record(
+        message: Message, t: Translator, db: Database, user: User, record_id: int
+    ) -> None:
+        record = await records_repo.get(db, user.id, record_id)
+        if record is None:
+            await message.answer(t("track-not-found"))
+            return
+        text = await record_view(t, db, user, record)
+        await message.answer(text, reply_markup=record_keyboard(t, record.id))
+
+    @r.callback_query(DetCb.filter())
+    async def detail(
+        query: CallbackQuery,
+        callback_data: DetCb,
+        t: Translator,
+        user: User,
+        db: Database,
+        clock: Clock,
+        state: FSMContext,
+    ) -> None:
+        record = await records_repo.get(db, user.id, callback_data.id)
+        if record is None:  # another user's id, a deleted record or forged data
+            await query.answer(t("track-not-found"))
+            return
+        field, value = callback_data.field, callback_data.value
+        editable = {"vacancy": ("ref",), "permit": ("ref", "end")}.get(record.kind, ())
+        if field == "region" or field in editable:
+            await state.set_state(DetailEdit.end if field == "end" else DetailEdit.text)
+            await state.set_data({"record": record.id, "field": field})
+            key = {"region": "track-ask-region", "ref": f"track-ask-ref-{record.kind}"}
+            markup = _keyboard([_button(t("track-btn-back"), DetCb(field="back", id=record.id))])
+            if query.bot is not None:
+                await query.bot.send_message(
+                    user.chat_id,
+                    t(key.get(field, "track-ask-end"), limit=MAX_TEXT),
+                    reply_markup=markup,
+                )
+            return
+        if field == "renewals" and value.isdigit() and int(value) in renewal_choices(record.route):
+            await details_repo.set_renewals_used(db, user.id, record.id, int(value))
+        elif field == "end_reset":
+            await details_repo.set_end_date(db, user.id, record.id, None)
+        elif field == "stage" and value in STAGES and record.kind == "vacancy":
+            await details_repo.set_stage(db, user.id, record.id, value)
+        elif field == "back":
+            await state.clear()
+        else:
+            await query.answer(t("stale-button"))
+            return
+        await replan_record(db, user, record, clock.today(user.timezone))
+        await show(query, await record_view(t, db, user, record), record_keyboard(t, record.id))
+
+    @r.message(DetailEdit.text, F.text)
+    async def detail_text(
+        message: Message, t: Translator, user: User, db: Database, state: FSMContext
+    ) -> None:
+        value = (message.text or "").strip()
+        if not value or len(value) > MAX_TEXT or value.startswith("/"):
+            await message.answer(t("track-detail-invalid", limit=MAX_TEXT))
+            return
+        data = await state.get_data()
+        await state.clear()
+        field = "ref" if data.get("field") == "ref" else "region"
+        await details_repo.set_text(db, user.id, int(data.get("record", 0)), field, value)
+        await show_record(message, t, db, user, int(data.get("record", 0)))
+
+    @r.message(DetailEdit.end, F.text)
+    async def detail_end(
+        message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
+    ) -> None:
+        record_id = int((await state.get_data()).get("record", 0))
+        record = await records_repo.get(db, user.id, record_id)
+        parsed = parse_user_date(message.text or "", clock.today(user.timezone))
+        if record is None:
+            await state.clear()
+            await message.answer(t("track-not-found"))
+            return
+        if parsed.value is None:
+            await message.answer(t(f"datepick-problem-{parsed.problem}"))
+            return
+        if not record.event_date < parsed.value <= record.event_date + MAX_PERMIT_SPAN:
+            await message.answer(t("track-end-invalid"))
+            return
+        await state.clear()
+        await details_repo.set_end_date(db, user.id, record.id, parsed.value)
+        await replan_record(db, user, record, clock.today(user.timezone))
+        await show_record(message, t, db, user, record.id)
+
+    @r.message(StateFilter(DetailEdit))
+    async def detail_not_text(message: Message, t: Translator) -> None:
+        await message.answer(t("unexpected-in-flow"))
+
     @r.message(Command("track"))
     async def track(message: Message, t: Translator, state: FSMContext) -> None:
         # Adding a record starts with its dates: the calculator's steps, then "Track this".
@@ -342,6 +524,15 @@ def router() -> Router:
         elif action == "delete_yes":
             await records_repo.delete(db, user.id, record.id)
             await show(query, t("track-deleted"), menu_button(t))
+        elif action == "more":
+            details = await details_repo.get(db, user.id, record.id) or Details()
+            text = "\n".join(
+                [
+                    t("track-details-title", name=record_title(t, record)),
+                    *detail_lines(t, record, details),
+                ]
+            )
+            await show(query, text, details_keyboard(t, record, details))
         elif action in ("rename", "redate"):
             await state.set_state(Editing.label if action == "rename" else Editing.date)
             await state.set_data({"record": record.id})

@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from knowledge.loader import load_knowledge
+from knowledge.models import Status
 from knowledge.workdays import (
+    WEEKEND,
     add_working_days,
-    holiday_name,
     is_estimated,
     is_working_day,
     next_working_day,
@@ -45,6 +46,11 @@ class DateResult:
     fact_ids: tuple[str, ...]
     notes: tuple[TraceStep, ...] = ()
 
+    @property
+    def status(self) -> Status:
+        """The weakest status among the facts the result rests on (see ``render_status``)."""
+        return load_knowledge().status(list(self.fact_ids))
+
 
 @dataclass(frozen=True)
 class RenewalCount:
@@ -54,6 +60,10 @@ class RenewalCount:
     left: int | None
     trace: tuple[TraceStep, ...]
     fact_ids: tuple[str, ...]
+
+    @property
+    def status(self) -> Status:
+        return load_knowledge().status(list(self.fact_ids))
 
 
 def anniversary(start: dt.date, months: int) -> dt.date:
@@ -139,7 +149,7 @@ def renewal_window(end: dt.date, route_id: str) -> DateResult:
             kind="no_renewal",
             dates={"prepare": prepare, "end": end},
             trace=(TraceStep("trace-no-renewal", {"end": end, "prepare": prepare}),),
-            fact_ids=(route.fact_ids[1], "vacancy.posting_period"),
+            fact_ids=(route.fact_ids[1], "vacancy.posting_period", "renewal.safe_window"),
         )
     earliest, latest = pair("renewal.window")
     dates = {
@@ -150,7 +160,12 @@ def renewal_window(end: dt.date, route_id: str) -> DateResult:
         "last_day": end - dt.timedelta(days=latest),
         "end": end,
     }
-    facts: tuple[str, ...] = ("renewal.window", "renewal.starts_at_expiry", "renewal.late")
+    facts: tuple[str, ...] = (
+        "renewal.window",
+        "renewal.safe_window",
+        "renewal.starts_at_expiry",
+        "renewal.late",
+    )
     if route_id == "ict":
         facts = ("renewal.ict_window", *facts)
     return DateResult(
@@ -209,14 +224,14 @@ def ban_end(established: dt.date) -> DateResult:
 def _working_deadline(kind: str, event: dt.date, fact_id: str) -> DateResult:
     count = _int(fact_id)
     due, skipped = add_working_days(event, count)
-    holidays = [day for day in skipped if not _weekend_only(day)]
+    holidays = [day for day, reason in skipped if reason != WEEKEND]
     trace = [TraceStep("trace-working-days", {"event": event, "count": count, "due": due})]
     weekends = len(skipped) - len(holidays)
     if weekends:
         trace.append(TraceStep("trace-skipped-weekends", {"count": weekends}))
     trace += [TraceStep("trace-skipped-holiday", {"day": day}) for day in holidays]
     notes = tuple(
-        TraceStep("note-estimated-holiday", {"day": d}) for d in skipped if is_estimated(d)
+        TraceStep("note-estimated-holiday", {"day": day}) for day in holidays if is_estimated(day)
     )
     return DateResult(
         kind=kind,
@@ -225,11 +240,6 @@ def _working_deadline(kind: str, event: dt.date, fact_id: str) -> DateResult:
         fact_ids=(fact_id, "daycount.working_days"),
         notes=notes,
     )
-
-
-def _weekend_only(day: dt.date) -> bool:
-    """A Saturday or Sunday that is off only because it is a weekend (no holiday on it)."""
-    return day.weekday() >= 5 and holiday_name(day) is None
 
 
 def esutd_registration(signed: dt.date) -> DateResult:

@@ -85,9 +85,3 @@ class Route(Model):
         if not self.renewable and self.max_renewals not in (0, None):
             raise ValueError("a route that is not renewable has max_renewals = 0")
         return self
-
-
-class MciYear(Model):
-    year: int
-    kzt: int = Field(gt=0)
-    fact_id: str

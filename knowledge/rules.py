@@ -58,7 +58,11 @@ class KnowledgeBase:
         return list(self._facts[fact_id])
 
     def fact(self, fact_id: str, on: dt.date | None = None) -> Fact:
-        """The version in force on ``on`` (default: the newest one)."""
+        """The version in force on ``on`` (default: the newest one).
+
+        A date before every version gets the earliest; a date no version covers (e.g. after
+        ``mci.2025`` ended) gets the newest, so a citation never fails.
+        """
         versions = self.versions(fact_id)
         if on is None:
             return versions[-1]
@@ -94,9 +98,13 @@ class KnowledgeBase:
     def seasonal_fee(self, days: int, year: int) -> FeeResult:
         """The seasonal-worker fee for a permit of up to ``days`` days, paid in ``year``."""
         terms = self.route("seasonal").term_days
-        counts = self.fact("fee.seasonal").value
+        fee = self.fact("fee.seasonal")
+        counts = fee.value
         if not isinstance(counts, list) or days not in terms:
             raise ValueError(f"seasonal terms are {terms}, not {days}")
+        if year < fee.effective_from.year:
+            # Decree No. 819's rates apply from 2026; the earlier rates are not in our data.
+            raise ValueError(f"seasonal fee rates before {fee.effective_from.year} are not known")
         mci_count = counts[terms.index(days)]
         mci = self.mci(year)
         return FeeResult(

@@ -42,6 +42,20 @@ class Leads:
     expiry: int = 7  # "expires soon" warning
 
 
+@dataclass(frozen=True)
+class PermitFacts:
+    """What the user may add to a permit: renewals already used, the end printed on it."""
+
+    renewals_used: int = 0
+    end: dt.date | None = None  # the last valid day as printed; None: computed from the term
+
+
+def renewal_possible(route: str, used: int) -> bool:
+    """Whether another renewal is allowed (category limits: the route's max_renewals)."""
+    left = dl.renewals_left(route, used).left
+    return left is None or left > 0
+
+
 def group_of(kind: str) -> str:
     prefix = kind.split("_", 1)[0]
     return next(name for name, prefixes in GROUPS.items() if prefix in prefixes)
@@ -75,16 +89,20 @@ def plan(
     term: str = "",
     leads: Leads | None = None,
     muted: frozenset[str] = frozenset(),
+    permit: PermitFacts | None = None,
 ) -> list[Planned]:
     """Every reminder of a record, in date order (past ones included; the caller filters).
 
-    ``muted`` groups (see ``GROUPS``) are left out; ``leads`` moves the adjustable ones.
+    ``muted`` groups (see ``GROUPS``) are left out; ``leads`` moves the adjustable ones;
+    ``permit`` carries what the user told about a permit beyond its start and term.
     """
-    items = _plan(kind, event, route, term, leads or Leads())
+    items = _plan(kind, event, route, term, leads or Leads(), permit or PermitFacts())
     return [item for item in items if group_of(item.kind) not in muted]
 
 
-def _plan(kind: str, event: dt.date, route: str, term: str, leads: Leads) -> list[Planned]:
+def _plan(
+    kind: str, event: dt.date, route: str, term: str, leads: Leads, permit: PermitFacts
+) -> list[Planned]:
     if kind == "vacancy":
         earliest = dl.earliest_filing(event).dates["earliest"]
         fact = "vacancy.posting_period"
@@ -93,7 +111,7 @@ def _plan(kind: str, event: dt.date, route: str, term: str, leads: Leads) -> lis
             Planned("vacancy_nudge", earliest + WEEK, fact),
         ]
     elif kind == "permit":
-        items = _permit(event, route, term, leads)
+        items = _permit(event, route, term, leads, permit)
     elif kind in OBLIGATIONS:
         function, fact = OBLIGATIONS[kind]
         due = function(event).dates["due"]
@@ -109,15 +127,17 @@ def _plan(kind: str, event: dt.date, route: str, term: str, leads: Leads) -> lis
     return sorted(items, key=lambda item: (item.due, item.kind))
 
 
-def _permit(start: dt.date, route: str, term: str, leads: Leads) -> list[Planned]:
-    end = permit_end(start, route, term)
+def _permit(
+    start: dt.date, route: str, term: str, leads: Leads, permit: PermitFacts
+) -> list[Planned]:
+    end = permit.end or permit_end(start, route, term)
     term_fact = load_knowledge().route(route).fact_ids[1]
     items = [
         Planned("permit_expires_soon", end - dt.timedelta(days=leads.expiry), term_fact),
         Planned("permit_expired", end + DAY, term_fact, repeat=True),
     ]
     window = dl.renewal_window(end, route)
-    if window.kind == "renewal":
+    if window.kind == "renewal" and renewal_possible(route, permit.renewals_used):
         dates = window.dates
         items += [
             Planned("renewal_opens", dates["opens"], "renewal.window"),

@@ -15,6 +15,8 @@ import holidays
 from knowledge.l10n import Lang
 
 ESTIMATED = "(estimated)"
+WEEKEND = "weekend"
+Skipped = tuple[dt.date, str]  # a day not counted, and why (holiday name or WEEKEND)
 
 
 @cache
@@ -59,10 +61,11 @@ def next_working_day(day: dt.date) -> dt.date:
     return day
 
 
-def add_working_days(start: dt.date, count: int) -> tuple[dt.date, list[dt.date]]:
+def add_working_days(start: dt.date, count: int) -> tuple[dt.date, list[Skipped]]:
     """The ``count``-th working day after ``start`` (counting begins the next day).
 
-    Returns the date and the non-working days skipped on the way.
+    Returns the date and the non-working days skipped on the way, each with its reason: the
+    package's (English) holiday name, or ``WEEKEND`` for an ordinary Saturday or Sunday.
     """
     if count < 1:
         raise ValueError("count must be at least 1")
@@ -72,5 +75,5 @@ def add_working_days(start: dt.date, count: int) -> tuple[dt.date, list[dt.date]
         if is_working_day(day):
             counted += 1
         else:
-            skipped.append(day)
+            skipped.append((day, holiday_name(day) or WEEKEND))
     return day, skipped

@@ -3,13 +3,14 @@
 Each run claims due rows in a transaction ("sending"), sends them through the notifier, and marks
 them sent; it keeps claiming until nothing is due, so a backlog drains at the limiter's pace.
 At start, rows a crash left "sending" are re-queued (so after a hard kill at most the message in
-flight repeats) and reminders missed for more than 30 days are summarised in one message per user.
+flight repeats). Reminders missed for more than 30 days (downtime, a user who blocked the bot and
+came back) are summarised in one message per user. A late reminder waits for the end of the
+user's quiet hours; on-time ones were planned outside them (``timing.send_time``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import html
 import logging
 from collections import defaultdict
@@ -25,6 +26,7 @@ from bot.i18n import Translator
 from bot.notify import Notifier, Outcome
 from bot.reminders import repo
 from bot.reminders.repo import Reminder
+from bot.reminders.timing import next_allowed
 from knowledge.l10n import format_date
 from knowledge.render import render_status, result_status
 
@@ -93,7 +95,6 @@ class Engine:
         requeued = await repo.requeue_stale(self.db)
         if requeued:
             log.info("re-queued %d reminders left in flight", requeued)
-        await self.summarise_old()
 
     async def stop(self) -> None:
         """Let the sends in flight finish, return the rest to the queue; later runs do nothing."""
@@ -104,15 +105,26 @@ class Engine:
     async def run_once(self) -> int:
         """Deliver everything due now; return how many were sent."""
         async with self._lock:  # one run at a time, whoever calls
+            if self._stopped:
+                return 0
+            await self.summarise_old()
             sent = 0
             while not self._stopped and (
-                claimed := await repo.claim_due(self.db, self._now(), self.batch)
+                claimed := await repo.claim_due(
+                    self.db, self._now(), self.batch, since=self._now() - SUMMARISE_AFTER
+                )
             ):
                 sent += await self._deliver(claimed)
             return sent
 
     def _now(self) -> int:
         return int(self.clock.now().timestamp())
+
+    def _quiet_until(self, user: User) -> int | None:
+        """When the user's quiet hours end, if they are in them now."""
+        now = self.clock.now()
+        allowed = next_allowed(now, user.timezone, user.quiet_start, user.quiet_end)
+        return None if allowed == now else int(allowed.timestamp())
 
     async def _deliver(self, claimed: list[Reminder]) -> int:
         labels = await self._labels([r.record_id for r in claimed])
@@ -133,9 +145,7 @@ class Engine:
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
         await repo.release(self.db, results[Outcome.RETRY], self._now() + RETRY_DELAY)
         # Stopping: what was claimed but not sent goes back to the queue as it was.
-        unsent = [queue.get_nowait() for _ in range(queue.qsize())]
-        for reminder in unsent:
-            await repo.release(self.db, [reminder.id], reminder.send_at)
+        await repo.unclaim(self.db, [queue.get_nowait().id for _ in range(queue.qsize())])
         return len(results[Outcome.SENT])
 
     async def _send(self, reminder: Reminder, label: str) -> Outcome:
@@ -143,8 +153,12 @@ class Engine:
         if user is None or not user.is_active:
             await repo.pause_user(self.db, reminder.user_id)
             return Outcome.BLOCKED
-        t = Translator(user.lang)
         late = self._now() - reminder.send_at > LATE
+        quiet_until = self._quiet_until(user) if late else None
+        if quiet_until is not None:  # e.g. the bot came back at 23:00: wait for the morning
+            await repo.release(self.db, [reminder.id], quiet_until)
+            return Outcome.DEFERRED
+        t = Translator(user.lang)
         text = reminder_text(t, reminder, label, late)
         return await self.notifier.send(
             user.id, user.chat_id, text, reminder_markup(t, reminder.id)
@@ -160,34 +174,32 @@ class Engine:
 
     async def summarise_old(self) -> None:
         """Missed for over 30 days: one message per user instead of a flood of stale reminders."""
-        cutoff = self._now() - SUMMARISE_AFTER
-        rows = await self.db.fetchall(
-            "SELECT id, user_id, kind, due_date FROM reminders "
-            "WHERE status = 'pending' AND send_at < ? ORDER BY user_id, due_date",
-            (cutoff,),
-        )
-        by_user: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-        for row in rows:
-            by_user[row["user_id"]].append((row["id"], row["kind"], row["due_date"]))
+        by_user: dict[int, list[Reminder]] = defaultdict(list)
+        for reminder in await repo.claim_old(self.db, self._now() - SUMMARISE_AFTER):
+            by_user[reminder.user_id].append(reminder)
         for user_id, items in by_user.items():
+            ids = [item.id for item in items]
             user = await users_repo.get(self.db, user_id)
-            if user is None:
+            if user is None or not user.is_active:
+                await repo.pause_user(self.db, user_id)
+                continue
+            if self._stopped or self._quiet_until(user) is not None:
+                await repo.unclaim(self.db, ids)  # summarised by a later run
                 continue
             outcome = await self.notifier.send(user.id, user.chat_id, self._summary(user, items))
             if outcome in (Outcome.SENT, Outcome.REJECTED):
-                ids = [item[0] for item in items]
-                marks = ",".join("?" * len(ids))
-                await self.db.execute(
-                    f"UPDATE reminders SET status = 'sent', sent_at = ? WHERE id IN ({marks})",  # noqa: S608
-                    [self._now(), *ids],
-                )
+                await repo.mark_sent(self.db, ids, self._now(), WEEK)  # repeats go on weekly
+            elif outcome is Outcome.BLOCKED:
+                await repo.pause_user(self.db, user_id)
+            else:
+                await repo.unclaim(self.db, ids)
 
-    def _summary(self, user: User, items: list[tuple[int, str, str]]) -> str:
+    def _summary(self, user: User, items: list[Reminder]) -> str:
         t = Translator(user.lang)
         lines = [t("rem-summary", count=len(items))]
-        for _id, kind, due in items[:15]:
-            day = format_date(dt.date.fromisoformat(due), t.lang)
-            lines.append(f"• {day}: {t(f'rem-title-{kind}')}")
+        for item in items[:15]:
+            day = format_date(item.due_date, t.lang)
+            lines.append(f"• {day}: {t(f'rem-title-{item.kind}')}")
         if len(items) > 15:
             lines.append("…")
         lines.append(t("rem-summary-footer"))

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from bot.app import App
@@ -211,3 +214,86 @@ async def test_rename_and_change_date_replans(dialog: DialogFactory, app: App) -
     assert record.event_date.isoformat() == "2026-06-01" and record.label == "<b>New</b> name"
     kinds = {r.kind: r.due_date.isoformat() for r in await repo.upcoming(app.db, 72)}
     assert kinds["permit_expired"] == "2027-06-01", "re-planned from the new date"
+
+
+DETAILS = {"ru": "Подробности", "kk": "Толығырақ", "en": "Details"}
+END_BUTTON = {"ru": "Дата окончания", "kk": "аяқталу күні", "en": "End date"}
+PRINTED = {"ru": "как в разрешении", "kk": "рұқсатта көрсетілгендей", "en": "as printed"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_permit_details_change_the_reminders(
+    dialog: DialogFactory, app: App, lang: str
+) -> None:
+    d = dialog(user_id=73, lang=lang)
+    await compute_permit(d, lang, "01.03.2026")  # cat 2, 12 months: ends 28.02.2027
+    await d.send("Ali")
+    await d.click(SAVE[lang])
+    await d.click(DETAILS[lang])
+    await d.click("3")  # three renewals used: no more allowed for category 2
+    kinds = {r.kind: r.due_date.isoformat() for r in await repo.upcoming(app.db, 73)}
+    assert "renewal_last_day" not in kinds and kinds["plan_replacement"] == "2026-12-15"
+    await d.click(DETAILS[lang])
+    await d.click(END_BUTTON[lang])
+    await d.send("31.02.2027")  # impossible date: asked again
+    assert "31.02.2027" not in d.text and d.buttons() == []
+    await d.send("01.03.2025")  # before the start
+    assert "2025" not in d.text and "2027" not in d.text, "a hint, not a saved date"
+    await d.send("20.02.2027")
+    assert PRINTED[lang] in d.text
+    kinds = {r.kind: r.due_date.isoformat() for r in await repo.upcoming(app.db, 73)}
+    assert kinds["permit_expired"] == "2027-02-21"
+
+
+async def test_region_and_number_are_limited_and_escaped(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=74, lang="en")
+    await compute_permit(d, "en")
+    await d.click("Skip")
+    await d.click("Save")
+    await d.click("Details")
+    await d.click("Permit number")
+    await d.send("x" * 41)
+    assert "1–40" in d.text
+    await d.send("<i>KZ-1</i>")
+    assert "Permit number: &lt;i&gt;KZ-1&lt;/i&gt;" in d.text
+    await d.click("Details")
+    await d.click("Region")
+    await d.click("Back")  # leaves the question without changing anything
+    await d.send("Astana")  # plain text again, not a region
+    rows = await app.db.fetchall("SELECT region, ref FROM records WHERE user_id = 74")
+    assert [(row["region"], row["ref"]) for row in rows] == [("", "<i>KZ-1</i>")]
+
+
+async def test_vacancy_stage_stops_and_restores_the_nudge(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=75, lang="en")
+    await d.send("/deadlines")
+    await d.click("Vacancy posted")
+    await d.send("today")
+    await d.click(TRACK["en"])
+    await d.send("Welder")
+    await d.click("Save")
+    assert {r.kind for r in await repo.upcoming(app.db, 75)} == {
+        "vacancy_can_file",
+        "vacancy_nudge",
+    }
+    await d.click("Details")
+    await d.click("Filed")
+    assert "application filed" in d.text
+    assert await repo.upcoming(app.db, 75) == []
+    await d.click("Details")
+    await d.click("Open")
+    assert len(await repo.upcoming(app.db, 75)) == 2
+    await d.send("/export")
+    _name, data = d.last_message().document or ("", b"")
+    header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert dict(zip(header, row, strict=True))["vacancy_stage"] == ""
+    assert dict(zip(header, row, strict=True))["kind"] == "vacancy"
+
+
+async def test_confirm_step_shows_the_computation_and_its_sources(dialog: DialogFactory) -> None:
+    d = dialog(user_id=76, lang="en")
+    await compute_permit(d, "en")
+    await d.click("Skip")
+    trace = [line for line in d.text.splitlines() if line.startswith("· ")]
+    assert trace and any("27 December 2026" in line for line in trace), d.text
+    assert "Sources: <a href=" in d.text

@@ -22,7 +22,7 @@ from knowledge.deadlines import (
     renewals_left,
     seasonal_end,
 )
-from knowledge.workdays import add_working_days, is_working_day
+from knowledge.workdays import WEEKEND, add_working_days, is_working_day
 
 d = dt.date
 dates = st.dates(min_value=d(2024, 1, 1), max_value=d(2027, 12, 31))
@@ -165,7 +165,22 @@ def test_working_day_deadlines(function, event: dt.date, due: dt.date) -> None: 
 def test_moved_working_sunday_counts() -> None:
     due, skipped = add_working_days(d(2025, 1, 3), 1)
     assert due == d(2025, 1, 5), "Sunday 5 January 2025 was a working day by decree"
-    assert skipped == [d(2025, 1, 4)]
+    assert skipped == [(d(2025, 1, 4), WEEKEND)]
+
+
+def test_skipped_days_say_why() -> None:
+    due, skipped = add_working_days(d(2025, 12, 12), 3)  # Friday before Independence Day
+    assert due == d(2025, 12, 18)
+    assert skipped == [
+        (d(2025, 12, 13), WEEKEND),
+        (d(2025, 12, 14), WEEKEND),
+        (d(2025, 12, 16), "Independence Day"),
+    ]
+    _, nauryz = add_working_days(d(2026, 3, 20), 1)
+    assert [day for day, _ in nauryz] == [d(2026, 3, 21) + dt.timedelta(n) for n in range(5)]
+    assert all("Nowruz" in reason for _, reason in nauryz), "weekend days that are Nauryz too"
+    with pytest.raises(ValueError):
+        add_working_days(d(2026, 1, 5), 0)
 
 
 def test_trace_names_the_skipped_holiday() -> None:
@@ -176,7 +191,21 @@ def test_trace_names_the_skipped_holiday() -> None:
 
 def test_estimated_holiday_is_flagged() -> None:
     result = fee_payment(d(2026, 5, 20))  # Kurban Ait 2026 is an estimated date
-    assert any(note.key == "note-estimated-holiday" for note in result.notes)
+    assert [note.args["day"] for note in result.notes] == [d(2026, 5, 27)]
+    assert fee_payment(d(2026, 2, 2)).notes == (), "no lunar holiday on the way, no note"
+
+
+@pytest.mark.parametrize(
+    ("result", "status"),
+    [
+        (earliest_filing(d(2025, 9, 1)), "derived"),  # our day count, on confirmed facts
+        (esutd_registration(d(2026, 2, 2)), "derived"),
+        (renewal_window(d(2026, 12, 31), "cat2"), "derived"),
+    ],
+)
+def test_a_result_is_as_strong_as_its_weakest_fact(result, status: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.status == status
+    assert renewals_left("cat2", 1).status == "practice"  # renewal.window is practice
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import ast
 import datetime as dt
 from pathlib import Path
 
@@ -71,6 +70,10 @@ def test_version_in_force_depends_on_the_date() -> None:
     before = kb.fact("ratio.exempt.small_business", dt.date(2025, 8, 31))
     after = kb.fact("ratio.exempt.small_business", dt.date(2025, 9, 1))
     assert before.value is None and after.value == 20
+    assert kb.fact("ratio.exempt.branch", dt.date(2023, 6, 30)).value == 30
+    assert kb.fact("ratio.exempt.branch", dt.date(2023, 7, 1)).value == 10
+    assert kb.fact("ratio.exempt.branch").value == 10, "no date: the newest version"
+    assert kb.fact("mci.2025", dt.date(2026, 5, 1)).value == 3932, "out of range: still citable"
 
 
 def test_mci_and_seasonal_fees() -> None:
@@ -82,6 +85,8 @@ def test_mci_and_seasonal_fees() -> None:
     assert unknown.mci_count == 12 and unknown.amount_kzt is None, "never guess an MCI"
     with pytest.raises(ValueError):
         kb.seasonal_fee(100, 2026)
+    with pytest.raises(ValueError, match="before 2026"):
+        kb.seasonal_fee(90, 2025)  # Decree 819's rates are not applied to the 2025 MCI
 
 
 def test_routes() -> None:
@@ -134,16 +139,3 @@ def test_broken_data_fails_loudly_naming_file_and_field(tmp_path: Path) -> None:
         )
     with pytest.raises(KnowledgeDataError, match="file not found"):
         load_knowledge(tmp_path / "missing")
-
-
-def test_knowledge_is_pure() -> None:
-    forbidden = {"aiogram", "aiosqlite", "apscheduler"}
-    for path in KNOWLEDGE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                assert name.split(".")[0] not in forbidden, f"{path.name} imports {name}"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from knowledge.timeline import Planned, plan, upcoming
+from knowledge.timeline import PermitFacts, Planned, plan, renewal_possible, upcoming
 
 d = dt.date
 
@@ -105,3 +105,75 @@ def test_ban_and_upcoming_filter() -> None:
     assert [i.kind for i in upcoming(items, d(2025, 9, 20))] == ["vacancy_nudge"]
     with pytest.raises(ValueError):
         plan("nonsense", d(2025, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("route", "used", "possible"),
+    [
+        ("cat1", 0, True),
+        ("cat1", 12, True),  # category 1: renewals not limited
+        ("cat2", 2, True),
+        ("cat2", 3, False),  # categories 2-3: at most 3 renewals
+        ("cat3", 3, False),
+        ("ict", 0, True),
+        ("ict", 1, False),
+        ("cat4", 0, False),  # not renewable at all
+        ("seasonal", 0, False),
+    ],
+)
+def test_renewal_possible(route: str, used: int, possible: bool) -> None:
+    assert renewal_possible(route, used) is possible
+
+
+def test_exhausted_renewals_plan_a_replacement_instead() -> None:
+    items = kinds(plan("permit", d(2026, 1, 1), "cat2", "m12", permit=PermitFacts(3)))
+    # end 31.12.2026; the replacement notice 75 days before the end, as for routes never renewed
+    assert items == {
+        "plan_replacement": d(2026, 10, 17),
+        "permit_expires_soon": d(2026, 12, 24),
+        "permit_expired": d(2027, 1, 1),
+    }
+    still = kinds(plan("permit", d(2026, 1, 1), "cat2", "m12", permit=PermitFacts(2)))
+    assert "renewal_last_day" in still and "plan_replacement" not in still
+
+
+@pytest.mark.parametrize(
+    ("printed_end", "expected"),
+    [
+        (
+            d(2027, 2, 28),  # a month end: the window counts back from the printed day
+            {
+                "renewal_opens": d(2026, 12, 31),
+                "renewal_recommended": d(2027, 1, 14),
+                "renewal_last_day": d(2027, 1, 29),
+                "permit_expires_soon": d(2027, 2, 21),
+                "permit_expired": d(2027, 3, 1),
+            },
+        ),
+        (
+            d(2026, 12, 30),  # one day earlier than the computed 31.12.2026
+            {
+                "renewal_opens": d(2026, 11, 1),
+                "renewal_recommended": d(2026, 11, 15),
+                "renewal_last_day": d(2026, 11, 30),
+                "permit_expires_soon": d(2026, 12, 23),
+                "permit_expired": d(2026, 12, 31),
+            },
+        ),
+    ],
+)
+def test_printed_end_date_replaces_the_computed_one(
+    printed_end: dt.date, expected: dict[str, dt.date]
+) -> None:
+    permit = PermitFacts(end=printed_end)
+    assert kinds(plan("permit", d(2026, 1, 1), "cat2", "m12", permit=permit)) == expected
+
+
+def test_cat4_milestones_keep_the_issue_date_when_the_end_is_corrected() -> None:
+    computed = kinds(plan("permit", d(2026, 1, 31), "cat4", "m12"))
+    corrected = kinds(
+        plan("permit", d(2026, 1, 31), "cat4", "m12", permit=PermitFacts(end=d(2027, 1, 29)))
+    )
+    assert corrected["cat4_replace_from"] == computed["cat4_replace_from"]
+    assert corrected["cat4_replace_by"] == computed["cat4_replace_by"]
+    assert corrected["permit_expired"] == d(2027, 1, 30)

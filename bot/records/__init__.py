@@ -1,0 +1,1 @@
+"""Record details, the company profile, and re-planning that takes the details into account."""

@@ -1,0 +1,44 @@
+"""Planning a record's reminders with the user's settings and the record's details.
+
+Settings: kinds turned off, lead times. Details: renewals used, the end date printed on the permit,
+the vacancy's stage. The plan itself is the pure ``knowledge.timeline.plan``; it is stored through
+the reminders repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.db import Database
+from bot.db import records as records_repo
+from bot.db.records import Record
+from bot.db.users import User
+from bot.records import details as details_repo
+from bot.records.details import Details
+from bot.reminders import repo
+from knowledge.timeline import Leads, PermitFacts, Planned, plan
+
+
+def planned(record: Record, user: User, details: Details | None = None) -> list[Planned]:
+    details = details or Details()
+    leads = Leads(recommended=user.lead_recommended, expiry=user.lead_expiry)
+    permit = PermitFacts(details.renewals_used, details.end_date)
+    return plan(
+        record.kind, record.event_date, record.route, record.term, leads, user.muted, permit
+    )
+
+
+async def replan_record(db: Database, user: User, record: Record, today: dt.date) -> int:
+    """Plan the record anew; a record that is done, or a vacancy filed or closed, keeps none."""
+    details = await details_repo.get(db, user.id, record.id)
+    items = planned(record, user, details)
+    if record.status == "done" or (details is not None and details.stage):
+        items = []
+    return await repo.plan_for_record(db, user, record.id, items, today)
+
+
+async def replan_user(db: Database, user: User, today: dt.date) -> None:
+    """After a settings change: every open record's future reminders planned anew."""
+    for record in await records_repo.for_user(db, user.id):
+        if record.status == "open":
+            await replan_record(db, user, record, today)

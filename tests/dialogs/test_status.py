@@ -1,0 +1,92 @@
+"""/status: the company profile conversation (Back, Cancel, validation) and the ratio on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from bot.records import profile
+from tests.conftest import DialogFactory
+from tests.support.dialog import Dialog
+
+PROFILE = {"ru": "Профиль компании", "kk": "Компания профилі", "en": "Company profile"}
+EDIT = {"ru": "Заполнить", "kk": "Толтыру", "en": "Fill in"}
+YES = {"ru": "Да", "kk": "Иә", "en": "Yes"}
+NO = {"ru": "Нет", "kk": "Жоқ", "en": "No"}
+BACK = {"ru": "Назад", "kk": "Артқа", "en": "Back"}
+CANCEL = {"ru": "Отмена", "kk": "Болдырмау", "en": "Cancel"}
+SAVE = {"ru": "Сохранить", "kk": "Сақтау", "en": "Save"}
+RATIO_FAIL = {"ru": "не соблюдается", "kk": "сақталмаған", "en": "not met"}
+
+
+async def start_profile(d: Dialog, lang: str) -> None:
+    await d.send("/status")
+    await d.click(PROFILE[lang])
+    await d.click(EDIT[lang])
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_fill_in_the_profile_and_see_the_ratio(
+    dialog: DialogFactory, app: App, lang: str
+) -> None:
+    d = dialog(user_id=81, lang=lang)
+    await start_profile(d, lang)
+    assert "1" in d.text and "7" in d.text  # step 1 of 7
+    await d.send("120")
+    await d.click(NO[lang])  # not a small business
+    await d.click(NO[lang])  # not a branch
+    for count in ("6", "4", "95", "5"):  # 60 % local in cats 1-2: under 70 %
+        await d.send(count)
+    assert RATIO_FAIL[lang] in d.text
+    assert "enbek" in d.text or "href" in d.text, "the check names its sources"
+    assert await profile.get(app.db, 81) is None, "nothing is saved before Save"
+    await d.click(SAVE[lang])
+    stored = await profile.get(app.db, 81)
+    assert stored == profile.CompanyProfile(120, False, False, 6, 4, 95, 5)
+    result = await profile.ratio_for_user(app.db, 81, app.clock.today("Asia/Almaty"))
+    assert result is not None and not result.ok
+
+
+async def test_back_cancel_and_validation(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=82, lang="en")
+    await start_profile(d, "en")
+    assert "Back" not in " ".join(d.buttons()), "no Back on the first step"
+    await d.send("many")
+    assert "whole number" in d.text
+    await d.send("-3")
+    assert "whole number" in d.text
+    await d.send("1 200")  # spaces in a number are fine
+    assert "small business" in d.text
+    await d.send("yes")  # a yes/no step wants a button
+    assert "press Yes or No" in d.text
+    await d.click("Back")
+    assert "employees" in d.text and "Step 1" in d.text
+    await d.send("15")
+    await d.click("Yes")  # small business, 15 staff: exempt
+    await d.click("No")
+    for count in ("1", "1", "1", "1"):
+        await d.send(count)
+    assert "allows hiring" in d.text, "a small business of 15 is exempt from the ratio"
+    await d.click("Back")  # from the confirmation back to the last question
+    assert "Step 7" in d.text
+    await d.click("Cancel")
+    assert "Cancelled" in d.text or "cancel" in d.text.lower()
+    assert await profile.get(app.db, 82) is None
+    await d.send("hello")  # the conversation is over: plain text is a question again
+    assert "Step" not in d.text
+
+
+async def test_saved_profile_is_shown_and_can_be_changed(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=83, lang="ru")
+    await start_profile(d, "ru")
+    for step in ("30", NO["ru"], YES["ru"], "2", "1", "10", "0"):
+        if step.isdigit():
+            await d.send(step)
+        else:
+            await d.click(step)
+    await d.click(SAVE["ru"])
+    assert "Профиль компании сохранён" in d.text and "Всего работников: 30" in d.text
+    await d.send("/status")
+    await d.click(PROFILE["ru"])
+    assert "Всего работников: 30" in d.text
+    assert "Филиал или представительство иностранной компании: Да" in d.text
