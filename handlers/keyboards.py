@@ -19,6 +19,7 @@ MENU: list[tuple[str, str]] = [
     ("eligibility", "menu-eligibility"),
     ("deadlines", "menu-deadlines"),
     ("ask", "menu-ask"),
+    ("track", "menu-track"),
     ("status", "menu-status"),
     ("changes", "menu-changes"),
     ("settings", "menu-settings"),

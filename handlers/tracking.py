@@ -575,8 +575,10 @@ def router() -> Router:
             until = send_time(
                 day, user.timezone, user.reminder_hour, user.quiet_start, user.quiet_end
             )
-            await reminders_repo.snooze(db, user.id, reminder.id, until)
-            await query.answer(t("rem-snoozed", date=format_date(day, t.lang)))
+            if await reminders_repo.snooze(db, user.id, reminder.id, until):
+                await query.answer(t("rem-snoozed", date=format_date(day, t.lang)))
+            else:  # already done (or closed with its record): nothing to snooze
+                await query.answer(t("rem-not-found"))
         elif callback_data.action == "open":
             record = await records_repo.get(db, user.id, reminder.record_id)
             if record is None:

@@ -297,3 +297,23 @@ async def test_confirm_step_shows_the_computation_and_its_sources(dialog: Dialog
     trace = [line for line in d.text.splitlines() if line.startswith("· ")]
     assert trace and any("27 December 2026" in line for line in trace), d.text
     assert "Sources: <a href=" in d.text
+
+
+async def test_snoozing_a_done_reminder_says_so(dialog: DialogFactory, app: App) -> None:
+    app.limiter.rate, app.limiter.chat_interval = 10_000.0, 0.0
+    d = dialog(user_id=73, lang="en")
+    await d.send("/deadlines")
+    await d.click("Worker arrived")
+    await d.send("today")
+    await d.click(TRACK["en"])
+    await d.send("Zara")
+    await d.click("Save")
+    app.clock.set(app.clock.now().replace(day=29))  # type: ignore[attr-defined]
+    await app.engine.run_once()
+    await d.click("Done")
+    row = await app.db.fetchone(
+        "SELECT id FROM reminders WHERE user_id = 73 AND status = 'done' ORDER BY id LIMIT 1"
+    )
+    assert row is not None
+    query_id = await d.click_data(f"r:s1:{row['id']}")  # the old message's Snooze button
+    assert "no longer exists" in (d.callback_text(query_id) or "")
