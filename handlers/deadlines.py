@@ -24,7 +24,7 @@ from bot.i18n import Translator
 from handlers.callbacks import MenuCb
 from handlers.datepick import DateCb, date_picker, picked
 from handlers.keyboards import main_menu
-from handlers.replies import send, show
+from handlers.replies import reply, send, show
 from handlers.states import Deadlines
 from knowledge import deadlines as rules
 from knowledge import render
@@ -204,7 +204,7 @@ def result_markup(t: Translator, payload: TrackThis) -> InlineKeyboardMarkup:
 async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
     await state.set_state(Deadlines.event)
     await state.set_data({})
-    await _show(target, t("dl-q-event"), event_markup(t))
+    await reply(target, t("dl-q-event"), event_markup(t))
 
 
 async def ask_date(
@@ -213,14 +213,7 @@ async def ask_date(
     await state.set_state(Deadlines.date)
     data = await state.get_data()
     question = t(f"dl-q-date-{data.get('event', 'vacancy')}")
-    await _show(target, question, date_picker(t, today, extra_rows=[nav_row(t, back=True)]))
-
-
-async def _show(target: Message | CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
-    if isinstance(target, CallbackQuery):
-        await show(target, text, markup)
-    else:
-        await send(target, text, markup)
+    await reply(target, question, date_picker(t, today, extra_rows=[nav_row(t, back=True)]))
 
 
 async def finish(
@@ -235,7 +228,7 @@ async def finish(
     results = compute(kind, day, route, term)
     await state.clear()
     payload = TrackThis(kind=kind, date=day.strftime("%Y%m%d"), route=route, term=term)
-    await _show(target, result_text(t, results, on), result_markup(t, payload))
+    await reply(target, result_text(t, results, on), result_markup(t, payload))
 
 
 def router() -> Router:

@@ -24,7 +24,7 @@ from bot.i18n import Translator
 from handlers.callbacks import MenuCb
 from handlers.datepick import DateCb, date_picker, picked
 from handlers.keyboards import main_menu, menu_button
-from handlers.replies import send, show
+from handlers.replies import reply, send, show
 from handlers.states import Eligibility
 from knowledge import interview, render
 from knowledge.deadlines import TraceStep
@@ -124,10 +124,7 @@ async def present(
     else:
         text = question_text(t, step, history)
         markup = question_markup(t, step, history, today)
-    if isinstance(target, CallbackQuery):
-        await show(target, text, markup)
-    else:
-        await send(target, text, markup)
+    await reply(target, text, markup)
 
 
 async def advance(

@@ -57,3 +57,13 @@ async def show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | N
         if "not modified" in exc.message:
             return  # the same content again: nothing to do
         await message.answer(text, reply_markup=markup)
+
+
+async def reply(
+    target: Message | CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Answer a message with a new one, or a button press by editing its message."""
+    if isinstance(target, CallbackQuery):
+        await show(target, text, markup)
+    else:
+        await send(target, text, markup)

@@ -22,7 +22,7 @@ from bot.i18n import Translator
 from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
 from handlers.callbacks import MenuCb
-from handlers.replies import send, show
+from handlers.replies import reply, show
 from knowledge.render import render_status, render_trace, result_status, source_links
 
 # The profile's fields in the order they are asked; the yes/no ones are answered by buttons.
@@ -137,10 +137,7 @@ def router() -> Router:
         await state.set_state(ProfileSteps.answering)
         await state.set_data({"step": index, "answers": answers})
         text, markup = step_prompt(t, index)
-        if isinstance(target, CallbackQuery):
-            await show(target, text, markup)
-        else:
-            await send(target, text, markup)
+        await reply(target, text, markup)
 
     async def answered(
         target: CallbackQuery | Message,
@@ -164,10 +161,7 @@ def router() -> Router:
                 [_button(t("track-btn-back"), "back"), _button(t("track-btn-cancel"), "cancel")],
             ]
         )
-        if isinstance(target, CallbackQuery):
-            await show(target, text, markup)
-        else:
-            await send(target, text, markup)
+        await reply(target, text, markup)
 
     @r.callback_query(ProfCb.filter(F.action == "open"))
     async def open_profile(

@@ -74,6 +74,12 @@ def _keyboard(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=list(rows))
 
 
+def short_text(text: str | None, limit: int) -> str | None:
+    """A name or code as typed: trimmed, 1..limit characters, not a command; else None."""
+    value = (text or "").strip()
+    return value if value and len(value) <= limit and not value.startswith("/") else None
+
+
 def colour(due: dt.date, today: dt.date) -> str:
     """🔴 overdue or under 7 days, 🟠 under 30 days, 🟢 later."""
     days = (due - today).days
@@ -285,8 +291,8 @@ def router() -> Router:
     async def got_label(
         message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
     ) -> None:
-        label = (message.text or "").strip()
-        if not label or len(label) > MAX_LABEL or label.startswith("/"):
+        label = short_text(message.text, MAX_LABEL)
+        if label is None:
             await message.answer(t("track-label-invalid", limit=MAX_LABEL))
             return
         await state.update_data(label=label)
@@ -361,8 +367,8 @@ def router() -> Router:
     async def rename(
         message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
     ) -> None:
-        label = (message.text or "").strip()
-        if not label or len(label) > MAX_LABEL or label.startswith("/"):
+        label = short_text(message.text, MAX_LABEL)
+        if label is None:
             await message.answer(t("track-label-invalid", limit=MAX_LABEL))
             return
         await edited(message, t, user, db, clock, state, label=label)
@@ -437,8 +443,8 @@ def router() -> Router:
     async def detail_text(
         message: Message, t: Translator, user: User, db: Database, state: FSMContext
     ) -> None:
-        value = (message.text or "").strip()
-        if not value or len(value) > MAX_TEXT or value.startswith("/"):
+        value = short_text(message.text, MAX_TEXT)
+        if value is None:
             await message.answer(t("track-detail-invalid", limit=MAX_TEXT))
             return
         data = await state.get_data()
