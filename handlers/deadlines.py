@@ -23,7 +23,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
 from handlers.datepick import DateCb, date_picker, picked
-from handlers.keyboards import main_menu
+from handlers.keyboards import button, main_menu
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
 from knowledge import deadlines as rules
@@ -126,13 +126,9 @@ def compute(kind: str, day: dt.date, route: str = "", term: str = "") -> list[Da
 # --- rendering ----------------------------------------------------------------------------------
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
 def nav_row(t: Translator, back: bool) -> list[InlineKeyboardButton]:
-    row = [_button("‹ " + t("dl-back"), DlNav(action="back"))] if back else []
-    return [*row, _button("✕ " + t("dl-cancel"), DlNav(action="cancel"))]
+    row = [button("‹ " + t("dl-back"), DlNav(action="back"))] if back else []
+    return [*row, button("✕ " + t("dl-cancel"), DlNav(action="cancel"))]
 
 
 def event_markup(t: Translator) -> InlineKeyboardMarkup:
@@ -142,7 +138,7 @@ def event_markup(t: Translator) -> InlineKeyboardMarkup:
 @lru_cache(maxsize=8)  # the same for every user of a language
 def _event_markup(lang: Lang) -> InlineKeyboardMarkup:
     t = Translator(lang)
-    rows = [[_button(t(f"dl-event-{e}"), DlCb(step="event", v=e))] for e in EVENTS]
+    rows = [[button(t(f"dl-event-{e}"), DlCb(step="event", v=e))] for e in EVENTS]
     return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=False)])
 
 
@@ -154,7 +150,7 @@ def route_markup(t: Translator) -> InlineKeyboardMarkup:
 def _route_markup(lang: Lang) -> InlineKeyboardMarkup:
     t = Translator(lang)
     rows = [
-        [_button(r.name.get(t.lang), DlCb(step="route", v=r.id))] for r in load_knowledge().routes
+        [button(r.name.get(t.lang), DlCb(step="route", v=r.id))] for r in load_knowledge().routes
     ]
     return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=True)])
 
@@ -166,7 +162,7 @@ def term_label(t: Translator, term: str) -> str:
 
 def term_markup(t: Translator, route: str) -> InlineKeyboardMarkup:
     buttons = [
-        _button(term_label(t, term), DlCb(step="term", v=term)) for term in route_terms(route)
+        button(term_label(t, term), DlCb(step="term", v=term)) for term in route_terms(route)
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=True)])
@@ -192,8 +188,8 @@ def result_text(t: Translator, results: list[DateResult], on: dt.date) -> str:
 def result_markup(t: Translator, payload: TrackThis) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button("🔔 " + t("dl-track"), payload)],
-            [_button(t("menu-main"), MenuCb(action="main"))],
+            [button("🔔 " + t("dl-track"), payload)],
+            [button(t("menu-main"), MenuCb(action="main"))],
         ]
     )
 

@@ -23,7 +23,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
 from handlers.datepick import DateCb, date_picker, picked
-from handlers.keyboards import main_menu, menu_button
+from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import reply, send, show
 from handlers.states import Eligibility
 from knowledge import interview, render
@@ -73,13 +73,9 @@ async def save_history(state: FSMContext, history: History) -> None:
 # --- rendering a question -----------------------------------------------------------------------
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
 def nav_row(t: Translator, history: History) -> list[InlineKeyboardButton]:
-    row = [_button("‹ " + t("elig-back"), ElNav(action="back"))] if history else []
-    return [*row, _button("✕ " + t("elig-cancel"), ElNav(action="cancel"))]
+    row = [button("‹ " + t("elig-back"), ElNav(action="back"))] if history else []
+    return [*row, button("✕ " + t("elig-cancel"), ElNav(action="cancel"))]
 
 
 def question_text(t: Translator, question: Question, history: History) -> str:
@@ -106,11 +102,11 @@ def question_markup(
         return date_picker(t, today, extra_rows=[nav])
     if question.kind == "route":
         buttons = [
-            [_button(r.name.get(t.lang), ElCb(q=question.id, v=r.id))]
+            [button(r.name.get(t.lang), ElCb(q=question.id, v=r.id))]
             for r in load_knowledge().routes
         ]
     else:
-        buttons = [[_button(t(o.label), ElCb(q=question.id, v=o.value))] for o in question.options]
+        buttons = [[button(t(o.label), ElCb(q=question.id, v=o.value))] for o in question.options]
     return InlineKeyboardMarkup(inline_keyboard=[*buttons, nav])
 
 

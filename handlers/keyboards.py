@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
@@ -27,6 +28,11 @@ MENU: list[tuple[str, str]] = [
     ("language", "menu-language"),
 ]
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+
+
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    """An inline button carrying typed callback data."""
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
 def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
@@ -66,7 +72,6 @@ def menu_button(t: Translator) -> InlineKeyboardMarkup:
 
 @cache
 def _menu_button(lang: Lang) -> InlineKeyboardMarkup:
-    button = InlineKeyboardButton(
-        text=Translator(lang)("menu-main"), callback_data=MenuCb(action="main").pack()
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[button(Translator(lang)("menu-main"), MenuCb(action="main"))]]
     )
-    return InlineKeyboardMarkup(inline_keyboard=[[button]])

@@ -28,7 +28,7 @@ from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
 from handlers.callbacks import MenuCb
 from handlers.deadlines import TrackThis, ask_event, compute, track_payload
-from handlers.keyboards import main_menu, menu_button
+from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import send, show
 from handlers.states import Editing, Tracking
 from handlers.status import ProfCb
@@ -64,10 +64,6 @@ class DetailEdit(StatesGroup):
 
 class TrackCb(CallbackData, prefix="trk"):
     action: str  # skip | save | cancel | erase | erase_yes
-
-
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
 def _keyboard(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
@@ -159,17 +155,17 @@ async def record_view(t: Translator, db: Database, user: User, record: Record) -
 def record_keyboard(t: Translator, record_id: int) -> InlineKeyboardMarkup:
     return _keyboard(
         [
-            _button(t("track-btn-rename"), RecCb(action="rename", id=record_id)),
-            _button(t("track-btn-redate"), RecCb(action="redate", id=record_id)),
+            button(t("track-btn-rename"), RecCb(action="rename", id=record_id)),
+            button(t("track-btn-redate"), RecCb(action="redate", id=record_id)),
         ],
-        [_button(t("track-btn-details"), RecCb(action="more", id=record_id))],
+        [button(t("track-btn-details"), RecCb(action="more", id=record_id))],
         [
-            _button(t("track-btn-done"), RecCb(action="done", id=record_id)),
-            _button(t("track-btn-delete"), RecCb(action="delete", id=record_id)),
+            button(t("track-btn-done"), RecCb(action="done", id=record_id)),
+            button(t("track-btn-delete"), RecCb(action="delete", id=record_id)),
         ],
         [
-            _button(t("track-btn-status"), MenuCb(action="status")),
-            _button(t("menu-main"), MenuCb(action="main")),
+            button(t("track-btn-status"), MenuCb(action="status")),
+            button(t("menu-main"), MenuCb(action="main")),
         ],
     )
 
@@ -182,7 +178,7 @@ def renewal_choices(route: str) -> range:
 
 def details_keyboard(t: Translator, record: Record, details: Details) -> InlineKeyboardMarkup:
     def det(label: str, field: str, value: str = "") -> InlineKeyboardButton:
-        return _button(label, DetCb(field=field, id=record.id, value=value))
+        return button(label, DetCb(field=field, id=record.id, value=value))
 
     rows = [[det(t("track-btn-region"), "region")]]
     if record.kind in ("vacancy", "permit"):
@@ -206,7 +202,7 @@ def details_keyboard(t: Translator, record: Record, details: Details) -> InlineK
                 for stage, key in (("", "open"), ("filed", "filed"), ("closed", "closed"))
             ]
         )
-    rows.append([_button(t("track-btn-back"), RecCb(action="open", id=record.id))])
+    rows.append([button(t("track-btn-back"), RecCb(action="open", id=record.id))])
     return _keyboard(*rows)
 
 
@@ -216,9 +212,9 @@ async def status_text(
     items = dashboard_items(await reminders_repo.upcoming(db, user.id), today)
     if not items:
         return t("status-empty"), _keyboard(
-            [_button(t("menu-deadlines"), MenuCb(action="deadlines"))],
-            [_button(t("status-btn-profile"), ProfCb(action="open"))],
-            [_button(t("menu-main"), MenuCb(action="main"))],
+            [button(t("menu-deadlines"), MenuCb(action="deadlines"))],
+            [button(t("status-btn-profile"), ProfCb(action="open"))],
+            [button(t("menu-main"), MenuCb(action="main"))],
         )
     records = {record.id: record for record in await records_repo.for_user(db, user.id)}
     lines, rows = [t("status-title")], []
@@ -231,11 +227,11 @@ async def status_text(
         what = t(f"rem-title-{reminder.kind}")
         lines.append(f"{colour(due, today)} {day}{overdue} — {what} · {record_title(t, record)}")
         label = f"{colour(due, today)} {record.label or t(f'track-kind-{record.kind}')}"[:60]
-        rows.append([_button(label, RecCb(action="open", id=record.id))])
+        rows.append([button(label, RecCb(action="open", id=record.id))])
     if len(items) > DASHBOARD_ITEMS:
         lines.append(t("status-more", count=len(items) - DASHBOARD_ITEMS))
-    rows.append([_button(t("status-btn-profile"), ProfCb(action="open"))])
-    rows.append([_button(t("menu-main"), MenuCb(action="main"))])
+    rows.append([button(t("status-btn-profile"), ProfCb(action="open"))])
+    rows.append([button(t("menu-main"), MenuCb(action="main"))])
     return "\n".join(lines), _keyboard(*rows)
 
 
@@ -260,8 +256,8 @@ def router() -> Router:
             }
         )
         markup = _keyboard(
-            [_button(t("track-btn-skip"), TrackCb(action="skip"))],
-            [_button(t("track-btn-cancel"), TrackCb(action="cancel"))],
+            [button(t("track-btn-skip"), TrackCb(action="skip"))],
+            [button(t("track-btn-cancel"), TrackCb(action="cancel"))],
         )
         if query.message is not None and query.bot is not None:
             await query.bot.send_message(
@@ -282,8 +278,8 @@ def router() -> Router:
             lines.append(t("track-no-reminders"))
         lines += ["", *computation_lines(t, data, day, today)]
         markup = _keyboard(
-            [_button(t("track-btn-save"), TrackCb(action="save"))],
-            [_button(t("track-btn-cancel"), TrackCb(action="cancel"))],
+            [button(t("track-btn-save"), TrackCb(action="save"))],
+            [button(t("track-btn-cancel"), TrackCb(action="cancel"))],
         )
         await send(target, "\n".join(lines), markup)
 
@@ -417,7 +413,7 @@ def router() -> Router:
             await state.set_state(DetailEdit.end if field == "end" else DetailEdit.text)
             await state.set_data({"record": record.id, "field": field})
             key = {"region": "track-ask-region", "ref": f"track-ask-ref-{record.kind}"}
-            markup = _keyboard([_button(t("track-btn-back"), DetCb(field="back", id=record.id))])
+            markup = _keyboard([button(t("track-btn-back"), DetCb(field="back", id=record.id))])
             if query.bot is not None:
                 await query.bot.send_message(
                     user.chat_id,
@@ -522,8 +518,8 @@ def router() -> Router:
         elif action == "delete":
             markup = _keyboard(
                 [
-                    _button(t("track-btn-delete-yes"), RecCb(action="delete_yes", id=record.id)),
-                    _button(t("track-btn-keep"), RecCb(action="open", id=record.id)),
+                    button(t("track-btn-delete-yes"), RecCb(action="delete_yes", id=record.id)),
+                    button(t("track-btn-keep"), RecCb(action="open", id=record.id)),
                 ]
             )
             await show(query, t("track-delete-confirm", name=record_title(t, record)), markup)
@@ -606,8 +602,8 @@ def router() -> Router:
     @r.message(Command("deletemydata"))
     async def delete_my_data(message: Message, t: Translator) -> None:
         markup = _keyboard(
-            [_button(t("privacy-btn-erase"), TrackCb(action="erase_yes"))],
-            [_button(t("track-btn-keep"), MenuCb(action="main"))],
+            [button(t("privacy-btn-erase"), TrackCb(action="erase_yes"))],
+            [button(t("track-btn-keep"), MenuCb(action="main"))],
         )
         await message.answer(t("privacy-erase-confirm"), reply_markup=markup)
 
