@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.report import Figure, median, percentile, record
 from bot.db import Database
 from bot.reminders import repo
-from tests.support.botapi import FakeBotApi
+from tests.support.telegram_server import TelegramServer
 
 USERS = int(os.environ.get("BENCH_SCALE_USERS", "100000"))
 PER_USER = 10
@@ -95,6 +95,10 @@ async def queries(path: Path, now: int) -> list[Figure]:
     ]
 
 
+def polls(server: TelegramServer) -> int:
+    return sum(request.method == "getUpdates" for request in server.requests)
+
+
 def rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -103,10 +107,10 @@ def rss_mib(pid: int) -> float:
 
 
 async def start_process(
-    args: list[str], env: dict[str, str], server: FakeBotApi
+    args: list[str], env: dict[str, str], server: TelegramServer
 ) -> tuple[float, float]:
     """(seconds to the first getUpdates, resident MiB after settling) of a bot process."""
-    seen = len([1 for _t, method, _p in server.requests if method == "getUpdates"])
+    seen = polls(server)
     started = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
         *args,
@@ -116,7 +120,7 @@ async def start_process(
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
-    while len([1 for _t, method, _p in server.requests if method == "getUpdates"]) == seen:
+    while polls(server) == seen:
         await asyncio.sleep(0.01)
         if time.perf_counter() - started > 30:
             break
@@ -130,7 +134,7 @@ async def start_process(
 
 async def main() -> None:
     now = int(time.time())
-    server = FakeBotApi()
+    server = TelegramServer()
     await server.start()
     with tempfile.TemporaryDirectory() as big, tempfile.TemporaryDirectory() as empty:
         path = Path(big) / "permitbot.sqlite3"

@@ -9,7 +9,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
-from aiogram.client.telegram import TelegramAPIServer
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -48,8 +48,10 @@ def create_bot(
     settings: Settings, session: BaseSession | None = None, limiter: Limiter | None = None
 ) -> Bot:
     token = settings.token() or LOCAL_TOKEN
-    if session is None and settings.telegram_api_url:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    if session is None:
+        api = settings.telegram_api_url
+        server = TelegramAPIServer.from_base(api) if api else PRODUCTION
+        session = AiohttpSession(api=server, timeout=settings.request_timeout)
     bot = Bot(
         token,
         session=session,

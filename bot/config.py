@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     # Telegram's limits: about 30 messages a second overall, about one a second per chat.
     send_rate_per_second: float = Field(default=29.0, gt=0)
     send_chat_interval: float = Field(default=1.0, ge=0)
+    # Seconds before a Bot API request counts as lost and is retried (aiogram's default is 60).
+    request_timeout: float = Field(default=15.0, gt=0)
     local_lang: str | None = None
 
     @field_validator("bot_token", mode="before")

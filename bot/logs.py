@@ -1,4 +1,4 @@
-"""Logging set-up that never writes the bot token."""
+"""Logging set-up that never writes the bot token or what users typed."""
 
 from __future__ import annotations
 
@@ -35,3 +35,5 @@ def setup_logging(level: str, secrets: list[str]) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)  # one line per update: noise
+    # aiosqlite's debug lines print each statement with its parameters: names, dates, ids.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)

@@ -114,6 +114,18 @@ class AnswerEveryCallback(BaseMiddleware):
                     log.info("could not answer callback query")
 
 
+async def answer_waiting_callback(bot: Bot) -> None:
+    """Answer this update's callback query now if nobody has: a reply is about to wait out a
+    429 or an outage, and the user's button should not spin meanwhile."""
+    box = _pending_callback.get()
+    if not box:
+        return
+    try:
+        await bot(AnswerCallbackQuery(callback_query_id=box[0]))
+    except Exception:  # the query may be too old; the reply itself still goes out
+        log.info("could not answer callback query")
+
+
 class CallbackAnswerWatcher(BaseRequestMiddleware):
     """Session middleware: marks the current callback query as answered when it is."""
 

@@ -132,6 +132,6 @@ class Notifier:
         return Outcome.SENT
 
     async def deactivate(self, user_id: int) -> None:
-        log.info("user %s blocked the bot or is gone: reminders paused", user_id)
+        log.info("a user blocked the bot or is gone: their reminders are paused")
         await users_repo.set_active(self.db, user_id, False, self.clock.now())
         await reminders_repo.pause_user(self.db, user_id)

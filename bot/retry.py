@@ -1,7 +1,8 @@
 """Retrying Bot API requests: 5xx and network errors with backoff, 429 after its retry_after.
 
 A session middleware, so every request (direct replies included) gets it; long polling keeps
-aiogram's own backoff. Attempts are bounded: after them the error reaches the caller.
+aiogram's own backoff. Before waiting, a pressed button's callback query is answered, so it does
+not spin through the wait. Attempts are bounded: after them the error reaches the caller.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import Any
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, GetUpdates, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.utils.backoff import Backoff, BackoffConfig
+
+from bot.middlewares import answer_waiting_callback
 
 log = logging.getLogger(__name__)
 BACKOFF = BackoffConfig(min_delay=0.5, max_delay=8.0, factor=2.0, jitter=0.1)
@@ -53,10 +56,12 @@ class RetryRequests(BaseRequestMiddleware):
                 log.warning("429 on %s: waiting %s s", type(method).__name__, exc.retry_after)
                 if self.on_flood is not None:
                     self.on_flood(exc.retry_after)
+                await self._before_waiting(bot, method)
                 await asyncio.sleep(exc.retry_after)
             except (TelegramServerError, TelegramNetworkError) as exc:
                 if attempt == self.attempts:
                     raise
+                await self._before_waiting(bot, method)
                 delay = next(delays)
                 log.warning(
                     "%s on %s, retry %d in %.1f s",
@@ -67,3 +72,8 @@ class RetryRequests(BaseRequestMiddleware):
                 )
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+    @staticmethod
+    async def _before_waiting(bot: Bot, method: TelegramMethod[Any]) -> None:
+        if not isinstance(method, AnswerCallbackQuery):
+            await answer_waiting_callback(bot)

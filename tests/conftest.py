@@ -16,6 +16,8 @@ from bot.config import Settings
 from bot.local_session import LocalSession
 from tests.support.dialog import Dialog
 
+pytest_plugins = ["tests.support.server_plugin"]
+
 hypothesis_settings.register_profile("default", max_examples=100, deadline=None)
 hypothesis_settings.register_profile("fuzz", max_examples=2000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

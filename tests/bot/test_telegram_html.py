@@ -16,6 +16,7 @@ from tests.support.telegram_html import html_problem
         '<span class="tg-spoiler">s</span>',
         "<b><i>n</i></b>",
         "x" * 4096,
+        "a > b",  # Telegram reads a bare ">" as text
     ],
 )
 def test_valid(text: str) -> None:
@@ -25,9 +26,9 @@ def test_valid(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("<b>open", "unclosed"),
-        ("</b>", "end tag"),
-        ("<div>x</div>", "unsupported"),
+        ("<b>open", "can't find end tag"),
+        ("</b>", "unexpected end tag"),
+        ("<div>x</div>", "unsupported start tag"),
         ("a < b", "unexpected '<'"),
         ("R&D", "unexpected '&'"),
         ("<b><i>x</b></i>", "end tag"),
@@ -35,9 +36,8 @@ def test_valid(text: str) -> None:
         ("<b> </b>", "empty"),
         ("x" * 4097, "too long"),
         ("🙂" * 2049, "too long"),
-        ("a > b", "unexpected '>'"),
     ],
 )
 def test_refused(text: str, problem: str) -> None:
     found = html_problem(text)
-    assert found is not None and problem in found
+    assert found is not None and problem in found.lower()

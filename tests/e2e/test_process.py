@@ -1,71 +1,140 @@
-"""``python -m bot`` polls a Bot API server on 127.0.0.1 and answers like it would Telegram."""
+"""``python -m bot`` polls the local Bot API server on 127.0.0.1 and survives Telegram's trouble."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import StartBot
-from tests.support.botapi import FakeBotApi
+from tests.support.server_plugin import SpawnBot
+from tests.support.telegram_server import TelegramServer
 
 pytestmark = pytest.mark.e2e
 
 
-async def test_polls_answers_start_and_stops_cleanly(
-    botapi: FakeBotApi, start_bot: StartBot
+async def test_polls_answers_and_stops_cleanly(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
 ) -> None:
-    bot = await start_bot()
-    botapi.send_message(10, "/start", language_code="ru")
-    welcome = await botapi.wait_for_message(10, "Здравствуйте", timeout=20)
-    assert any("Помощь" in label for label in welcome.labels())
-
-    botapi.press(10, "Помощь", language_code="ru")
-    await botapi.wait_for_message(10, "/language")
-
-    botapi.send_message(11, "/start", language_code="kk")
-    await botapi.wait_for_message(11, "Сәлеметсіз бе")
+    server = telegram_server
+    bot = await spawn_bot()
+    welcome = await server.exchange(10, lambda: server.send_message(10, "/start", "ru"))
+    assert "Здравствуйте" in welcome.text
+    assert any("Помощь" in label for label in welcome.labels()), "the main menu"
+    helped = await server.exchange(10, lambda: server.press(10, "Помощь"))
+    assert "/language" in helped.text
+    hello = await server.exchange(11, lambda: server.send_message(11, "/start", "kk"))
+    assert "Сәлеметсіз бе" in hello.text
 
     assert await bot.stop() == 0
     assert "Traceback" not in bot.stderr
-    assert botapi.token not in bot.stderr and botapi.token.split(":")[1] not in bot.stderr
-    assert botapi.violations == []
-    assert {"ru", "kk", "en", ""} <= set(botapi.commands), "commands menu set per language"
-    assert botapi.answered, "the button press was answered"
+    scope = {"type": "all_private_chats"}
+    for lang in ("ru", "kk", "en", ""):
+        assert server.my_commands(lang, scope), f"a command menu for {lang or 'everyone'}"
+    server.assert_clean()
 
 
-async def test_a_conversation_survives_a_restart(botapi: FakeBotApi, start_bot: StartBot) -> None:
-    first = await start_bot()
-    botapi.send_message(20, "/language", language_code="en")
-    await botapi.wait_for_message(20, "Choose your language")
+async def test_a_conversation_survives_a_restart(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    server = telegram_server
+    first = await spawn_bot()
+    asked = await server.exchange(20, lambda: server.send_message(20, "/language", "en"))
+    assert "Choose your language" in asked.text
     assert await first.stop() == 0
 
-    second = await start_bot()
-    botapi.press(20, "Қазақша")
-    await botapi.wait_for_message(20, "Тіл: қазақша")
+    second = await spawn_bot()
+    chosen = await server.exchange(20, lambda: server.press(20, "Қазақша"))
+    assert "Тіл: қазақша" in chosen.text
     assert await second.stop() == 0
-    assert botapi.violations == []
+    server.assert_clean()
 
 
-async def test_telegram_5xx_is_retried(botapi: FakeBotApi, start_bot: StartBot) -> None:
-    bot = await start_bot()
-    botapi.send_message(30, "/start")
-    await botapi.wait_for_message(30, "Hello")
-    botapi.fail_next = 1
-    botapi.send_message(30, "/help")
-    await botapi.wait_for_message(30, "/language", timeout=20)
-    assert await bot.stop() == 0
-
-
-async def test_injected_429_nothing_sent_before_retry_after(
-    botapi: FakeBotApi, start_bot: StartBot
+async def test_5xx_is_retried_and_nothing_is_lost(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
 ) -> None:
-    bot = await start_bot()
-    botapi.send_message(40, "/start")
-    await botapi.wait_for_message(40, "Hello")
-    botapi.flood_next = 1
-    botapi.send_message(40, "/help")
-    await botapi.wait_for_message(40, "/language", timeout=20)
-    sends = [at for at, method, _p in botapi.requests if method == "sendMessage"]
-    flood_at = sends[-2]  # the refused attempt, then the one that went through
-    assert sends[-1] - flood_at >= 1.0, "nothing was sent before retry_after passed"
-    assert botapi.rate_limited == 1
+    server = telegram_server
+    bot = await spawn_bot()
+    await server.exchange(30, lambda: server.send_message(30, "/start", "en"))
+    server.fail_next(2, method="sendMessage", status=502, description="Bad Gateway")
+    helped = await server.exchange(30, lambda: server.send_message(30, "/help", "en"))
+    assert "/language" in helped.text
+    assert sum("/language" in m.text for m in server.messages(30)) == 1, "sent once"
     assert await bot.stop() == 0
+    server.assert_clean()
+
+
+async def test_a_request_that_times_out_is_retried_once_delivered(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    server = telegram_server
+    bot = await spawn_bot(REQUEST_TIMEOUT="1")
+    await server.exchange(31, lambda: server.send_message(31, "/start", "en"))
+    server.stall(2.5, method="sendMessage", count=1)  # longer than the bot waits
+    helped = await server.exchange(31, lambda: server.send_message(31, "/help", "en"))
+    assert "/language" in helped.text
+    attempts = [r for r in server.requests if r.method == "sendMessage" and r.chat_id == 31]
+    await server.wait_for(lambda: all(r.status for r in attempts))  # the stall has run out
+    assert [r.status for r in attempts[-2:]] == [499, 200], "given up, then retried"
+    assert sum("/language" in m.text for m in server.messages(31)) == 1
+    assert await bot.stop() == 0
+    server.assert_clean()
+
+
+async def test_429_nothing_is_sent_before_retry_after(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    server = telegram_server
+    bot = await spawn_bot()
+    await server.exchange(40, lambda: server.send_message(40, "/start", "en"))
+    server.force_retry_after(2, method="sendMessage")
+    helped = await server.exchange(40, lambda: server.send_message(40, "/help", "en"))
+    assert "/language" in helped.text
+    sends = [r for r in server.requests if r.method == "sendMessage" and r.chat_id == 40]
+    refused, passed = sends[-2:]
+    assert (refused.status, passed.status) == (429, 200)
+    assert passed.at - refused.at >= 2.0, "waited out retry_after"
+    assert await bot.stop() == 0
+    server.assert_clean()  # includes: no request before an earlier retry_after passed
+
+
+async def test_inline_query_is_answered_with_valid_results(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    server = telegram_server
+    bot = await spawn_bot()
+    server.user(50, "ru")
+    server.inline_query(50, "сезонное разрешение")
+    answer = await server.wait_for(lambda: server.inline_answers, timeout=15)
+    assert answer[0].results, "at least one card"
+    assert await bot.stop() == 0
+    server.assert_clean()
+
+
+async def test_forged_and_stale_buttons_are_answered(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    server = telegram_server
+    bot = await spawn_bot()
+    welcome = await server.exchange(60, lambda: server.send_message(60, "/start", "en"))
+    for data in ("rec:open:999999", "r:done:1", "dp:\u202e<b>", "x" * 64):
+        server.press_data(60, welcome.message_id, data)
+    await server.wait_for(lambda: len(server.callback_answers) == 4, timeout=15)
+    assert await bot.stop() == 0
+    assert "Traceback" not in bot.stderr
+    server.assert_clean()
+
+
+async def test_a_button_stops_spinning_before_its_reply_waits_out_a_429(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    server = telegram_server
+    bot = await spawn_bot()
+    await server.exchange(70, lambda: server.send_message(70, "/start", "en"))
+    server.force_retry_after(3, method="editMessageText")
+    pressed: list[str] = []
+    helped = await server.exchange(70, lambda: pressed.append(server.press(70, "Help")))
+    assert "/language" in helped.text
+    answer = next(a for a in server.callback_answers if a.query_id == pressed[0])
+    edits = [r for r in server.requests if r.method == "editMessageText" and r.chat_id == 70]
+    assert [r.status for r in edits] == [429, 200]
+    assert answer.at < edits[0].at + 1 < edits[1].at, "answered at once, not after the wait"
+    assert await bot.stop() == 0
+    server.assert_clean()

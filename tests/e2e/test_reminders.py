@@ -1,8 +1,10 @@
-"""Reminders through the real process: delivery, kills mid-backlog, a user who blocked the bot."""
+"""Reminders through the real process: delivery under Telegram's limits, kills mid-backlog, a user
+who blocked the bot, and buttons pressed on somebody else's reminder."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import signal
 import sqlite3
 import time
@@ -13,21 +15,27 @@ from pathlib import Path
 import pytest
 
 from bot.db import Database
-from tests.e2e.conftest import StartBot
-from tests.support.botapi import FakeBotApi
 from tests.support.seeding import seed_due_reminders
+from tests.support.server_plugin import SpawnBot
+from tests.support.telegram_server import TelegramServer
 
 pytestmark = pytest.mark.e2e
 BACKLOG = 2000
 FIRST_USER = 100_000
+# Telegram's flood limits get their own small test below; the backlogs go as fast as the machine
+# allows (the rate under the limits is what bench/delivery.py measures).
+UNTHROTTLED = {"SEND_RATE_PER_SECOND": "5000", "SEND_CHAT_INTERVAL": "0"}
 
 
-async def seed(data_dir: Path, users: range) -> None:
-    """Users, one record each and one reminder due a minute ago, written before the bot starts."""
+async def seed(server: TelegramServer, data_dir: Path, users: range, kinds: int = 1) -> None:
+    """Users, one record each and ``kinds`` reminders due a minute ago, before the bot starts."""
     data_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - test set-up, before the bot runs
     db = await Database.open(data_dir / "permitbot.sqlite3")
-    await seed_due_reminders(db, users, ("arrival_due",), int(time.time()) - 60)
+    names = ("arrival_due", "contract_due", "iin_due")[:kinds]
+    await seed_due_reminders(db, users, names, int(time.time()) - 60)
     await db.close()
+    for uid in users:
+        server.user(uid, "en")
 
 
 def statuses(data_dir: Path) -> Counter[str]:
@@ -35,60 +43,65 @@ def statuses(data_dir: Path) -> Counter[str]:
         return Counter(status for (status,) in conn.execute("SELECT status FROM reminders"))
 
 
-def delivered(botapi: FakeBotApi) -> Counter[int]:
-    return Counter(sent.chat_id for sent in botapi.sent if sent.chat_id >= FIRST_USER)
-
-
-async def wait_until(predicate, timeout: float = 90) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.05)
-
-
-@pytest.fixture
-def fast(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The local server does not throttle; the rate limiter's speed is the benchmark's business.
-    monkeypatch.setenv("SEND_RATE_PER_SECOND", "5000")
-    monkeypatch.setenv("SEND_CHAT_INTERVAL", "0")
+def delivered(server: TelegramServer) -> Counter[int]:
+    return Counter(m.chat_id for m in server.all_messages() if m.chat_id >= FIRST_USER)
 
 
 async def test_a_due_reminder_arrives_and_done_closes_it(
-    botapi: FakeBotApi, start_bot: StartBot, tmp_path: Path, fast: None
+    telegram_server: TelegramServer, spawn_bot: SpawnBot, tmp_path: Path
 ) -> None:
-    await seed(tmp_path / "data", range(FIRST_USER, FIRST_USER + 1))
-    bot = await start_bot()
-    message = await botapi.wait_for_message(FIRST_USER, "worker 100000", timeout=30)
+    server, data = telegram_server, tmp_path / "data"
+    await seed(server, data, range(FIRST_USER, FIRST_USER + 1))
+    bot = await spawn_bot()
+    message = await server.wait_for_message(FIRST_USER, "worker 100000", timeout=30)
     assert {"✓ Done", "Open", "⏰ 1 day", "⏰ 1 week"} <= set(message.labels())
-    botapi.press(FIRST_USER, "Done")
-    await wait_until(lambda: statuses(tmp_path / "data")["done"] == 1, timeout=20)
+    closed = await server.exchange(FIRST_USER, lambda: server.press(FIRST_USER, "Done"))
+    assert statuses(data)["done"] == 1
+    assert closed.message_id == message.message_id, "the reminder itself is updated"
     assert await bot.stop() == 0
-    assert botapi.violations == []
+    server.assert_clean()
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+async def test_delivery_keeps_within_telegrams_limits(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot, tmp_path: Path
+) -> None:
+    """60 reminders to 20 chats (3 each) against the server's real flood limits: no 429 at all."""
+    server, data = telegram_server, tmp_path / "data"
+    await seed(server, data, range(FIRST_USER, FIRST_USER + 20), kinds=3)
+    bot = await spawn_bot()
+    await server.wait_for(lambda: sum(delivered(server).values()) == 60, timeout=30)
+    assert await bot.stop() == 0
+    assert server.rate_limited == [], "the bot kept to the limits by itself"
+    for uid in range(FIRST_USER, FIRST_USER + 20):
+        times = [m.sent_at for m in server.messages(uid)]
+        assert min(b - a for a, b in itertools.pairwise(times)) >= 0.95
+    server.assert_clean()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
 async def test_stop_mid_backlog_then_restart(
-    botapi: FakeBotApi,
-    start_bot: StartBot,
+    telegram_server: TelegramServer,
+    spawn_bot: SpawnBot,
     tmp_path: Path,
-    fast: None,
     sig: signal.Signals,
     record_property: Callable[[str, object], None],
 ) -> None:
-    await seed(tmp_path / "data", range(FIRST_USER, FIRST_USER + BACKLOG))
-    first = await start_bot()
-    await wait_until(lambda: len(delivered(botapi)) >= BACKLOG // 4)
+    server, data = telegram_server, tmp_path / "data"
+    server.set_limits(None)
+    await seed(server, data, range(FIRST_USER, FIRST_USER + BACKLOG))
+    first = await spawn_bot(**UNTHROTTLED)
+    await server.wait_for(lambda: len(delivered(server)) >= BACKLOG // 4, timeout=90)
     code = await first.stop(sig)
-    sent_before_restart = sum(delivered(botapi).values())
+    sent_before_restart = sum(delivered(server).values())
     assert sent_before_restart < BACKLOG, "stopped mid-backlog"
     if sig is signal.SIGTERM:
         assert code == 0 and "Traceback" not in first.stderr
 
-    second = await start_bot()
-    await wait_until(lambda: len(delivered(botapi)) == BACKLOG)
-    await wait_until(lambda: statuses(tmp_path / "data")["sent"] == BACKLOG, timeout=30)
+    second = await spawn_bot(**UNTHROTTLED)
+    await server.wait_for(lambda: len(delivered(server)) == BACKLOG, timeout=90)
+    await server.wait_for(lambda: statuses(data)["sent"] == BACKLOG, timeout=30)
     assert await second.stop() == 0
-    counts = delivered(botapi)
+    counts = delivered(server)
     duplicates = sum(count - 1 for count in counts.values())
     record_property("duplicates", duplicates)
     print(f"\n{sig.name}: {sent_before_restart} sent before the restart, {duplicates} duplicates")
@@ -97,25 +110,49 @@ async def test_stop_mid_backlog_then_restart(
         assert duplicates == 0
     else:
         assert duplicates <= 4, "at most the messages in flight (one per sending worker)"
-    assert botapi.violations == []
+    server.assert_clean()
 
 
 async def test_blocked_user_is_tried_once(
-    botapi: FakeBotApi, start_bot: StartBot, tmp_path: Path, fast: None
+    telegram_server: TelegramServer, spawn_bot: SpawnBot, tmp_path: Path
 ) -> None:
+    server, data = telegram_server, tmp_path / "data"
     blocked = FIRST_USER + 1
-    await seed(tmp_path / "data", range(FIRST_USER, FIRST_USER + 3))
-    botapi.blocked.add(blocked)
-    bot = await start_bot()
-    await wait_until(lambda: len(delivered(botapi)) == 2, timeout=30)
-    await asyncio.sleep(1.5)  # a few more ticks
-    attempts = [
-        p
-        for _t, method, p in botapi.requests
-        if method == "sendMessage" and int(p["chat_id"]) == blocked
-    ]
-    assert len(attempts) == 1
-    with sqlite3.connect(tmp_path / "data" / "permitbot.sqlite3") as conn:
+    await seed(server, data, range(FIRST_USER, FIRST_USER + 3))
+    server.block(blocked)
+    bot = await spawn_bot()
+    await server.wait_for(lambda: len(delivered(server)) == 2, timeout=30)
+    await server.wait_for(lambda: statuses(data)["paused"] == 1, timeout=10)
+    sends = len([r for r in server.requests if r.method == "sendMessage"])
+    await asyncio.sleep(1.5)  # three more ticks of the reminder engine
+    attempts = [r for r in server.requests if r.method == "sendMessage" and r.chat_id == blocked]
+    assert [r.status for r in attempts] == [403], "one attempt"
+    assert len([r for r in server.requests if r.method == "sendMessage"]) == sends
+    with sqlite3.connect(data / "permitbot.sqlite3") as conn:
         (active,) = conn.execute("SELECT is_active FROM users WHERE id = ?", (blocked,)).fetchone()
-    assert active == 0 and statuses(tmp_path / "data")["paused"] == 1
+    assert active == 0
     assert await bot.stop() == 0
+    server.assert_clean()
+
+
+async def test_buttons_of_another_users_reminder_change_nothing(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot, tmp_path: Path
+) -> None:
+    server, data = telegram_server, tmp_path / "data"
+    owner, intruder = FIRST_USER, FIRST_USER + 1
+    await seed(server, data, range(owner, owner + 2))
+    bot = await spawn_bot()
+    await server.wait_for(lambda: len(delivered(server)) == 2, timeout=30)
+    theirs = server.messages(owner)[-1]
+    mine = server.messages(intruder)[-1]
+    for button in theirs.buttons():  # the owner's callback data, pressed in the intruder's chat
+        server.press_data(intruder, mine.message_id, button["callback_data"])
+    await server.wait_for(lambda: len(server.callback_answers) == len(theirs.buttons()), 15)
+    with sqlite3.connect(data / "permitbot.sqlite3") as conn:
+        (status,) = conn.execute(
+            "SELECT status FROM reminders WHERE user_id = ?", (owner,)
+        ).fetchone()
+    assert status == "sent", "untouched"
+    assert "worker 100000" not in "".join(m.text for m in server.messages(intruder))
+    assert await bot.stop() == 0
+    server.assert_clean()

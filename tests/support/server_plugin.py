@@ -1,0 +1,100 @@
+"""Pytest fixtures around the local Bot API server: the server itself and the bot as a process.
+
+Register with ``pytest_plugins = ["tests.support.server_plugin"]`` in tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from tests.support.telegram_server import TelegramServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+async def telegram_server() -> AsyncIterator[TelegramServer]:
+    """A fresh local Bot API server with Telegram's default limits, stopped after the test."""
+    server = TelegramServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+class BotProcess:
+    """``python -m bot`` running against the local server; output goes to files, so a chatty
+    process can never block on a full pipe."""
+
+    def __init__(self, process: asyncio.subprocess.Process, stdout: Path, stderr: Path) -> None:
+        self.process = process
+        self.stdout_path, self.stderr_path = stdout, stderr
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_path.read_text(errors="replace")
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(errors="replace")
+
+    async def stop(self, sig: signal.Signals = signal.SIGTERM, timeout: float = 10) -> int | None:
+        """Send ``sig`` and wait up to ``timeout`` s; the exit code, or None if it did not exit
+        (it is then killed)."""
+        if self.process.returncode is None:
+            self.process.send_signal(sig)
+        try:
+            return await asyncio.wait_for(self.process.wait(), timeout)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+            return None
+
+
+SpawnBot = Callable[..., Awaitable[BotProcess]]
+
+
+@pytest.fixture
+async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIterator[SpawnBot]:
+    """``await spawn_bot(**extra_env)`` starts the bot on ``telegram_server`` with DATA_DIR in
+    tmp_path; processes still running at the end of the test are killed."""
+    processes: list[BotProcess] = []
+
+    async def spawn(**extra_env: str) -> BotProcess:
+        env = {
+            **os.environ,
+            "BOT_TOKEN": telegram_server.token,
+            "TELEGRAM_API_URL": telegram_server.url,
+            "DATA_DIR": str(tmp_path / "data"),
+            # Quick ticks and a short request timeout, so tests wait seconds, not minutes.
+            "REMINDER_TICK_SECONDS": "0.5",
+            "REQUEST_TIMEOUT": "3",
+            "LOG_LEVEL": "INFO",
+            **extra_env,
+        }
+        number = len(processes)
+        stdout, stderr = tmp_path / f"bot{number}.out", tmp_path / f"bot{number}.err"
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                cwd=ROOT,
+                env=env,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+            )
+        processes.append(BotProcess(process, stdout, stderr))
+        return processes[-1]
+
+    yield spawn
+    for bot in processes:
+        if bot.process.returncode is None:
+            await bot.stop(signal.SIGKILL, timeout=5)
