@@ -23,6 +23,7 @@ from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
 from handlers.callbacks import MenuCb
 from handlers.replies import reply, show
+from knowledge.interview import parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
 
 # The profile's fields in the order they are asked; the yes/no ones are answered by buttons.
@@ -194,14 +195,14 @@ def router() -> Router:
         message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
     ) -> None:
         step = STEPS[int((await state.get_data()).get("step", 0))]
-        text = (message.text or "").strip().replace(" ", "")
         if step in YES_NO:
             await message.answer(t("status-profile-press"))
             return
-        if not text.isdigit() or int(text) > MAX_COUNT:
+        count = parse_count(message.text or "", 0, MAX_COUNT).value
+        if not isinstance(count, int):
             await message.answer(t("status-profile-invalid"))
             return
-        await answered(message, t, state, int(text), clock.today(user.timezone))
+        await answered(message, t, state, count, clock.today(user.timezone))
 
     @r.callback_query(StateFilter(ProfileSteps), ProfCb.filter(F.action == "back"))
     async def back(query: CallbackQuery, t: Translator, state: FSMContext) -> None:

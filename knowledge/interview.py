@@ -216,6 +216,11 @@ def acceptable(question: Question, value: Value) -> bool:
 
 def parse_number(question: Question, text: str) -> Parsed:
     """A count as people type it: "25", "1 200", "1,200"; whole, within the question's range."""
+    return parse_count(text, question.min, question.max)
+
+
+def parse_count(text: str, minimum: int = 0, maximum: int | None = None) -> Parsed:
+    """A whole count as people type it ("25", "1 200", "1,200"), within [minimum, maximum]."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", "")
     if cleaned.startswith("-") and cleaned[1:].isdigit():
         return Parsed(None, "too_small")
@@ -224,9 +229,9 @@ def parse_number(question: Question, text: str) -> Parsed:
     if len(cleaned) > 12:  # no int() of a huge string
         return Parsed(None, "too_large")
     number = int(cleaned)
-    if number < question.min:
+    if number < minimum:
         return Parsed(None, "too_small")
-    if question.max is not None and number > question.max:
+    if maximum is not None and number > maximum:
         return Parsed(None, "too_large")
     return Parsed(number)
 

@@ -17,10 +17,9 @@ from handlers.states import Eligibility
 from knowledge.l10n import Lang, format_date
 from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support.dialog import Dialog
+from tests.support.labels import NO, YES
 
 LANGS: list[Lang] = ["ru", "kk", "en"]
-NO = {"ru": "Нет", "kk": "Жоқ", "en": "No"}
-YES = {"ru": "Да", "kk": "Иә", "en": "Yes"}
 CAT3 = {"ru": "3-я категория", "kk": "3-санат", "en": "Category 3"}
 SEASONAL = {"ru": "Сезонные", "kk": "Маусымдық", "en": "Seasonal"}
 OTHER = {"ru": "Другой", "kk": "Басқа", "en": "Other"}

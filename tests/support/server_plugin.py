@@ -63,7 +63,8 @@ SpawnBot = Callable[..., Awaitable[BotProcess]]
 @pytest.fixture
 async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIterator[SpawnBot]:
     """``await spawn_bot(**extra_env)`` starts the bot on ``telegram_server`` with DATA_DIR in
-    tmp_path; processes still running at the end of the test are killed."""
+    tmp_path; processes still running at the end of the test are killed, and the test errors if
+    the server recorded a violation."""
     processes: list[BotProcess] = []
 
     async def spawn(**extra_env: str) -> BotProcess:
@@ -98,3 +99,5 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
     for bot in processes:
         if bot.process.returncode is None:
             await bot.stop(signal.SIGKILL, timeout=5)
+    if processes:  # whatever the test checked, the bot never sent what Telegram would refuse
+        telegram_server.assert_no_violations()
