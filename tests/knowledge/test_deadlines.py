@@ -154,6 +154,12 @@ def test_cat4_replacement_and_ban() -> None:
         (esutd_termination, d(2025, 1, 3), d(2025, 1, 8)),  # Sun 5 Jan 2025 was a working day
         (fee_payment, d(2026, 3, 20), d(2026, 4, 8)),
         (fee_payment, d(2024, 2, 28), d(2024, 3, 14)),  # 29 Feb, 8 Mar
+        # Constitution Day, Sat 30 Aug 2025, was moved to Mon 1 Sep.
+        (arrival_notification, d(2025, 8, 29), d(2025, 9, 4)),
+        # The Law on holidays as amended in 2026 (the package cites adilet.zan.kz, Z010000267_
+        # history): no day off on 30 Aug 2026; Constitution Day is 15 March from 2027.
+        (arrival_notification, d(2026, 8, 28), d(2026, 9, 2)),
+        (arrival_notification, d(2027, 3, 12), d(2027, 3, 18)),  # Fri; Mon 15 Mar 2027 off
     ],
 )
 def test_working_day_deadlines(function, event: dt.date, due: dt.date) -> None:  # type: ignore[no-untyped-def]
