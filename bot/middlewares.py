@@ -107,22 +107,27 @@ class AnswerEveryCallback(BaseMiddleware):
             return await handler(event, data)
         finally:
             _pending_callback.reset(token)
-            if box:
-                try:
-                    await event.answer()
-                except Exception:  # the query may be too old; nothing more to do
-                    log.info("could not answer callback query")
+            await _answer(data["bot"], box)
 
 
-async def answer_waiting_callback(bot: Bot) -> None:
-    """Answer this update's callback query now if nobody has: a reply is about to wait out a
-    429 or an outage, and the user's button should not spin meanwhile."""
+async def answer_pending_callback(bot: Bot) -> None:
+    """Answer this update's callback query now if nobody has (a reply is about to wait out a
+    429 or an outage, and the user's button should not spin meanwhile)."""
     box = _pending_callback.get()
+    if box:
+        await _answer(bot, box)
+
+
+async def _answer(bot: Bot, box: list[str]) -> None:
+    """Answer the query in ``box`` unless it was answered (``CallbackAnswerWatcher`` empties it).
+
+    Its own retries never answer it again: the watcher emptied the box on the first attempt.
+    """
     if not box:
         return
     try:
         await bot(AnswerCallbackQuery(callback_query_id=box[0]))
-    except Exception:  # the query may be too old; the reply itself still goes out
+    except Exception:  # the query may be too old; nothing more to do
         log.info("could not answer callback query")
 
 

@@ -15,11 +15,11 @@ from typing import Any
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import AnswerCallbackQuery, GetUpdates, TelegramMethod
+from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
-from bot.middlewares import answer_waiting_callback
+from bot.middlewares import answer_pending_callback
 
 log = logging.getLogger(__name__)
 BACKOFF = BackoffConfig(min_delay=0.5, max_delay=8.0, factor=2.0, jitter=0.1)
@@ -56,12 +56,12 @@ class RetryRequests(BaseRequestMiddleware):
                 log.warning("429 on %s: waiting %s s", type(method).__name__, exc.retry_after)
                 if self.on_flood is not None:
                     self.on_flood(exc.retry_after)
-                await self._before_waiting(bot, method)
+                await answer_pending_callback(bot)
                 await asyncio.sleep(exc.retry_after)
             except (TelegramServerError, TelegramNetworkError) as exc:
                 if attempt == self.attempts:
                     raise
-                await self._before_waiting(bot, method)
+                await answer_pending_callback(bot)
                 delay = next(delays)
                 log.warning(
                     "%s on %s, retry %d in %.1f s",
@@ -72,8 +72,3 @@ class RetryRequests(BaseRequestMiddleware):
                 )
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
-
-    @staticmethod
-    async def _before_waiting(bot: Bot, method: TelegramMethod[Any]) -> None:
-        if not isinstance(method, AnswerCallbackQuery):
-            await answer_waiting_callback(bot)
