@@ -95,10 +95,6 @@ async def queries(path: Path, now: int) -> list[Figure]:
     ]
 
 
-def polls(server: TelegramServer) -> int:
-    return sum(request.method == "getUpdates" for request in server.requests)
-
-
 def rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -110,7 +106,7 @@ async def start_process(
     args: list[str], env: dict[str, str], server: TelegramServer
 ) -> tuple[float, float]:
     """(seconds to the first getUpdates, resident MiB after settling) of a bot process."""
-    seen = polls(server)
+    seen = len(server.calls("getUpdates"))
     started = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
         *args,
@@ -120,7 +116,7 @@ async def start_process(
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
-    while polls(server) == seen:
+    while len(server.calls("getUpdates")) == seen:
         await asyncio.sleep(0.01)
         if time.perf_counter() - started > 30:
             break

@@ -87,10 +87,10 @@ async def journey(server: TelegramServer, tmp_path: Path, lang: str, user: int) 
     words = LABELS[lang]
 
     async def write(text: str) -> str:
-        return (await server.exchange(user, lambda: server.send_message(user, text, lang))).text
+        return (await server.say(user, text, lang)).text
 
     async def press(label: str) -> str:
-        return (await server.exchange(user, lambda: server.press(user, label))).text
+        return (await server.tap(user, label)).text
 
     assert words["welcome"] in await write("/start")
     # Eligibility: not EAEU, category 3, an ordinary employer, staff counts, vacancy posted.

@@ -15,12 +15,12 @@ async def test_polls_answers_and_stops_cleanly(
 ) -> None:
     server = telegram_server
     bot = await spawn_bot()
-    welcome = await server.exchange(10, lambda: server.send_message(10, "/start", "ru"))
+    welcome = await server.say(10, "/start", "ru")
     assert "Здравствуйте" in welcome.text
     assert any("Помощь" in label for label in welcome.labels()), "the main menu"
-    helped = await server.exchange(10, lambda: server.press(10, "Помощь"))
+    helped = await server.tap(10, "Помощь")
     assert "/language" in helped.text
-    hello = await server.exchange(11, lambda: server.send_message(11, "/start", "kk"))
+    hello = await server.say(11, "/start", "kk")
     assert "Сәлеметсіз бе" in hello.text
 
     assert await bot.stop() == 0
@@ -36,15 +36,22 @@ async def test_a_conversation_survives_a_restart(
 ) -> None:
     server = telegram_server
     first = await spawn_bot()
-    asked = await server.exchange(20, lambda: server.send_message(20, "/language", "en"))
+    asked = await server.say(20, "/language", "en")
     assert "Choose your language" in asked.text
     assert await first.stop() == 0
 
     second = await spawn_bot()
-    chosen = await server.exchange(20, lambda: server.press(20, "Қазақша"))
+    chosen = await server.tap(20, "Қазақша")
     assert "Тіл: қазақша" in chosen.text
     assert await second.stop() == 0
     server.assert_clean()
+
+
+async def help_arrives_once(server: TelegramServer, user: int) -> None:
+    """The user asks for /help through whatever fault was injected; the answer comes, once."""
+    helped = await server.say(user, "/help", "en")
+    assert "/language" in helped.text
+    assert sum("/language" in m.text for m in server.messages(user)) == 1, "sent once"
 
 
 async def test_5xx_is_retried_and_nothing_is_lost(
@@ -52,11 +59,9 @@ async def test_5xx_is_retried_and_nothing_is_lost(
 ) -> None:
     server = telegram_server
     bot = await spawn_bot()
-    await server.exchange(30, lambda: server.send_message(30, "/start", "en"))
+    await server.say(30, "/start", "en")
     server.fail_next(2, method="sendMessage", status=502, description="Bad Gateway")
-    helped = await server.exchange(30, lambda: server.send_message(30, "/help", "en"))
-    assert "/language" in helped.text
-    assert sum("/language" in m.text for m in server.messages(30)) == 1, "sent once"
+    await help_arrives_once(server, 30)
     assert await bot.stop() == 0
     server.assert_clean()
 
@@ -66,14 +71,12 @@ async def test_a_request_that_times_out_is_retried_once_delivered(
 ) -> None:
     server = telegram_server
     bot = await spawn_bot(REQUEST_TIMEOUT="1")
-    await server.exchange(31, lambda: server.send_message(31, "/start", "en"))
+    await server.say(31, "/start", "en")
     server.stall(2.5, method="sendMessage", count=1)  # longer than the bot waits
-    helped = await server.exchange(31, lambda: server.send_message(31, "/help", "en"))
-    assert "/language" in helped.text
-    attempts = [r for r in server.requests if r.method == "sendMessage" and r.chat_id == 31]
+    await help_arrives_once(server, 31)
+    attempts = server.calls("sendMessage", 31)
     await server.wait_for(lambda: all(r.status for r in attempts))  # the stall has run out
     assert [r.status for r in attempts[-2:]] == [499, 200], "given up, then retried"
-    assert sum("/language" in m.text for m in server.messages(31)) == 1
     assert await bot.stop() == 0
     server.assert_clean()
 
@@ -83,12 +86,10 @@ async def test_429_nothing_is_sent_before_retry_after(
 ) -> None:
     server = telegram_server
     bot = await spawn_bot()
-    await server.exchange(40, lambda: server.send_message(40, "/start", "en"))
+    await server.say(40, "/start", "en")
     server.force_retry_after(2, method="sendMessage")
-    helped = await server.exchange(40, lambda: server.send_message(40, "/help", "en"))
-    assert "/language" in helped.text
-    sends = [r for r in server.requests if r.method == "sendMessage" and r.chat_id == 40]
-    refused, passed = sends[-2:]
+    await help_arrives_once(server, 40)
+    refused, passed = server.calls("sendMessage", 40)[-2:]
     assert (refused.status, passed.status) == (429, 200)
     assert passed.at - refused.at >= 2.0, "waited out retry_after"
     assert await bot.stop() == 0
@@ -113,7 +114,7 @@ async def test_forged_and_stale_buttons_are_answered(
 ) -> None:
     server = telegram_server
     bot = await spawn_bot()
-    welcome = await server.exchange(60, lambda: server.send_message(60, "/start", "en"))
+    welcome = await server.say(60, "/start", "en")
     for data in ("rec:open:999999", "r:done:1", "dp:\u202e<b>", "x" * 64):
         server.press_data(60, welcome.message_id, data)
     await server.wait_for(lambda: len(server.callback_answers) == 4, timeout=15)
@@ -127,13 +128,13 @@ async def test_a_button_stops_spinning_before_its_reply_waits_out_a_429(
 ) -> None:
     server = telegram_server
     bot = await spawn_bot()
-    await server.exchange(70, lambda: server.send_message(70, "/start", "en"))
+    await server.say(70, "/start", "en")
     server.force_retry_after(3, method="editMessageText")
     pressed: list[str] = []
     helped = await server.exchange(70, lambda: pressed.append(server.press(70, "Help")))
     assert "/language" in helped.text
     answer = next(a for a in server.callback_answers if a.query_id == pressed[0])
-    edits = [r for r in server.requests if r.method == "editMessageText" and r.chat_id == 70]
+    edits = server.calls("editMessageText", 70)
     assert [r.status for r in edits] == [429, 200]
     assert answer.at < edits[0].at + 1 < edits[1].at, "answered at once, not after the wait"
     assert await bot.stop() == 0

@@ -43,6 +43,11 @@ def statuses(data_dir: Path) -> Counter[str]:
         return Counter(status for (status,) in conn.execute("SELECT status FROM reminders"))
 
 
+def scalar(data_dir: Path, sql: str, *params: object) -> object:
+    with sqlite3.connect(data_dir / "permitbot.sqlite3") as conn:
+        return conn.execute(sql, params).fetchone()[0]
+
+
 def delivered(server: TelegramServer) -> Counter[int]:
     return Counter(m.chat_id for m in server.all_messages() if m.chat_id >= FIRST_USER)
 
@@ -55,7 +60,7 @@ async def test_a_due_reminder_arrives_and_done_closes_it(
     bot = await spawn_bot()
     message = await server.wait_for_message(FIRST_USER, "worker 100000", timeout=30)
     assert {"✓ Done", "Open", "⏰ 1 day", "⏰ 1 week"} <= set(message.labels())
-    closed = await server.exchange(FIRST_USER, lambda: server.press(FIRST_USER, "Done"))
+    closed = await server.tap(FIRST_USER, "Done")
     assert statuses(data)["done"] == 1
     assert closed.message_id == message.message_id, "the reminder itself is updated"
     assert await bot.stop() == 0
@@ -125,14 +130,11 @@ async def test_blocked_user_is_tried_once(
     bot = await spawn_bot()
     await server.wait_for(lambda: len(delivered(server)) == 2, timeout=30)
     await server.wait_for(lambda: statuses(data)["paused"] == 1, timeout=10)
-    sends = len([r for r in server.requests if r.method == "sendMessage"])
+    sends = len(server.calls("sendMessage"))
     await asyncio.sleep(1.5)  # three more ticks of the reminder engine
-    attempts = [r for r in server.requests if r.method == "sendMessage" and r.chat_id == blocked]
-    assert [r.status for r in attempts] == [403], "one attempt"
-    assert len([r for r in server.requests if r.method == "sendMessage"]) == sends
-    with sqlite3.connect(data / "permitbot.sqlite3") as conn:
-        (active,) = conn.execute("SELECT is_active FROM users WHERE id = ?", (blocked,)).fetchone()
-    assert active == 0
+    assert [r.status for r in server.calls("sendMessage", blocked)] == [403], "one attempt"
+    assert len(server.calls("sendMessage")) == sends
+    assert scalar(data, "SELECT is_active FROM users WHERE id = ?", blocked) == 0
     assert await bot.stop() == 0
     server.assert_clean()
 
@@ -150,11 +152,7 @@ async def test_buttons_of_another_users_reminder_change_nothing(
     for button in theirs.buttons():  # the owner's callback data, pressed in the intruder's chat
         server.press_data(intruder, mine.message_id, button["callback_data"])
     await server.wait_for(lambda: len(server.callback_answers) == len(theirs.buttons()), 15)
-    with sqlite3.connect(data / "permitbot.sqlite3") as conn:
-        (status,) = conn.execute(
-            "SELECT status FROM reminders WHERE user_id = ?", (owner,)
-        ).fetchone()
-    assert status == "sent", "untouched"
+    assert scalar(data, "SELECT status FROM reminders WHERE user_id = ?", owner) == "sent"
     assert "worker 100000" not in "".join(m.text for m in server.messages(intruder))
     assert await bot.stop() == 0
     server.assert_clean()

@@ -928,6 +928,14 @@ class TelegramServer:
             raise AssertionError(f"the bot sent nothing to {user_id}")
         return messages[-1]
 
+    def calls(self, method: str, chat_id: int | None = None) -> list[Request]:
+        """The requests to ``method`` (to ``chat_id`` if given), oldest first."""
+        return [
+            request
+            for request in self.requests
+            if request.method == method and chat_id in (None, request.chat_id)
+        ]
+
     def all_messages(self) -> list[SentMessage]:
         """Every message the bot sent, in every chat."""
         return [message for chat in self._chats.values() for message in chat.sent]
@@ -968,6 +976,14 @@ class TelegramServer:
             if version == seen and not self._retry_pending(user_id):
                 return self.last(user_id)
             seen = version
+
+    async def say(self, user_id: int, text: str, language_code: str = "ru") -> SentMessage:
+        """The user writes ``text``; the bot's newest message once it has answered."""
+        return await self.exchange(user_id, lambda: self.send_message(user_id, text, language_code))
+
+    async def tap(self, user_id: int, label: str) -> SentMessage:
+        """The user presses the button ``label``; the bot's newest message once it has answered."""
+        return await self.exchange(user_id, lambda: self.press(user_id, label))
 
     def _retry_pending(self, chat_id: int) -> bool:
         """The newest request to this chat is unfinished or was refused with 429 or 5xx."""
