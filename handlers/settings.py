@@ -169,7 +169,7 @@ def router() -> Router:
         await users_repo.update_settings(db, user.id, clock.now(), **values)
         updated = await users_repo.get(db, user.id)
         assert updated is not None
-        await replan_user(db, updated, clock.today(updated.timezone))
+        await replan_user(db, updated, clock.now())
         await query.answer(t("settings-saved"))
         await show(query, *overview(t, updated))
 

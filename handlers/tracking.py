@@ -325,7 +325,7 @@ def router() -> Router:
         )
         record = await records_repo.get(db, user.id, record_id)
         assert record is not None
-        count = await replan_record(db, user, record, clock.today(user.timezone))
+        count = await replan_record(db, user, record, clock.now())
         await show(query, t("track-saved", count=count), record_keyboard(t, record_id))
 
     @r.callback_query(StateFilter(Tracking), TrackCb.filter(F.action == "cancel"))
@@ -354,7 +354,7 @@ def router() -> Router:
             return
         record = await records_repo.get(db, user.id, record_id)
         assert record is not None
-        await replan_record(db, user, record, clock.today(user.timezone))
+        await replan_record(db, user, record, clock.now())
         await message.answer(
             await record_view(t, db, user, record), reply_markup=record_keyboard(t, record.id)
         )
@@ -432,7 +432,7 @@ def router() -> Router:
         else:
             await query.answer(t("stale-button"))
             return
-        await replan_record(db, user, record, clock.today(user.timezone))
+        await replan_record(db, user, record, clock.now())
         await show(query, await record_view(t, db, user, record), record_keyboard(t, record.id))
 
     @r.message(DetailEdit.text, F.text)
@@ -468,7 +468,7 @@ def router() -> Router:
             return
         await state.clear()
         await details_repo.set_end_date(db, user.id, record.id, parsed.value)
-        await replan_record(db, user, record, clock.today(user.timezone))
+        await replan_record(db, user, record, clock.now())
         await show_record(message, t, db, user, record.id)
 
     @r.message(StateFilter(DetailEdit))

@@ -6,7 +6,7 @@ Records are plain values (kind, event date, route, term); the bot stores them an
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge import deadlines as dl
 from knowledge.loader import load_knowledge
@@ -63,10 +63,22 @@ def group_of(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Planned:
+    """A reminder: when it goes out (``due``) and the date it is about (``deadline``).
+
+    The two differ for "tomorrow is the last day" (due the day before the deadline) and for the
+    early warnings of a permit's end; the text is written against ``deadline`` on the day it is
+    sent, so a reminder moved by quiet hours, a snooze or downtime still says what is true.
+    """
+
     kind: str  # names the message: rem-<kind>
     due: dt.date
     fact_id: str
     repeat: bool = False  # overdue: repeated weekly until marked done
+    deadline: dt.date | None = None  # None: the reminder is about its own day
+
+    @property
+    def subject(self) -> dt.date:
+        return self.deadline or self.due
 
 
 def parse_term(route: str, term: str) -> tuple[int | None, int | None]:
@@ -108,7 +120,7 @@ def _plan(
         fact = "vacancy.posting_period"
         items = [
             Planned("vacancy_can_file", earliest, fact),
-            Planned("vacancy_nudge", earliest + WEEK, fact),
+            Planned("vacancy_nudge", earliest + WEEK, fact, deadline=earliest),
         ]
     elif kind == "permit":
         items = _permit(event, route, term, leads, permit)
@@ -116,7 +128,7 @@ def _plan(
         function, fact = OBLIGATIONS[kind]
         due = function(event).dates["due"]
         items = [
-            Planned(f"{kind}_due_soon", due - DAY, fact),
+            Planned(f"{kind}_due_soon", due - DAY, fact, deadline=due),
             Planned(f"{kind}_due", due, fact, True),
         ]
     elif kind == "violation":
@@ -133,26 +145,36 @@ def _permit(
     end = permit.end or permit_end(start, route, term)
     term_fact = load_knowledge().route(route).fact_ids[1]
     items = [
-        Planned("permit_expires_soon", end - dt.timedelta(days=leads.expiry), term_fact),
-        Planned("permit_expired", end + DAY, term_fact, repeat=True),
+        Planned(
+            "permit_expires_soon", end - dt.timedelta(days=leads.expiry), term_fact, deadline=end
+        ),
+        Planned("permit_expired", end + DAY, term_fact, repeat=True, deadline=end),
     ]
     window = dl.renewal_window(end, route)
     if window.kind == "renewal" and renewal_possible(route, permit.renewals_used):
         dates = window.dates
         items += [
-            Planned("renewal_opens", dates["opens"], "renewal.window"),
+            Planned("renewal_opens", dates["opens"], "renewal.window", deadline=dates["last_day"]),
             Planned(
-                "renewal_recommended", _recommended(end, leads, dates), "renewal.starts_at_expiry"
+                "renewal_recommended",
+                _recommended(end, leads, dates),
+                "renewal.starts_at_expiry",
+                deadline=dates["last_day"],
             ),
             Planned("renewal_last_day", dates["last_day"], "renewal.window"),
         ]
     else:
-        items.append(Planned("plan_replacement", window.dates["prepare"], term_fact))
+        items.append(Planned("plan_replacement", window.dates["prepare"], term_fact, deadline=end))
     if route == "cat4":
         replacement = dl.cat4_replacement(start).dates
         items += [
             Planned("cat4_replace_from", replacement["from"], "cat4.replacement"),
-            Planned("cat4_replace_by", replacement["by"] - 2 * WEEK, "cat4.replacement"),
+            Planned(
+                "cat4_replace_by",
+                replacement["by"] - 2 * WEEK,
+                "cat4.replacement",
+                deadline=replacement["by"],
+            ),
         ]
     return items
 
@@ -164,5 +186,33 @@ def _recommended(end: dt.date, leads: Leads, window: dict[str, dt.date]) -> dt.d
 
 
 def upcoming(items: list[Planned], today: dt.date) -> list[Planned]:
-    """The reminders still ahead (today included)."""
-    return [item for item in items if item.due >= today]
+    """The reminders a record tracked on ``today`` gets: those ahead, and what is still true now.
+
+    A record can be tracked late (a contract signed last week, a permit whose renewal window has
+    passed). Per group of reminders (``renewal``, ``contract`` ...): past ones are dropped, but
+    the latest past one is moved to today when it repeats (an overdue duty) or when the group
+    still has a reminder ahead (the window is open now), unless the group has one today already.
+    A renewal window that closed while the permit is still valid gets ``renewal_closed`` today.
+    """
+    ahead = [item for item in items if item.due >= today]
+    groups: dict[str, list[Planned]] = {}
+    for item in sorted(items, key=lambda item: (item.due, item.kind)):
+        groups.setdefault(item.kind.split("_", 1)[0], []).append(item)
+    for group, members in groups.items():
+        past = [item for item in members if item.due < today]
+        if not past or any(item.due == today for item in members):
+            continue
+        latest = past[-1]
+        if latest.repeat or len(past) < len(members):
+            ahead.append(replace(latest, due=today, deadline=latest.subject))
+        elif group == "renewal" and (closed := _renewal_closed(items, today)) is not None:
+            ahead.append(closed)
+    return sorted(ahead, key=lambda item: (item.due, item.kind))
+
+
+def _renewal_closed(items: list[Planned], today: dt.date) -> Planned | None:
+    """The renewal window has passed: say so while the permit is still valid."""
+    end = next((item.subject for item in items if item.kind == "permit_expired"), None)
+    if end is None or end < today:
+        return None
+    return Planned("renewal_closed", today, "renewal.late", deadline=end)

@@ -62,6 +62,18 @@ async def get(db: Database, user_id: int, record_id: int) -> Record | None:
     return None if row is None else _record(row)
 
 
+async def by_ids(db: Database, record_ids: list[int]) -> dict[int, Record]:
+    """Records by id, for the reminder engine (which acts for every user)."""
+    if not record_ids:
+        return {}
+    marks = ",".join("?" * len(record_ids))
+    rows = await db.fetchall(
+        f"SELECT * FROM records WHERE id IN ({marks})",  # noqa: S608
+        record_ids,
+    )
+    return {row["id"]: _record(row) for row in rows}
+
+
 async def for_user(db: Database, user_id: int) -> list[Record]:
     rows = await db.fetchall("SELECT * FROM records WHERE user_id = ? ORDER BY id", (user_id,))
     return [_record(row) for row in rows]

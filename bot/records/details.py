@@ -45,6 +45,18 @@ async def get(db: Database, user_id: int, record_id: int) -> Details | None:
     return None if row is None else _details(row)
 
 
+async def by_ids(db: Database, record_ids: list[int]) -> dict[int, Details]:
+    """Details by record id, for the reminder engine (which acts for every user)."""
+    if not record_ids:
+        return {}
+    marks = ",".join("?" * len(record_ids))
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM records WHERE id IN ({marks})",  # noqa: S608
+        record_ids,
+    )
+    return {row["id"]: _details(row) for row in rows}
+
+
 async def for_user(db: Database, user_id: int) -> dict[int, Details]:
     """Every record's details by record id."""
     rows = await db.fetchall(

@@ -28,17 +28,28 @@ def planned(record: Record, user: User, details: Details | None = None) -> list[
     )
 
 
-async def replan_record(db: Database, user: User, record: Record, today: dt.date) -> int:
+def subjects(record: Record, user: User, details: Details | None = None) -> dict[str, dt.date]:
+    """The date each of the record's reminders is about, by kind (see ``Planned.subject``).
+
+    Reminder texts and the dashboard are written against these on the day they are read.
+    """
+    found = {item.kind: item.subject for item in planned(record, user, details)}
+    if "permit_expired" in found:  # "renewal window closed" is about the permit's last day
+        found["renewal_closed"] = found["permit_expired"]
+    return found
+
+
+async def replan_record(db: Database, user: User, record: Record, now: dt.datetime) -> int:
     """Plan the record anew; a record that is done, or a vacancy filed or closed, keeps none."""
     details = await details_repo.get(db, user.id, record.id)
     items = planned(record, user, details)
     if record.status == "done" or (details is not None and details.stage):
         items = []
-    return await repo.plan_for_record(db, user, record.id, items, today)
+    return await repo.plan_for_record(db, user, record.id, items, now)
 
 
-async def replan_user(db: Database, user: User, today: dt.date) -> None:
+async def replan_user(db: Database, user: User, now: dt.datetime) -> None:
     """After a settings change: every open record's future reminders planned anew."""
     for record in await records_repo.for_user(db, user.id):
         if record.status == "open":
-            await replan_record(db, user, record, today)
+            await replan_record(db, user, record, now)

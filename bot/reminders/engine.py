@@ -11,6 +11,7 @@ user's quiet hours; on-time ones were planned outside them (``timing.send_time``
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import html
 import logging
 from collections import defaultdict
@@ -20,14 +21,21 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.clock import Clock
 from bot.db import Database
+from bot.db import records as records_repo
 from bot.db import users as users_repo
+from bot.db.records import Record
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.i18n.dates import dated, when
 from bot.notify import Notifier, Outcome
+from bot.records import details as details_repo
+from bot.records.details import Details
+from bot.records.planning import subjects
 from bot.reminders import repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
 from knowledge.l10n import format_date
+from knowledge.relative import relative
 from knowledge.render import render_status, result_status
 
 log = logging.getLogger(__name__)
@@ -58,10 +66,38 @@ def reminder_markup(t: Translator, reminder_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def reminder_text(t: Translator, reminder: Reminder, label: str, late: bool) -> str:
+OBLIGATIONS = ("contract", "arrival", "ended", "fee")
+
+
+def message_key(kind: str) -> str:
+    """An obligation's day-before and on-the-day reminders share one text, chosen by the day."""
+    group = kind.split("_", 1)[0]
+    return f"rem-{group}" if group in OBLIGATIONS else f"rem-{kind}"
+
+
+def title_key(kind: str) -> str:
+    """The short title; an obligation is named by its deadline, not by the day-before nudge."""
+    group = kind.split("_", 1)[0]
+    return f"rem-title-{group}_due" if group in OBLIGATIONS else f"rem-title-{kind}"
+
+
+def reminder_text(
+    t: Translator, reminder: Reminder, label: str, late: bool, subject: dt.date, today: dt.date
+) -> str:
+    """The text as it is true on ``today`` (the day it goes out), about the date ``subject``."""
     lines = [t("rem-offline")] if late else []
-    due = format_date(reminder.due_date, t.lang)
-    lines.append(t(f"rem-{reminder.kind}", due=due, label=html.escape(label) or "—"))
+    rel, days = relative(subject, today)
+    lines.append(
+        t(
+            message_key(reminder.kind),
+            label=html.escape(label) or "—",
+            date=format_date(subject, t.lang),
+            due=format_date(reminder.due_date, t.lang),
+            rel=rel,
+            days=days,
+            when=when(t, subject, today),
+        )
+    )
     status = render_status(result_status([reminder.fact_id]), t.lang)
     lines.append(f"<i>{html.escape(status)}</i>")
     return "\n".join(lines)
@@ -127,7 +163,7 @@ class Engine:
         return None if allowed == now else int(allowed.timestamp())
 
     async def _deliver(self, claimed: list[Reminder]) -> int:
-        labels = await self._labels([r.record_id for r in claimed])
+        records = await self._records(claimed)
         queue: asyncio.Queue[Reminder] = asyncio.Queue()
         for reminder in interleaved(claimed):
             queue.put_nowait(reminder)
@@ -136,7 +172,7 @@ class Engine:
         async def worker() -> None:
             while not queue.empty() and not self._stopped:
                 reminder = queue.get_nowait()
-                outcome = await self._send(reminder, labels.get(reminder.record_id, ""))
+                outcome = await self._send(reminder, records.get(reminder.record_id))
                 results[outcome].append(reminder.id)
                 if outcome in (Outcome.SENT, Outcome.REJECTED):
                     # Marked at once: a hard kill can repeat only what is in flight.
@@ -148,7 +184,7 @@ class Engine:
         await repo.unclaim(self.db, [queue.get_nowait().id for _ in range(queue.qsize())])
         return len(results[Outcome.SENT])
 
-    async def _send(self, reminder: Reminder, label: str) -> Outcome:
+    async def _send(self, reminder: Reminder, record: tuple[Record, Details] | None) -> Outcome:
         user = await users_repo.get(self.db, reminder.user_id)
         if user is None or not user.is_active:
             await repo.pause_user(self.db, reminder.user_id)
@@ -159,18 +195,28 @@ class Engine:
             await repo.release(self.db, [reminder.id], quiet_until)
             return Outcome.DEFERRED
         t = Translator(user.lang)
-        text = reminder_text(t, reminder, label, late)
+        label = record[0].label if record else ""
+        text = reminder_text(
+            t, reminder, label, late, self._subject(reminder, user, record), self._today(user)
+        )
         return await self.notifier.send(
             user.id, user.chat_id, text, reminder_markup(t, reminder.id)
         )
 
-    async def _labels(self, record_ids: list[int]) -> dict[int, str]:
-        marks = ",".join("?" * len(record_ids))
-        rows = await self.db.fetchall(
-            f"SELECT id, label FROM records WHERE id IN ({marks})",  # noqa: S608
-            record_ids,
-        )
-        return {row["id"]: row["label"] for row in rows}
+    def _today(self, user: User) -> dt.date:
+        return self.clock.today(user.timezone)
+
+    @staticmethod
+    def _subject(reminder: Reminder, user: User, record: tuple[Record, Details] | None) -> dt.date:
+        """The date the reminder is about, from the record as it is now."""
+        found = subjects(record[0], user, record[1]) if record else {}
+        return found.get(reminder.kind, reminder.due_date)
+
+    async def _records(self, reminders: list[Reminder]) -> dict[int, tuple[Record, Details]]:
+        ids = sorted({reminder.record_id for reminder in reminders})
+        records = await records_repo.by_ids(self.db, ids)
+        details = await details_repo.by_ids(self.db, ids)
+        return {rid: (record, details.get(rid, Details())) for rid, record in records.items()}
 
     async def summarise_old(self) -> None:
         """Missed for over 30 days: one message per user instead of a flood of stale reminders."""
@@ -186,7 +232,8 @@ class Engine:
             if self._stopped or self._quiet_until(user) is not None:
                 await repo.unclaim(self.db, ids)  # summarised by a later run
                 continue
-            outcome = await self.notifier.send(user.id, user.chat_id, self._summary(user, items))
+            summary = self._summary(user, items, await self._records(items))
+            outcome = await self.notifier.send(user.id, user.chat_id, summary)
             if outcome in (Outcome.SENT, Outcome.REJECTED):
                 await repo.mark_sent(self.db, ids, self._now(), WEEK)  # repeats go on weekly
             elif outcome is Outcome.BLOCKED:
@@ -194,12 +241,15 @@ class Engine:
             else:
                 await repo.unclaim(self.db, ids)
 
-    def _summary(self, user: User, items: list[Reminder]) -> str:
+    def _summary(
+        self, user: User, items: list[Reminder], records: dict[int, tuple[Record, Details]]
+    ) -> str:
         t = Translator(user.lang)
         lines = [t("rem-summary", count=len(items))]
         for item in items[:15]:
-            day = format_date(item.due_date, t.lang)
-            lines.append(f"• {day}: {t(f'rem-title-{item.kind}')}")
+            subject = self._subject(item, user, records.get(item.record_id))
+            day = dated(t, subject, self._today(user))
+            lines.append(f"• {day}: {t(title_key(item.kind))}")
         if len(items) > 15:
             lines.append("…")
         lines.append(t("rem-summary-footer"))

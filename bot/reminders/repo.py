@@ -6,13 +6,15 @@ Queries that act for a user take their id; the engine's queries work on due rows
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 
 from bot.db.connection import Database
 from bot.db.users import User
 from bot.reminders.timing import send_time
+from knowledge import timeline
 from knowledge.timeline import Planned
 
 
@@ -49,36 +51,68 @@ def _send_at(user: User, due: dt.date) -> int:
 
 
 async def plan_for_record(
-    db: Database, user: User, record_id: int, items: list[Planned], today: dt.date
+    db: Database, user: User, record_id: int, items: list[Planned], now: dt.datetime
 ) -> int:
-    """(Re)plan a record's reminders: future ones replaced, sent ones kept, none duplicated."""
+    """(Re)plan a record's reminders: future ones replaced, sent ones kept, none duplicated.
+
+    ``items`` is the record's whole plan; what is still true today comes from
+    ``knowledge.timeline.upcoming`` (an overdue duty or an open window moves to today). A group
+    marked done is never planned again, and a reminder already sent is not sent again: an
+    overdue duty that was sent continues on its weekly rhythm.
+    """
+    today = now.astimezone(ZoneInfo(user.timezone)).date()
     async with db.transaction():
+        rows = await db.fetchall(
+            "SELECT kind, status, due_date FROM reminders WHERE record_id = ? AND user_id = ?",
+            (record_id, user.id),
+        )
+        done = {group(row["kind"]) for row in rows if row["status"] == "done"}
+        sent: dict[str, dt.date] = {}
+        for row in rows:
+            if row["status"] in ("sent", "sending"):
+                day = dt.date.fromisoformat(row["due_date"])
+                sent[row["kind"]] = max(day, sent.get(row["kind"], day))
         await db.execute(
             "DELETE FROM reminders WHERE record_id = ? AND user_id = ? AND status IN "
             "('pending', 'paused')",
             (record_id, user.id),
         )
         status = "pending" if user.is_active else "paused"
-        rows = [
+        chosen = []
+        for item in timeline.upcoming(items, today):
+            if group(item.kind) in done:
+                continue
+            if item.due == today and item.kind in sent:
+                if not item.repeat:
+                    continue  # already told
+                item = replace(item, due=_next_week(sent[item.kind], today))
+            chosen.append(item)
+        earliest = int(now.timestamp())
+        rows_out = [
             (
                 user.id,
                 record_id,
                 item.kind,
                 item.due.isoformat(),
-                _send_at(user, item.due),
+                max(_send_at(user, item.due), earliest),
                 status,
                 item.fact_id,
                 int(item.repeat),
             )
-            for item in items
-            if item.due >= today
+            for item in chosen
         ]
         await db.executemany(
             "INSERT OR IGNORE INTO reminders (user_id, record_id, kind, due_date, send_at, "
             "status, fact_id, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            rows_out,
         )
-    return len(rows)
+    return len(rows_out)
+
+
+def _next_week(last: dt.date, today: dt.date) -> dt.date:
+    """The first weekly occurrence after ``today`` of a duty last sent on ``last``."""
+    weeks = max(1, (today - last).days // 7 + 1)
+    return last + dt.timedelta(days=7 * weeks)
 
 
 async def upcoming(db: Database, user_id: int) -> list[Reminder]:

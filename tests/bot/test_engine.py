@@ -8,6 +8,7 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram import Bot
@@ -84,7 +85,7 @@ async def add_due(
         user,
         record,
         [Planned(kind, due, "obligation.arrival_notice", kind.endswith("_due"))],
-        due,
+        dt.datetime.combine(due, dt.time(0), tzinfo=ZoneInfo("Asia/Almaty")),
     )
     return record
 

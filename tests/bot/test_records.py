@@ -82,13 +82,13 @@ async def test_exhausted_renewals_and_printed_end_replan(db: Database) -> None:
     user = await users.get(db, OWNER)
     record = await records_repo.get(db, OWNER, record_id)
     assert user is not None and record is not None
-    await replan_record(db, user, record, TODAY)
+    await replan_record(db, user, record, NOW)
     before = {r.kind: r.due_date for r in await repo.upcoming(db, OWNER)}
     assert before["renewal_last_day"] == dt.date(2027, 1, 29)
 
     await details.set_renewals_used(db, OWNER, record_id, 3)
     await details.set_end_date(db, OWNER, record_id, dt.date(2027, 2, 20))
-    await replan_record(db, user, record, TODAY)
+    await replan_record(db, user, record, NOW)
     after = {r.kind: r.due_date for r in await repo.upcoming(db, OWNER)}
     assert "renewal_last_day" not in after
     assert after["plan_replacement"] == dt.date(2026, 12, 7)  # 75 days before 20.02.2027
@@ -100,12 +100,12 @@ async def test_a_filed_vacancy_keeps_no_pending_reminders(db: Database) -> None:
     user = await users.get(db, OWNER)
     record = await records_repo.get(db, OWNER, record_id)
     assert user is not None and record is not None
-    assert await replan_record(db, user, record, TODAY) == 2
+    assert await replan_record(db, user, record, NOW) == 2
     assert await details.set_stage(db, OWNER, record_id, "filed")
-    assert await replan_record(db, user, record, TODAY) == 0
+    assert await replan_record(db, user, record, NOW) == 0
     assert await repo.upcoming(db, OWNER) == []
     await details.set_stage(db, OWNER, record_id, "")  # reopened
-    assert await replan_record(db, user, record, TODAY) == 2
+    assert await replan_record(db, user, record, NOW) == 2
 
 
 async def test_company_profile_is_per_user_and_feeds_the_ratio(db: Database) -> None:

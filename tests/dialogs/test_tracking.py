@@ -179,9 +179,11 @@ async def test_calendar_and_csv_exports(dialog: DialogFactory) -> None:
     assert name == "permitbot.ics"
     calendar = Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 3
+    # Tracked on 25 Nov 2026, inside the renewal window: "file now" today, then the last safe
+    # day (27 Nov), the expiry warning and the expiry.
+    assert len(events) == 4
     starts = sorted(event.decoded("dtstart") for event in events)
-    assert starts[0] == dt.date(2026, 11, 27)  # last safe renewal day
+    assert starts[:2] == [dt.date(2026, 11, 25), dt.date(2026, 11, 27)]
     assert all(list(event.walk("VALARM")) for event in events), "an alarm for each"
     assert "Dana, welder" in str(events[0].get("summary"))
     await d.send("/export")

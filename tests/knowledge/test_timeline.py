@@ -102,7 +102,13 @@ def test_obligations_remind_the_day_before_and_on_the_day(
 def test_ban_and_upcoming_filter() -> None:
     assert kinds(plan("violation", d(2026, 3, 15))) == {"ban_over": d(2027, 3, 16)}
     items = plan("vacancy", d(2025, 9, 1))
-    assert [i.kind for i in upcoming(items, d(2025, 9, 20))] == ["vacancy_nudge"]
+    # Tracked after the filing day: "you may file (since 17 Sep)" today, then the nudge.
+    ahead = upcoming(items, d(2025, 9, 20))
+    assert [(i.kind, i.due, i.subject) for i in ahead] == [
+        ("vacancy_can_file", d(2025, 9, 20), d(2025, 9, 17)),
+        ("vacancy_nudge", d(2025, 9, 24), d(2025, 9, 17)),
+    ]
+    assert upcoming(items, d(2025, 9, 25)) == [], "nothing repeats once the nudge has passed"
     with pytest.raises(ValueError):
         plan("nonsense", d(2025, 9, 1))
 
@@ -177,3 +183,42 @@ def test_cat4_milestones_keep_the_issue_date_when_the_end_is_corrected() -> None
     assert corrected["cat4_replace_from"] == computed["cat4_replace_from"]
     assert corrected["cat4_replace_by"] == computed["cat4_replace_by"]
     assert corrected["permit_expired"] == d(2027, 1, 30)
+
+
+def test_an_obligation_tracked_late_is_overdue_today() -> None:
+    # Signed 10 Nov 2026: registration due 17 Nov (5 working days); tracked on 1 Dec.
+    items = upcoming(plan("contract", d(2026, 11, 10)), d(2026, 12, 1))
+    assert [(i.kind, i.due, i.subject, i.repeat) for i in items] == [
+        ("contract_due", d(2026, 12, 1), d(2026, 11, 17), True)
+    ]
+
+
+def test_a_day_before_reminder_is_about_the_deadline() -> None:
+    items = {i.kind: i for i in plan("contract", d(2026, 11, 25))}
+    assert items["contract_due_soon"].due == d(2026, 12, 1)
+    assert items["contract_due_soon"].subject == d(2026, 12, 2)
+    assert items["contract_due"].subject == d(2026, 12, 2)
+
+
+def test_a_permit_tracked_inside_its_renewal_window() -> None:
+    # cat2 issued 1 Jan 2026 for 12 months: valid through 31 Dec 2026, window 2 Nov – 1 Dec.
+    items = upcoming(plan("permit", d(2026, 1, 1), "cat2", "m12"), d(2026, 11, 20))
+    kinds_now = {i.kind: (i.due, i.subject) for i in items}
+    assert kinds_now["renewal_recommended"] == (d(2026, 11, 20), d(2026, 12, 1))
+    assert kinds_now["renewal_last_day"] == (d(2026, 12, 1), d(2026, 12, 1))
+    assert "renewal_opens" not in kinds_now, "one reminder of the group today, not two"
+
+
+def test_a_permit_tracked_after_its_renewal_window_closed() -> None:
+    items = upcoming(plan("permit", d(2026, 1, 1), "cat2", "m12"), d(2026, 12, 5))
+    kinds_now = {i.kind: (i.due, i.subject) for i in items}
+    assert kinds_now["renewal_closed"] == (d(2026, 12, 5), d(2026, 12, 31))
+    assert not any(kind.startswith("renewal_") and kind != "renewal_closed" for kind in kinds_now)
+    assert kinds_now["permit_expired"] == (d(2027, 1, 1), d(2026, 12, 31))
+
+
+def test_an_expired_permit_is_reported_today_and_repeats() -> None:
+    items = upcoming(plan("permit", d(2025, 1, 1), "cat2", "m12"), d(2026, 12, 1))
+    assert [(i.kind, i.due, i.subject, i.repeat) for i in items] == [
+        ("permit_expired", d(2026, 12, 1), d(2025, 12, 31), True)
+    ]

@@ -1,23 +1,102 @@
 rem-offline = ⏰ <i>I was offline when this was due; sending it now.</i>
-rem-vacancy_can_file = 📌 <b>{ $label }</b>: the vacancy has been on enbek.kz for 15 days. From { $due } you may file the permit application on migration.enbek.kz with the publication code.
-rem-vacancy_nudge = 📌 <b>{ $label }</b>: you could file since a week ago. If the vacancy is still open, file the application or close the record.
-rem-permit_expires_soon = ⚠️ <b>{ $label }</b>: the permit expires in a week. Check the worker's documents and plans.
-rem-permit_expired = 🔴 <b>{ $label }</b>: the permit has expired (its last day has passed). The worker may not continue without a valid permit.
-rem-renewal_opens = 🔁 <b>{ $label }</b>: the renewal window opens today ({ $due }).
-rem-renewal_recommended = 🔁 <b>{ $label }</b>: recommended day to file the renewal ({ $due }), leaving time for the work visa.
-rem-renewal_last_day = 🔴 <b>{ $label }</b>: last safe day to file the renewal ({ $due }). After it the permit cannot be renewed.
-rem-plan_replacement = 🗓 <b>{ $label }</b>: this permit cannot be renewed. Plan the replacement or a new permit now: a new one needs the 15-day vacancy first.
-rem-cat4_replace_from = 🔄 <b>{ $label }</b>: six months since the category 4 permit: the window to replace foreign workers with Kazakh citizens is open. Enter the data on migration.enbek.kz.
-rem-cat4_replace_by = 🔄 <b>{ $label }</b>: the category 4 replacement window closes soon. Make sure the replacement is done and entered on migration.enbek.kz.
-rem-contract_due_soon = 📝 <b>{ $label }</b>: tomorrow ({ $due }) is the last day to register the employment contract in ESUTD.
-rem-contract_due = 📝 <b>{ $label }</b>: register the employment contract in ESUTD today ({ $due }).
-rem-arrival_due_soon = 🛬 <b>{ $label }</b>: tomorrow ({ $due }) is the last day to notify the migration police of the worker's arrival.
-rem-arrival_due = 🛬 <b>{ $label }</b>: notify the migration police of the worker's arrival today ({ $due }).
-rem-ended_due_soon = 📝 <b>{ $label }</b>: tomorrow ({ $due }) is the last day to register the end of the contract in ESUTD.
-rem-ended_due = 📝 <b>{ $label }</b>: register the end of the contract in ESUTD today ({ $due }).
-rem-fee_due_soon = 💳 <b>{ $label }</b>: tomorrow ({ $due }) is the last day to pay the permit fee.
-rem-fee_due = 💳 <b>{ $label }</b>: pay the permit fee today ({ $due }); unpaid, the permit ends.
-rem-ban_over = ✅ <b>{ $label }</b>: the 12-month ban has ended; new permits may be issued from { $due }.
+rem-vacancy_can_file = 📌 <b>{ $label }</b>: { $rel ->
+    [past] the vacancy's 15 days on enbek.kz are over: you may file the permit application on migration.enbek.kz since { $date }, with the publication code.
+    [today] the vacancy's 15 days on enbek.kz are over: from today ({ $date }) you may file the permit application on migration.enbek.kz, with the publication code.
+   *[other] from { $date } ({ $when }) you may file the permit application on migration.enbek.kz, with the publication code.
+}
+rem-vacancy_nudge = 📌 <b>{ $label }</b>: you could file since { $date } ({ $when }). If the vacancy is still open, file the application, or close the record.
+rem-permit_expires_soon = ⚠️ <b>{ $label }</b>: { $rel ->
+    [past] the permit expired: its last valid day was { $date } ({ $when }).
+    [today] today ({ $date }) is the permit's last valid day.
+   *[other] the permit is valid through { $date } ({ $when }). Check the worker's documents and plans.
+}
+rem-permit_expired = 🔴 <b>{ $label }</b>: { $rel ->
+    [past] the permit has expired: its last valid day was { $date } ({ $when }). The worker may not work without a valid permit.
+   *[other] the permit is valid through { $date } ({ $when }).
+}
+rem-renewal_opens = 🔁 <b>{ $label }</b>: { $rel ->
+    [past] the renewal window closed on { $date }: the permit can no longer be renewed. Plan a new permit; the 15-day vacancy comes first.
+    [today] the renewal window is open, and today ({ $date }) is the last safe day to file.
+   *[other] the renewal window is open: file the renewal by { $date } ({ $when }).
+}
+rem-renewal_recommended = 🔁 <b>{ $label }</b>: { $rel ->
+    [past] the renewal window closed on { $date }: the permit can no longer be renewed. Plan a new permit; the 15-day vacancy comes first.
+    [today] file the renewal today ({ $date }): it is the last safe day.
+   *[other] a good day to file the renewal, leaving time for the work visa. The last safe day is { $date } ({ $when }).
+}
+rem-renewal_last_day = 🔴 <b>{ $label }</b>: { $rel ->
+    [past] the last safe day to file the renewal was { $date } ({ $when }): the permit can no longer be renewed. Plan a new permit; the 15-day vacancy comes first.
+    [today] today ({ $date }) is the last safe day to file the renewal. After it the permit cannot be renewed.
+   *[other] the last safe day to file the renewal is { $date } ({ $when }). After it the permit cannot be renewed.
+}
+rem-renewal_closed = 🔴 <b>{ $label }</b>: { $rel ->
+    [past] the permit expired on { $date } ({ $when }), and its renewal window had closed. A new permit is needed; the 15-day vacancy comes first.
+   *[other] the renewal window has closed, so this permit can no longer be renewed. It is valid through { $date } ({ $when }). If the worker stays, start a new permit now: the 15-day vacancy comes first.
+}
+rem-plan_replacement = 🗓 <b>{ $label }</b>: this permit cannot be renewed; it is valid through { $date } ({ $when }). Plan now what comes after it: a new permit needs the 15-day vacancy first.
+rem-cat4_replace_from = 🔄 <b>{ $label }</b>: six months since the category 4 permit was issued: the period to replace foreign workers with Kazakh citizens has begun. Enter the data on migration.enbek.kz.
+rem-cat4_replace_by = 🔄 <b>{ $label }</b>: { $rel ->
+    [past] the category 4 replacement period ended on { $date } ({ $when }). Make sure the replacement is done and entered on migration.enbek.kz.
+   *[other] the category 4 replacement period ends on { $date } ({ $when }). Make sure the replacement is done and entered on migration.enbek.kz.
+}
+rem-contract = 📝 <b>{ $label }</b>: { $rel ->
+    [past] registering the employment contract in ESUTD was due on { $date }: overdue by { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Register it now, then press Done.
+    [today] today ({ $date }) is the last day to register the employment contract in ESUTD.
+    [tomorrow] tomorrow ({ $date }) is the last day to register the employment contract in ESUTD.
+   *[other] register the employment contract in ESUTD by { $date } ({ $when }).
+}
+rem-arrival = 🛬 <b>{ $label }</b>: { $rel ->
+    [past] notifying the migration police of the worker's arrival was due on { $date }: overdue by { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Notify them now, then press Done.
+    [today] today ({ $date }) is the last day to notify the migration police of the worker's arrival.
+    [tomorrow] tomorrow ({ $date }) is the last day to notify the migration police of the worker's arrival.
+   *[other] notify the migration police of the worker's arrival by { $date } ({ $when }).
+}
+rem-ended = 📝 <b>{ $label }</b>: { $rel ->
+    [past] registering the end of the contract in ESUTD was due on { $date }: overdue by { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Register it now, then press Done.
+    [today] today ({ $date }) is the last day to register the end of the contract in ESUTD.
+    [tomorrow] tomorrow ({ $date }) is the last day to register the end of the contract in ESUTD.
+   *[other] register the end of the contract in ESUTD by { $date } ({ $when }).
+}
+rem-fee = 💳 <b>{ $label }</b>: { $rel ->
+    [past] the permit fee was due on { $date }: overdue by { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Unpaid, the permit ends: check its status with the local executive body.
+    [today] today ({ $date }) is the last day to pay the permit fee; unpaid, the permit ends.
+    [tomorrow] tomorrow ({ $date }) is the last day to pay the permit fee; unpaid, the permit ends.
+   *[other] pay the permit fee by { $date } ({ $when }); unpaid, the permit ends.
+}
+rem-ban_over = ✅ <b>{ $label }</b>: { $rel ->
+    [past] the 12-month ban has ended: new permits may be issued since { $date }.
+    [today] the 12-month ban has ended: new permits may be issued from today ({ $date }).
+   *[other] the 12-month ban ends: new permits may be issued from { $date } ({ $when }).
+}
+when-today = today
+when-tomorrow = tomorrow
+when-yesterday = yesterday
+when-in = in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+when-ago = { $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}
+when-overdue = overdue by { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+date-passed = {" "}(passed)
+rem-title-renewal_closed = renewal window closed
 rem-title-vacancy_can_file = you may file after the vacancy
 rem-title-vacancy_nudge = vacancy still open?
 rem-title-permit_expires_soon = permit expires in a week
