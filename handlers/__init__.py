@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     ask,
+    dashboard,
     datepick,
     deadlines,
     eligibility,
@@ -32,6 +33,7 @@ def build_routers() -> list[Router]:
         exports.router(),
         settings.router(),
         status.router(),
+        dashboard.router(),
         tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
         fallback.router(),

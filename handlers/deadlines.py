@@ -21,6 +21,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.i18n.dates import dated, when
 from handlers.callbacks import MenuCb
 from handlers.datepick import DateCb, date_picker, picked
 from handlers.keyboards import button, main_menu
@@ -168,14 +169,44 @@ def term_markup(t: Translator, route: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[*rows, nav_row(t, back=True)])
 
 
-def dates_args(result: DateResult, t: Translator) -> dict[str, str]:
-    return {name: format_date(day, t.lang) for name, day in result.dates.items()}
+def dates_args(result: DateResult, t: Translator, today: dt.date) -> dict[str, str]:
+    """The result's dates for its headline; a date before today says "(passed)"."""
+    return {name: dated(t, day, today) for name, day in result.dates.items()}
+
+
+def now_line(t: Translator, result: DateResult, today: dt.date) -> str | None:
+    """What the dates mean today, when the user is already past some of them."""
+    dates = result.dates
+    if result.kind not in ("renewal", "no_renewal"):
+        return None
+    end = dates["end"]
+    if end < today:
+        return t("dl-now-expired", end=format_date(end, t.lang), when=when(t, end, today))
+    if result.kind == "no_renewal":
+        if dates["prepare"] < today:
+            return t("dl-now-prepare", end=format_date(end, t.lang), when=when(t, end, today))
+        return None
+    last = dates["last_day"]
+    if last < today:
+        return t(
+            "dl-now-renewal-closed",
+            last_day=format_date(last, t.lang),
+            end=format_date(end, t.lang),
+            when=when(t, end, today),
+        )
+    if dates["opens"] <= today:
+        return t(
+            "dl-now-renewal-open", last_day=format_date(last, t.lang), when=when(t, last, today)
+        )
+    return None
 
 
 def result_text(t: Translator, results: list[DateResult], on: dt.date) -> str:
     sections = [t("dl-result-title")]
     for result in results:
-        lines = [t(f"dl-result-{result.kind}", **dates_args(result, t))]
+        lines = [t(f"dl-result-{result.kind}", **dates_args(result, t, on))]
+        if (now := now_line(t, result, on)) is not None:
+            lines.append(now)
         lines += ["  " + html.escape(line) for line in render.render_result(result, t.lang)]
         sections.append("\n".join(lines))
     fact_ids = list(dict.fromkeys(f for result in results for f in result.fact_ids))

@@ -19,26 +19,24 @@ from bot.db import users as users_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.i18n.dates import dated
 from bot.records import details as details_repo
 from bot.records.details import MAX_TEXT, STAGES, Details
 from bot.records.planning import planned, replan_record
 from bot.reminders import repo as reminders_repo
 from bot.reminders.engine import RemCb
-from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
 from handlers.callbacks import MenuCb
 from handlers.deadlines import TrackThis, ask_event, compute, track_payload
 from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import send, show
 from handlers.states import Editing, Tracking
-from handlers.status import ProfCb
 from knowledge import deadlines as dl
 from knowledge.l10n import format_date
 from knowledge.render import render_result, source_links
 from knowledge.timeline import Planned, permit_end, upcoming
 from knowledge.userdates import parse_user_date
 
-DASHBOARD_ITEMS = 20
 MAX_PERMIT_SPAN = dt.timedelta(days=3 * 366)  # a printed end further than this is a typo
 
 
@@ -76,12 +74,6 @@ def short_text(text: str | None, limit: int) -> str | None:
     return value if value and len(value) <= limit and not value.startswith("/") else None
 
 
-def colour(due: dt.date, today: dt.date) -> str:
-    """🔴 overdue or under 7 days, 🟠 under 30 days, 🟢 later."""
-    days = (due - today).days
-    return "🔴" if days < 7 else "🟠" if days < 30 else "🟢"
-
-
 def computation_lines(
     t: Translator, data: dict[str, str], day: dt.date, today: dt.date
 ) -> list[str]:
@@ -92,22 +84,8 @@ def computation_lines(
     return [*steps, t("status-sources", links=source_links(facts, today))]
 
 
-def planned_lines(t: Translator, items: list[Planned]) -> list[str]:
-    return [f"• {format_date(i.due, t.lang)} — {t(f'rem-title-{i.kind}')}" for i in items]
-
-
-def dashboard_items(reminders: list[Reminder], today: dt.date) -> list[tuple[dt.date, Reminder]]:
-    """Per record, an overdue obligation (sent, repeating, not done) or its next reminder."""
-    chosen: dict[int, tuple[dt.date, Reminder]] = {}
-    for reminder in reminders:
-        overdue = reminder.repeat and reminder.status == "sent" and reminder.due_date < today
-        ahead = reminder.status in ("pending", "paused") and reminder.due_date >= today
-        if not (overdue or ahead):
-            continue
-        current = chosen.get(reminder.record_id)
-        if current is None or reminder.due_date < current[0]:
-            chosen[reminder.record_id] = (reminder.due_date, reminder)
-    return sorted(chosen.values(), key=lambda item: (item[0], item[1].id))
+def planned_lines(t: Translator, items: list[Planned], today: dt.date) -> list[str]:
+    return [f"• {dated(t, i.due, today)} — {t(f'rem-title-{i.kind}')}" for i in items]
 
 
 def record_title(t: Translator, record: Record) -> str:
@@ -206,35 +184,6 @@ def details_keyboard(t: Translator, record: Record, details: Details) -> InlineK
     return _keyboard(*rows)
 
 
-async def status_text(
-    t: Translator, db: Database, user: User, today: dt.date
-) -> tuple[str, InlineKeyboardMarkup]:
-    items = dashboard_items(await reminders_repo.upcoming(db, user.id), today)
-    if not items:
-        return t("status-empty"), _keyboard(
-            [button(t("menu-deadlines"), MenuCb(action="deadlines"))],
-            [button(t("status-btn-profile"), ProfCb(action="open"))],
-            [button(t("menu-main"), MenuCb(action="main"))],
-        )
-    records = {record.id: record for record in await records_repo.for_user(db, user.id)}
-    lines, rows = [t("status-title")], []
-    for due, reminder in items[:DASHBOARD_ITEMS]:
-        record = records.get(reminder.record_id)
-        if record is None:
-            continue
-        overdue = t("status-overdue") if due < today else ""
-        day = format_date(due, t.lang)
-        what = t(f"rem-title-{reminder.kind}")
-        lines.append(f"{colour(due, today)} {day}{overdue} — {what} · {record_title(t, record)}")
-        label = f"{colour(due, today)} {record.label or t(f'track-kind-{record.kind}')}"[:60]
-        rows.append([button(label, RecCb(action="open", id=record.id))])
-    if len(items) > DASHBOARD_ITEMS:
-        lines.append(t("status-more", count=len(items) - DASHBOARD_ITEMS))
-    rows.append([button(t("status-btn-profile"), ProfCb(action="open"))])
-    rows.append([button(t("menu-main"), MenuCb(action="main"))])
-    return "\n".join(lines), _keyboard(*rows)
-
-
 def router() -> Router:
     r = Router(name="tracking")
 
@@ -273,7 +222,7 @@ def router() -> Router:
         items = upcoming(planned(draft, user), today)
         await state.set_state(Tracking.confirm)
         name = html.escape(data.get("label") or "") or t(f"track-kind-{data['kind']}")
-        lines = [t("track-confirm", name=name), *planned_lines(t, items)]
+        lines = [t("track-confirm", name=name), *planned_lines(t, items, today)]
         if not items:
             lines.append(t("track-no-reminders"))
         lines += ["", *computation_lines(t, data, day, today)]
@@ -484,20 +433,6 @@ def router() -> Router:
     @r.callback_query(MenuCb.filter(F.action == "track"))
     async def track_button(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
         await ask_event(query, t, state)
-
-    @r.message(Command("status"))
-    async def status(
-        message: Message, t: Translator, user: User, db: Database, clock: Clock
-    ) -> None:
-        text, markup = await status_text(t, db, user, clock.today(user.timezone))
-        await send(message, text, markup)
-
-    @r.callback_query(MenuCb.filter(F.action == "status"))
-    async def status_button(
-        query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
-    ) -> None:
-        text, markup = await status_text(t, db, user, clock.today(user.timezone))
-        await show(query, text, markup)
 
     @r.callback_query(RecCb.filter())
     async def record_action(

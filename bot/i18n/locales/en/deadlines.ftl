@@ -38,3 +38,7 @@ dl-result-arrival_notification = 📌 Notify the worker's arrival by <b>{ $due }
 dl-result-fee_payment = 📌 Pay the fee by <b>{ $due }</b>.
 dl-sources-title = <b>Sources</b>
 dl-track = Track this
+dl-now-renewal-open = ⏳ The renewal window is open now: file by <b>{ $last_day }</b> ({ $when }).
+dl-now-renewal-closed = ⛔ The renewal window closed on { $last_day }: this permit can no longer be renewed. It is valid through <b>{ $end }</b> ({ $when }); if the worker stays, start a new permit now (the 15-day vacancy comes first).
+dl-now-prepare = ⏳ Prepare now: the permit is valid through <b>{ $end }</b> ({ $when }).
+dl-now-expired = ⛔ The permit expired on <b>{ $end }</b> ({ $when }): a new permit is needed, and the 15-day vacancy comes first.

@@ -32,9 +32,10 @@ track-delete-confirm = Delete { $name } and its reminders?
 track-deleted = Deleted, with its reminders.
 track-closed = ✓ { $name } closed; its reminders stop.
 status-empty = Nothing is being tracked yet. Compute a deadline and press "Track this" to get reminders.
-status-title = <b>Coming up</b> (🔴 overdue or under 7 days · 🟠 under 30 · 🟢 later)
-status-overdue = {" "}(overdue)
+status-title = <b>Coming up</b>
 status-more = …and { $count } more.
+status-next-repeat = {" "}(next reminder { $date })
+status-idle = nothing ahead; last: { $what }, { $date }
 privacy-text =
     <b>Privacy</b>
     I store: your Telegram id and chat, language, time zone and reminder hours; the records you add (kind, dates, route, region, publication code or permit number if you add them, and a short name you choose — no passport or IIN numbers are needed) and their reminders; the company profile (staff counts) if you fill it in; the state of an unfinished conversation.

@@ -1,0 +1,152 @@
+"""/status: every open record, overdue first, a page at a time; each line opens its record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from pydantic import Field
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.db import records as records_repo
+from bot.db.users import User
+from bot.i18n import Translator
+from bot.i18n.dates import when
+from bot.records import board
+from bot.records import details as details_repo
+from bot.records.planning import subjects
+from bot.reminders import repo as reminders_repo
+from handlers.callbacks import MenuCb
+from handlers.keyboards import button
+from handlers.replies import reply
+from handlers.status import ProfCb
+from handlers.tracking import RecCb, record_title
+from knowledge.l10n import format_date
+
+PAGE = 8  # lines a phone shows without scrolling far
+
+
+class BoardCb(CallbackData, prefix="st"):
+    page: int = Field(ge=0, le=10_000)
+
+
+def colour(entry: board.Entry, today: dt.date) -> str:
+    """🔴 overdue or under 7 days, 🟠 under 30 days, 🟢 later, ⚪ nothing ahead."""
+    if entry.mark == "idle":
+        return "⚪"
+    days = (entry.day - today).days
+    return "🔴" if entry.mark == "overdue" or days < 7 else "🟠" if days < 30 else "🟢"
+
+
+def line(t: Translator, entry: board.Entry, today: dt.date) -> str:
+    day = format_date(entry.day, t.lang)
+    what = t(f"rem-title-{entry.kind}") if entry.kind else t("track-no-reminders")
+    name = record_title(t, entry.record)
+    if entry.mark == "overdue":
+        overdue = t("when-overdue", days=(today - entry.day).days)
+        repeat = (
+            t("status-next-repeat", date=format_date(entry.next_repeat, t.lang))
+            if entry.next_repeat
+            else ""
+        )
+        return f"🔴 {day} — {what} · <b>{overdue}</b> · {name}{repeat}"
+    if entry.mark == "idle":
+        return f"⚪ {name} — {t('status-idle', what=what, date=day)}"
+    return f"{colour(entry, today)} {day} ({when(t, entry.day, today)}) — {what} · {name}"
+
+
+async def entries(db: Database, user: User, today: dt.date) -> list[board.Entry]:
+    """Every open record of the user, with what its line says."""
+    records = [r for r in await records_repo.for_user(db, user.id) if r.status == "open"]
+    details = await details_repo.for_user(db, user.id)
+    by_record = defaultdict(list)
+    for reminder in await reminders_repo.upcoming(db, user.id):
+        by_record[reminder.record_id].append(reminder)
+    found = []
+    for record in records:
+        extra = details.get(record.id)
+        if record.kind == "vacancy" and extra is not None and extra.stage == "closed":
+            continue  # a closed vacancy is closed
+        dates = subjects(record, user, extra)
+        found.append(board.entry(record, by_record[record.id], dates, today))
+    return board.ordered(found)
+
+
+def empty_view(t: Translator) -> tuple[str, InlineKeyboardMarkup]:
+    return t("status-empty"), InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button(t("menu-deadlines"), MenuCb(action="deadlines"))],
+            [button(t("status-btn-profile"), ProfCb(action="open"))],
+            [button(t("menu-main"), MenuCb(action="main"))],
+        ]
+    )
+
+
+async def view(
+    t: Translator, db: Database, user: User, today: dt.date, page: int = 0
+) -> tuple[str, InlineKeyboardMarkup]:
+    items = await entries(db, user, today)
+    if not items:
+        return empty_view(t)
+    pages = (len(items) + PAGE - 1) // PAGE
+    page = min(page, pages - 1)
+    shown = items[page * PAGE : (page + 1) * PAGE]
+    lines = [t("status-title"), *(line(t, entry, today) for entry in shown)]
+    rest = len(items) - (page + 1) * PAGE
+    if rest > 0:
+        lines.append(t("status-more", count=rest))
+    rows = [[record_button(t, entry, today)] for entry in shown]
+    if pages > 1:
+        rows.append(page_row(page, pages))
+    rows.append([button(t("status-btn-profile"), ProfCb(action="open"))])
+    rows.append([button(t("menu-main"), MenuCb(action="main"))])
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def record_button(t: Translator, entry: board.Entry, today: dt.date) -> InlineKeyboardButton:
+    name = entry.record.label or t(f"track-kind-{entry.record.kind}")
+    label = f"{colour(entry, today)} {name}"
+    return button(label[:36], RecCb(action="open", id=entry.record.id))
+
+
+def page_row(page: int, pages: int) -> list[InlineKeyboardButton]:
+    row = [button("‹", BoardCb(page=page - 1))] if page > 0 else []
+    row.append(button(f"{page + 1}/{pages}", BoardCb(page=page)))
+    if page + 1 < pages:
+        row.append(button("›", BoardCb(page=page + 1)))
+    return row
+
+
+async def status(message: Message, t: Translator, user: User, db: Database, clock: Clock) -> None:
+    await reply(message, *await view(t, db, user, clock.today(user.timezone)))
+
+
+async def status_button(
+    query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
+) -> None:
+    await reply(query, *await view(t, db, user, clock.today(user.timezone)))
+
+
+async def turn_page(
+    query: CallbackQuery,
+    callback_data: BoardCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+) -> None:
+    today = clock.today(user.timezone)
+    await reply(query, *await view(t, db, user, today, callback_data.page))
+
+
+def router() -> Router:
+    r = Router(name="dashboard")
+    r.message.register(status, Command("status"))
+    r.callback_query.register(status_button, MenuCb.filter(F.action == "status"))
+    r.callback_query.register(turn_page, BoardCb.filter())
+    return r
