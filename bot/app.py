@@ -21,6 +21,7 @@ from bot.errors import on_error
 from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
 from bot.notify import Limiter, Notifier
 from bot.reminders.engine import Engine
+from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
 from bot.scheduler import add_tick, create_scheduler
 from handlers import build_routers
@@ -48,6 +49,7 @@ def create_bot(
     settings: Settings, session: BaseSession | None = None, limiter: Limiter | None = None
 ) -> Bot:
     token = settings.token() or LOCAL_TOKEN
+    keep_response_types()
     if session is None:
         api = settings.telegram_api_url
         server = TelegramAPIServer.from_base(api) if api else PRODUCTION
