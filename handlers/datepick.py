@@ -17,7 +17,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from babel.dates import get_day_names, get_month_names
 
 from bot.i18n import Translator
-from knowledge.l10n import Lang
+from knowledge.l10n import Lang, format_date
+from knowledge.userdates import DateInput
 
 _BABEL = {"ru": "ru", "kk": "kk", "en": "en_GB"}
 
@@ -90,6 +91,37 @@ def date_picker(
 @lru_cache(maxsize=256)  # ~45 buttons, the same for everyone that day (never mutated)
 def _grid(lang: Lang, month: dt.date, today: dt.date) -> tuple[list[InlineKeyboardButton], ...]:
     return tuple(picker_rows(Translator(lang), month, today))
+
+
+def calendar_row(t: Translator, today: dt.date) -> list[InlineKeyboardButton]:
+    """One "📅 Calendar" button: opens the month grid in place (the calendar only when asked)."""
+    return [_button(t("datepick-calendar"), "nav", today.strftime("%Y%m"))]
+
+
+def retype_markup(
+    t: Translator, today: dt.date, extra_rows: list[list[InlineKeyboardButton]] | None = None
+) -> InlineKeyboardMarkup:
+    """Under a "could not read that date" message: the calendar on request, the flow's rows."""
+    return InlineKeyboardMarkup(inline_keyboard=[calendar_row(t, today), *(extra_rows or [])])
+
+
+def confirm_text(t: Translator, parsed: DateInput) -> str:
+    """Asks to confirm a date read with a guess ("20 ноября" → which year?)."""
+    assert parsed.value is not None and parsed.doubt is not None
+    return t(f"datepick-confirm-{parsed.doubt}", date=format_date(parsed.value, t.lang))
+
+
+def confirm_markup(
+    t: Translator,
+    parsed: DateInput,
+    today: dt.date,
+    extra_rows: list[list[InlineKeyboardButton]] | None = None,
+) -> InlineKeyboardMarkup:
+    """ "✓ 20 November 2026" picks the date (the flow's own pick handler takes it)."""
+    assert parsed.value is not None
+    yes = _button("✓ " + format_date(parsed.value, t.lang), "pick", parsed.value.strftime("%Y%m%d"))
+    rows = [[yes], calendar_row(t, today), *(extra_rows or [])]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def _own_rows(markup: InlineKeyboardMarkup | None) -> list[list[InlineKeyboardButton]]:

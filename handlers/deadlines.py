@@ -23,7 +23,14 @@ from bot.db.users import User
 from bot.i18n import Translator
 from bot.i18n.dates import dated, when
 from handlers.callbacks import MenuCb
-from handlers.datepick import DateCb, date_picker, picked
+from handlers.datepick import (
+    DateCb,
+    confirm_markup,
+    confirm_text,
+    date_picker,
+    picked,
+    retype_markup,
+)
 from handlers.keyboards import button, main_menu
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
@@ -334,17 +341,21 @@ def router() -> Router:
         today = clock.today(user.timezone)
         parsed = parse_user_date(message.text or "", today)
         if parsed.value is None:
-            await send(message, t(f"datepick-problem-{parsed.problem or 'format'}"))
-            await ask_date(message, t, state, today)
-            return
-        await finish(message, t, state, parsed.value, today)
+            problem = t(f"datepick-problem-{parsed.problem or 'format'}")
+            await send(message, problem, retype_markup(t, today, [nav_row(t, back=True)]))
+        elif parsed.doubt is not None:
+            markup = confirm_markup(t, parsed, today, [nav_row(t, back=True)])
+            await send(message, confirm_text(t, parsed), markup)
+        else:
+            await finish(message, t, state, parsed.value, today)
 
     @r.message(Deadlines.date, ~F.text)
     async def on_date_other(
         message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
     ) -> None:
-        await send(message, t("datepick-problem-format"))
-        await ask_date(message, t, state, clock.today(user.timezone))
+        today = clock.today(user.timezone)
+        markup = retype_markup(t, today, [nav_row(t, back=True)])
+        await send(message, t("datepick-problem-format"), markup)
 
     @r.message(Deadlines.event, ~F.text.startswith("/"))
     @r.message(Deadlines.route, ~F.text.startswith("/"))

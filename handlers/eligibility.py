@@ -22,7 +22,14 @@ from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
-from handlers.datepick import DateCb, date_picker, picked
+from handlers.datepick import (
+    DateCb,
+    confirm_markup,
+    confirm_text,
+    date_picker,
+    picked,
+    retype_markup,
+)
 from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import reply, send, show
 from handlers.states import Eligibility
@@ -32,6 +39,7 @@ from knowledge.interview import History, Outcome, Question
 from knowledge.l10n import format_date
 from knowledge.loader import load_knowledge
 from knowledge.render import render_trace
+from knowledge.userdates import parse_user_date
 
 GROUP_LABELS = {"12": "1–2", "34": "3–4"}
 
@@ -337,10 +345,9 @@ def router() -> Router:
             await state.clear()
             await message.answer(t("cancelled"), reply_markup=main_menu(t))
             return
-        problem = await _typed_answer(message, t, state, history, question, today)
-        if problem:
-            await send(message, problem)
-            await present(message, t, history, today)
+        reply_to = await _typed_answer(message, t, state, history, question, today)
+        if reply_to is not None:  # one message: what was wrong, with the way on
+            await send(message, *reply_to)
 
     async def _typed_answer(
         message: Message,
@@ -349,23 +356,32 @@ def router() -> Router:
         history: History,
         question: Question,
         today: dt.date,
-    ) -> str | None:
-        """Take a typed answer and advance; or return the message explaining the problem."""
+    ) -> tuple[str, InlineKeyboardMarkup] | None:
+        """Take a typed answer and advance; or return the reply explaining the problem."""
         text = message.text
+        nav = [nav_row(t, history)]
         if text is None or question.kind in ("choice", "route"):
-            return t("elig-use-buttons")
+            return t("elig-use-buttons"), question_markup(t, question, history, today)
         if question.kind == "number":
             parsed = interview.parse_number(question, text)
             if parsed.problem:
-                return t(f"elig-number-{parsed.problem}", min=question.min, max=question.max or 0)
+                bounds = {"min": question.min, "max": question.max or 0}
+                problem = t(f"elig-number-{parsed.problem}", **bounds)
+                again = question_text(t, question, history)
+                return f"{problem}\n\n{again}", InlineKeyboardMarkup(inline_keyboard=nav)
+            value = parsed.value
         else:
-            parsed = interview.parse_date(text, today)
-            if parsed.problem:
-                return t(f"datepick-problem-{parsed.problem}")
-        assert parsed.value is not None
-        new = interview.answer(history, question.id, parsed.value, today)
+            typed = parse_user_date(text, today)
+            if typed.value is None:
+                problem = t(f"datepick-problem-{typed.problem or 'format'}")
+                return problem, retype_markup(t, today, nav)
+            if typed.doubt is not None:
+                return confirm_text(t, typed), confirm_markup(t, typed, today, nav)
+            value = typed.value.isoformat()
+        assert value is not None
+        new = interview.answer(history, question.id, value, today)
         if new is None:  # a date before 2000 etc. would already be refused; keep it safe
-            return t("elig-use-buttons")
+            return t("elig-use-buttons"), question_markup(t, question, history, today)
         await advance(message, t, state, new, today)
         return None
 

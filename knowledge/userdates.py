@@ -16,6 +16,10 @@ from typing import Literal
 from babel.dates import get_month_names
 
 Problem = Literal["format", "impossible", "ambiguous", "out_of_range"]
+# A date read with a guess the user should confirm: the year was left out (the nearest such
+# date is taken), written with two digits, or the date is more than five years away.
+Doubt = Literal["no_year", "two_digit_year", "far"]
+FAR = dt.timedelta(days=5 * 365 + 1)
 
 RELATIVE_WORDS: dict[str, int] = {
     "today": 0,
@@ -34,6 +38,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([^\d\s]+)\s+(\d{4})(?:\s*(?:г|ж|года|жыл\w*)\.?)?$")
 _WORDS_KK = re.compile(r"^(\d{4})(?:\s*(?:ж|жыл\w*)\.?)?\s+(\d{1,2})\s+([^\d\s]+)$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:\.(\d{1,2})\.?|\s+([^\d\s]+))$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -43,6 +48,7 @@ class DateInput:
 
     value: dt.date | None
     problem: Problem | None = None
+    doubt: Doubt | None = None  # a value the user should confirm before it is used
 
 
 @cache
@@ -71,7 +77,26 @@ def _year(text: str) -> int:
 
 
 def parse_user_date(text: str, today: dt.date) -> DateInput:
-    """Read one date; ``today`` anchors the relative words (the user's calendar date)."""
+    """Read one date; ``today`` anchors relative words and dates without a year.
+
+    A result with ``doubt`` carries the date to confirm (see ``Doubt``).
+    """
+    result = _parse(text, today)
+    if result.value is not None and result.doubt is None and abs(result.value - today) > FAR:
+        return DateInput(result.value, doubt="far")
+    return result
+
+
+def _nearest(day: int, month: int, today: dt.date) -> DateInput:
+    """The date with that day and month closest to today (last, this or next year)."""
+    found = [_make(today.year + shift, month, day) for shift in (-1, 0, 1)]
+    dates = [f.value for f in found if f.value is not None]
+    if not dates:
+        return DateInput(None, "impossible")
+    return DateInput(min(dates, key=lambda d: (abs(d - today), d)), doubt="no_year")
+
+
+def _parse(text: str, today: dt.date) -> DateInput:
     cleaned = " ".join(text.strip().lower().replace("ё", "е").split())
     if cleaned in RELATIVE_WORDS:
         return DateInput(today + dt.timedelta(days=RELATIVE_WORDS[cleaned]))
@@ -81,11 +106,19 @@ def parse_user_date(text: str, today: dt.date) -> DateInput:
         first, separator, second, year = int(match[1]), match[2], int(match[3]), _year(match[4])
         if separator == "/" and first <= 12 and second <= 12 and first != second:
             return DateInput(None, "ambiguous")
-        return _make(year, second, first)
+        made = _make(year, second, first)
+        if made.value is not None and len(match[4]) == 2:
+            return DateInput(made.value, doubt="two_digit_year")
+        return made
     if match := _WORDS.match(cleaned):
         month = _month_names().get(match[2].rstrip("."))
         return _make(int(match[3]), month, int(match[1])) if month else DateInput(None, "format")
     if match := _WORDS_KK.match(cleaned):
         month = _month_names().get(match[3].rstrip("."))
         return _make(int(match[1]), month, int(match[2])) if month else DateInput(None, "format")
+    if match := _DAY_MONTH.match(cleaned):
+        month = int(match[2]) if match[2] else _month_names().get(match[3].rstrip("."))
+        if month is None or not 1 <= month <= 12:
+            return DateInput(None, "format")
+        return _nearest(int(match[1]), month, today)
     return DateInput(None, "format")

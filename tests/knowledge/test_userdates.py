@@ -54,7 +54,6 @@ def test_accepted_forms(text: str, expected: dt.date) -> None:
         ("hello", "format"),
         ("", "format"),
         ("1 брумера 2025", "format"),
-        ("1.9", "format"),
         ("<b>1.9.2025</b>", "format"),
     ],
 )
@@ -74,3 +73,32 @@ def test_round_trip_of_the_usual_forms(day: dt.date) -> None:
 def test_never_raises(text: str) -> None:
     result = parse_user_date(text, TODAY)
     assert (result.value is None) != (result.problem is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected", "doubt"),
+    [
+        # No year: the nearest such date, to be confirmed.
+        ("20 ноября", dt.date(2026, 12, 1), dt.date(2026, 11, 20), "no_year"),
+        ("20.11", dt.date(2026, 12, 1), dt.date(2026, 11, 20), "no_year"),
+        ("1.9", TODAY, dt.date(2025, 9, 1), "no_year"),
+        ("5 jan", dt.date(2026, 12, 1), dt.date(2027, 1, 5), "no_year"),
+        ("3 қаңтар", dt.date(2026, 12, 30), dt.date(2027, 1, 3), "no_year"),
+        # Two-digit years and far dates are read, then confirmed.
+        ("01.02.03", TODAY, dt.date(2003, 2, 1), "two_digit_year"),
+        ("1.9.25", TODAY, dt.date(2025, 9, 1), "two_digit_year"),
+        ("01.01.2099", TODAY, dt.date(2099, 1, 1), "far"),
+        ("01.01.2001", TODAY, dt.date(2001, 1, 1), "far"),
+        ("01.09.2025", TODAY, dt.date(2025, 9, 1), None),
+    ],
+)
+def test_dates_read_with_a_guess_ask_to_confirm(
+    text: str, today: dt.date, expected: dt.date, doubt: str | None
+) -> None:
+    result = parse_user_date(text, today)
+    assert (result.value, result.doubt) == (expected, doubt)
+
+
+def test_a_day_and_month_that_never_exist_are_refused() -> None:
+    assert parse_user_date("31 июня", TODAY).problem == "impossible"
+    assert parse_user_date("20 брумера", TODAY).problem == "format"

@@ -1,0 +1,56 @@
+"""Dates as people type them: one message per error, the calendar only when asked, and a guess
+(no year, a two-digit year, a date far away) confirmed before it is used."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import Translator
+from knowledge.l10n import Lang
+from tests.conftest import DialogFactory
+from tests.support.dialog import Dialog
+
+ARRIVED = {"ru": "прибыл", "kk": "келді", "en": "arrived"}
+LANGS: list[Lang] = ["ru", "kk", "en"]
+
+
+async def at_date_question(d: Dialog, lang: Lang) -> None:
+    await d.send("/deadlines")
+    await d.click(ARRIVED[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_bad_date_is_one_message_with_the_calendar_on_request(
+    dialog: DialogFactory, lang: Lang
+) -> None:
+    t = Translator(lang)
+    d = dialog(user_id=95, lang=lang)
+    await at_date_question(d, lang)
+    await d.send("31.02.2026")
+    assert d.replies() == [t("datepick-problem-impossible")]
+    assert len(d.buttons()) <= 3, "no 45-button grid unasked"
+    await d.click(t("datepick-calendar"))
+    assert len(d.buttons()) > 30, "the grid, when asked"
+    await d.click("15")
+    assert "📌" in d.text, "a day picked on the grid answers the question"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("typed", ["20.11", "1.9.25", "01.01.2099"])
+async def test_a_guessed_date_is_confirmed_before_use(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    d = dialog(user_id=96, lang=lang)
+    await at_date_question(d, lang)
+    await d.send(typed)
+    assert len(d.replies()) == 1 and "📌" not in d.text, "asked, not computed"
+    confirm = next(label for label in d.buttons() if label.startswith("✓ "))
+    await d.click(confirm)
+    assert "📌" in d.text
+
+
+async def test_a_typed_date_with_its_year_needs_no_confirmation(dialog: DialogFactory) -> None:
+    d = dialog(user_id=97, lang="en")
+    await at_date_question(d, "en")
+    await d.send("20 November 2026")
+    assert "📌" in d.text
