@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -17,23 +15,9 @@ from bot.db import records as records_repo
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.records import details as details_repo
-from bot.records.details import Details
 from bot.reminders import repo as reminders_repo
-
-CSV_HEADER = [
-    "id",
-    "kind",
-    "name",
-    "event_date",
-    "route",
-    "term",
-    "status",
-    "region",
-    "reference",
-    "renewals_used",
-    "end_date_printed",
-    "vacancy_stage",
-]
+from handlers.csv_export import records_csv
+from handlers.dashboard import entries
 
 
 def calendar_file(t: Translator, user: User, items: list[tuple[str, dt.date, int, str]]) -> bytes:
@@ -87,34 +71,16 @@ def router() -> Router:
         )
 
     @r.message(Command("export"))
-    async def export(message: Message, t: Translator, user: User, db: Database) -> None:
+    async def export(
+        message: Message, t: Translator, user: User, db: Database, clock: Clock
+    ) -> None:
         records = await records_repo.for_user(db, user.id)
         if not records:
             await message.answer(t("status-empty"))
             return
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_HEADER)
         details = await details_repo.for_user(db, user.id)
-        for rec in records:
-            extra = details.get(rec.id, Details())
-            writer.writerow(
-                [
-                    rec.id,
-                    rec.kind,
-                    rec.label,
-                    rec.event_date.isoformat(),
-                    rec.route,
-                    rec.term,
-                    rec.status,
-                    extra.region,
-                    extra.ref,
-                    extra.renewals_used,
-                    extra.end_date.isoformat() if extra.end_date else "",
-                    extra.stage,
-                ]
-            )
-        data = buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps read UTF-8 right
+        board = await entries(db, user, clock.today(user.timezone))
+        data = records_csv(t, records, details, {entry.record.id: entry for entry in board})
         await message.answer_document(
             BufferedInputFile(data, filename="permitbot-records.csv"),
             caption=t("export-csv", count=len(records)),

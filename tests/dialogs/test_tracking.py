@@ -188,9 +188,37 @@ async def test_calendar_and_csv_exports(dialog: DialogFactory) -> None:
     assert "Dana, welder" in str(events[0].get("summary"))
     await d.send("/export")
     name, data = d.last_message().document or ("", b"")
+    assert data.startswith("\ufeff".encode()), "a BOM, so spreadsheet apps read UTF-8"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert name.endswith(".csv") and rows[0][:3] == ["id", "kind", "name"]
-    assert rows[1][1:6] == ["permit", "Dana, welder", "2025-12-28", "cat2", "m12"]
+    assert name.endswith(".csv") and rows[0][:3] == ["Name", "Kind", "Date of the event"]
+    assert rows[1][:7] == [
+        "Dana, welder",
+        "permit",
+        "2025-12-28",
+        "Category 2",
+        "12 months",
+        "2026-11-25",
+        "recommended renewal day",
+    ]
+
+
+async def test_csv_export_in_russian_is_semicolon_separated_and_formula_safe(
+    dialog: DialogFactory,
+) -> None:
+    import csv
+    import io
+
+    d = dialog(user_id=74, lang="ru")
+    await compute_permit(d, "ru")
+    await d.send('=HYPERLINK("http://x")')
+    await d.click("Сохранить")
+    await d.send("/export")
+    _name, data = d.last_message().document or ("", b"")
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:3] == ["Название", "Вид", "Дата события"]
+    assert rows[1][0] == '\'=HYPERLINK("http://x")', "a formula stays text"
+    assert rows[1][1:6] == ["разрешение", "28.12.2025", "2-я категория", "12 месяцев", "25.11.2026"]
 
 
 async def test_track_command_starts_with_the_dates(dialog: DialogFactory) -> None:
