@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
@@ -33,6 +34,7 @@ from handlers.replies import send, show
 from handlers.states import Editing, Tracking
 from knowledge import deadlines as dl
 from knowledge.l10n import format_date
+from knowledge.loader import load_knowledge
 from knowledge.render import render_result, source_links
 from knowledge.timeline import Planned, permit_end, upcoming
 from knowledge.userdates import parse_user_date
@@ -88,6 +90,14 @@ def planned_lines(t: Translator, items: list[Planned], today: dt.date) -> list[s
     return [f"• {dated(t, i.due, today)} — {t(f'rem-title-{i.kind}')}" for i in items]
 
 
+def route_name(route: str, t: Translator) -> str:
+    """The route as people call it ("Category 2"), never its code."""
+    try:
+        return load_knowledge().route(route).name.get(t.lang)
+    except KeyError:
+        return route
+
+
 def record_title(t: Translator, record: Record) -> str:
     name = html.escape(record.label) if record.label else t(f"track-kind-{record.kind}")
     return f"{name} · {t(f'track-kind-{record.kind}')}"
@@ -115,7 +125,7 @@ async def record_view(t: Translator, db: Database, user: User, record: Record) -
     lines = [f"<b>{record_title(t, record)}</b>"]
     lines.append(t("track-event-date", date=format_date(record.event_date, t.lang)))
     if record.route:
-        lines.append(t("track-route", route=record.route.upper()))
+        lines.append(t("track-route", route=route_name(record.route, t)))
     details = await details_repo.get(db, user.id, record.id)
     lines += detail_lines(t, record, details or Details())
     reminders = [r for r in await reminders_repo.upcoming(db, user.id) if r.record_id == record.id]
@@ -504,7 +514,9 @@ def router() -> Router:
             await reminders_repo.mark_done(db, user.id, reminder.id)
             await query.answer(t("rem-done"))
             if message is not None and message.text is not None:
-                await message.edit_reply_markup(reply_markup=None)
+                at = clock.now().astimezone(ZoneInfo(user.timezone)).strftime("%H:%M")
+                done = t("rem-done-mark", time=at)
+                await message.edit_text(f"{message.html_text}\n\n{done}", reply_markup=None)
         elif callback_data.action in ("s1", "s7"):
             day = clock.today(user.timezone) + dt.timedelta(
                 days=1 if callback_data.action == "s1" else 7

@@ -316,8 +316,8 @@ async def test_vacancy_stage_stops_and_restores_the_nudge(dialog: DialogFactory,
     await d.send("/export")
     _name, data = d.last_message().document or ("", b"")
     header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert dict(zip(header, row, strict=True))["vacancy_stage"] == ""
-    assert dict(zip(header, row, strict=True))["kind"] == "vacancy"
+    assert dict(zip(header, row, strict=True))["Vacancy stage"] == "Open"
+    assert dict(zip(header, row, strict=True))["Kind"] == "vacancy"
 
 
 async def test_confirm_step_shows_the_computation_and_its_sources(dialog: DialogFactory) -> None:

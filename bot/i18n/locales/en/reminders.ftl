@@ -125,3 +125,4 @@ rem-btn-snooze-week = ⏰ 1 week
 rem-done = ✓ Marked as done.
 rem-snoozed = ⏰ I will remind you on { $date }.
 rem-not-found = This reminder no longer exists.
+rem-done-mark = ✓ Done at { $time }.

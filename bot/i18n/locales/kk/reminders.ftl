@@ -104,3 +104,4 @@ rem-btn-snooze-week = ⏰ 1 апта
 rem-done = ✓ Орындалды деп белгіленді.
 rem-snoozed = ⏰ { $date } еске саламын.
 rem-not-found = Бұл еске салу енді жоқ.
+rem-done-mark = ✓ { $time } орындалды.

@@ -132,3 +132,4 @@ rem-btn-snooze-week = ⏰ 1 неделя
 rem-done = ✓ Отмечено как сделанное.
 rem-snoozed = ⏰ Напомню { $date }.
 rem-not-found = Этого напоминания больше нет.
+rem-done-mark = ✓ Сделано в { $time }.
