@@ -52,8 +52,18 @@ def format_day_month(day: dt.date, lang: Lang) -> str:
     return str(_babel_format_date(day, pattern, locale=_BABEL_LOCALE[lang]))
 
 
+class MissingMessage(KeyError):
+    """A message key that a catalog lacks (raised only in strict mode, i.e. in tests)."""
+
+
 class Catalog:
-    """All messages of one or more catalog folders, per language."""
+    """All messages of one or more catalog folders, per language.
+
+    ``strict`` (set by the tests) turns a missing key or a formatting error into an exception,
+    keys built at run time included; in production a missing key falls back to English.
+    """
+
+    strict = False
 
     def __init__(self, dirs: Iterable[Path]) -> None:
         self._bundles: dict[Lang, FluentBundle] = {}
@@ -78,6 +88,8 @@ class Catalog:
 
     def get(self, lang: Lang, key: str, args: Mapping[str, object] | None = None) -> str:
         """The message ``key`` in ``lang``; a missing key falls back to English, then to the key."""
+        if self.strict and not self._bundles[lang].has_message(key):
+            raise MissingMessage(f"{lang}: no message {key!r}")
         for candidate in (lang, DEFAULT_LANG):
             bundle = self._bundles[candidate]
             if bundle.has_message(key):
@@ -86,6 +98,8 @@ class Catalog:
                     continue
                 text, errors = bundle.format_pattern(message.value, dict(args or {}))
                 if errors:
+                    if self.strict:
+                        raise MissingMessage(f"{candidate}/{key}: {errors}")
                     log.warning("fluent errors in %s/%s: %s", candidate, key, errors)
                 return str(text)
         log.error("missing message %s", key)

@@ -14,9 +14,14 @@ from bot.app import App, create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.local_session import LocalSession
+from knowledge.l10n import Catalog
 from tests.support.dialog import Dialog
 
 pytest_plugins = ["tests.support.server_plugin"]
+
+# Every message a test makes the bot say must exist in the user's language and format cleanly,
+# keys built at run time included (production falls back to English instead).
+Catalog.strict = True
 
 hypothesis_settings.register_profile("default", max_examples=100, deadline=None)
 hypothesis_settings.register_profile("fuzz", max_examples=2000, deadline=None)

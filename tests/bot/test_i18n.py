@@ -72,3 +72,16 @@ def test_html_in_catalogs_uses_only_telegram_tags() -> None:
         for path in root.rglob("*.ftl"):
             for tag in re.findall(r"</?([a-zA-Z-]+)", path.read_text(encoding="utf-8")):
                 assert tag in allowed, f"{path}: <{tag}>"
+
+
+def test_strict_catalogs_refuse_a_missing_key_in_any_language() -> None:
+    import pytest
+
+    from bot.i18n import Translator
+    from knowledge.l10n import MissingMessage
+
+    for lang in LANGS:
+        with pytest.raises(MissingMessage):
+            Translator(lang)("rem-title-no_such_kind")  # as a key built at run time would be
+        with pytest.raises(MissingMessage):
+            Translator(lang)("rem-contract")  # its variables missing: a formatting error
