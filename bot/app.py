@@ -26,6 +26,7 @@ from bot.retry import RetryRequests
 from bot.scheduler import add_tick, create_scheduler
 from handlers import build_routers
 from handlers.commands import register_commands
+from handlers.escape import LeaveFlowOnCommand
 
 log = logging.getLogger(__name__)
 LOCAL_TOKEN = "1000000:local-chat-no-telegram"
@@ -77,6 +78,7 @@ def create_dispatcher(
     user_context = UserContext(db, clock, settings.default_timezone)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(user_context)
+    dp.message.outer_middleware(LeaveFlowOnCommand())
     dp.callback_query.outer_middleware(AnswerEveryCallback())
     dp.errors.register(on_error)
     dp.include_routers(*build_routers())

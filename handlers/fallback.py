@@ -15,8 +15,10 @@ def router() -> Router:
     r = Router(name="fallback")
 
     @r.message(Command("cancel"))
-    async def cancel(message: Message, t: Translator, state: FSMContext) -> None:
-        had_state = await state.get_state() is not None
+    async def cancel(
+        message: Message, t: Translator, state: FSMContext, left_flow: bool = False
+    ) -> None:
+        had_state = left_flow or await state.get_state() is not None
         await state.clear()
         await message.answer(
             t("cancelled" if had_state else "nothing-to-cancel"), reply_markup=main_menu(t)
