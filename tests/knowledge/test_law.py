@@ -181,3 +181,20 @@ def test_official_text_link_follows_the_language() -> None:
     assert "/kaz/docs/V2300032977" in render.source_links(["vacancy.posting_period"], lang="kk")
     assert "/rus/docs/V2300032977" in render.source_links(["vacancy.posting_period"], lang="ru")
     assert "/rus/docs/V2300032977" in render.source_links(["vacancy.posting_period"])
+
+
+def test_a_category_4_permit_is_reminded_of_its_duty_not_told_to_plan_a_new_permit() -> None:
+    from knowledge.timeline import plan
+
+    kinds = {item.kind: item for item in plan("permit", dt.date(2026, 2, 1), "cat4", "m12")}
+    assert "plan_replacement" not in kinds
+    assert kinds["cat4_permit_ends"].fact_id == "cat4.replacement"
+    assert "plan_replacement" in {
+        i.kind for i in plan("permit", dt.date(2026, 2, 1), "seasonal", "d90")
+    }
+    for lang in LANGS:
+        text = (ROOT / "bot/i18n/locales" / lang / "reminders.ftl").read_text(encoding="utf-8")
+        for key in ("rem-cat4_permit_ends", "rem-title-cat4_permit_ends"):
+            assert f"\n{key} = " in text, (lang, key)
+        line = next(row for row in text.splitlines() if row.startswith("rem-cat4_replace_from"))
+        assert "window" not in line and "период замены" not in line and "кезеңі ашық" not in line
