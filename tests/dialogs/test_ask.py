@@ -51,7 +51,7 @@ async def test_ask_menu_groups_and_category_cards(dialog: DialogFactory) -> None
     await d.send("/ask")
     await d.click("Categories and routes")
     await d.click("Category 4")
-    assert "cannot be renewed" in d.text and "6 months to 1 year" in d.text
+    assert "cannot be renewed" in d.text and "six months to one year" in d.text
     await d.click("Topics")
     await d.click("Fees and MCI")
     assert "How much a permit costs" in " ".join(d.buttons())
