@@ -64,6 +64,10 @@ async def test_changes_command_and_button(dialog: DialogFactory, lang: str, expe
     d = dialog(lang=lang)
     await d.send("/changes")
     assert expected in d.text and "migration.enbek.kz" in d.text
+    more = [label for label in d.buttons() if label[:2] in {f"{n}." for n in range(1, 10)}]
+    assert [label[0] for label in more] == [str(n) for n in range(1, 10)], "a button per point"
+    await d.click(more[4])  # point 5: the MFA check of apostilles
+    assert "V2300032977" in d.text and ("МИД" in d.text or "Foreign Affairs" in d.text)
     await d.send("/start")
     await d.click("🆕")
     assert expected in d.text
