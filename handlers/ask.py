@@ -25,6 +25,7 @@ from handlers.callbacks import MenuCb
 from handlers.keyboards import rows
 from handlers.replies import send, show
 from knowledge import answers
+from knowledge.changes import NINE_POINTS
 from knowledge.l10n import Lang
 
 MAX_QUESTION = 500  # characters of a question that are searched
@@ -59,6 +60,23 @@ def card_keyboard(t: Translator, topic_ids: list[str]) -> InlineKeyboardMarkup:
 def _card_keyboard(lang: Lang, topic_ids: tuple[str, ...]) -> InlineKeyboardMarkup:
     t = Translator(lang)
     buttons = [_topic_button(i, "→ " + answers.topic(i).title.get(t.lang)) for i in topic_ids]
+    return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
+
+
+def changes_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    """One "more" button per point of the 1 September 2025 changes, numbered as in the card."""
+    return _changes_keyboard(t.lang)
+
+
+@lru_cache(maxsize=3)
+def _changes_keyboard(lang: Lang) -> InlineKeyboardMarkup:
+    t = Translator(lang)
+    buttons = [
+        _topic_button(
+            point.topic_id, f"{point.number}. {answers.topic(point.topic_id).title.get(lang)}"
+        )
+        for point in NINE_POINTS
+    ]
     return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
 
 
@@ -124,12 +142,12 @@ def router() -> Router:
     @r.message(Command("changes"))
     async def changes(message: Message, t: Translator, user: User, clock: Clock) -> None:
         text = answers.card(CHANGES_TOPIC, t.lang, clock.today(user.timezone))
-        await send(message, text, card_keyboard(t, answers.related(CHANGES_TOPIC)[:3]))
+        await send(message, text, changes_keyboard(t))
 
     @r.callback_query(MenuCb.filter(F.action == "changes"))
     async def changes_button(query: CallbackQuery, t: Translator, user: User, clock: Clock) -> None:
         text = answers.card(CHANGES_TOPIC, t.lang, clock.today(user.timezone))
-        await show(query, text, card_keyboard(t, answers.related(CHANGES_TOPIC)[:3]))
+        await show(query, text, changes_keyboard(t))
 
     @r.message(StateFilter(None), F.text, ~F.text.startswith("/"))
     async def question(message: Message, t: Translator, user: User, clock: Clock) -> None:

@@ -218,7 +218,7 @@ def result_text(t: Translator, results: list[DateResult], on: dt.date) -> str:
         sections.append("\n".join(lines))
     fact_ids = list(dict.fromkeys(f for result in results for f in result.fact_ids))
     status = render.render_status(render.result_status(fact_ids, on), t.lang)
-    links = render.source_links(fact_ids, on)
+    links = render.source_links(fact_ids, on, t.lang)
     sections.append("\n".join([t("dl-sources-title"), html.escape(status), links]))
     return "\n\n".join(sections)
 

@@ -234,7 +234,10 @@ def fee_lines(t: Translator, verdict: interview.Verdict, on: dt.date) -> list[st
 
 def source_lines(t: Translator, fact_ids: Sequence[str], on: dt.date) -> list[str]:
     status = render.result_status(fact_ids, on)
-    return [html.escape(render.render_status(status, t.lang)), render.source_links(fact_ids, on)]
+    return [
+        html.escape(render.render_status(status, t.lang)),
+        render.source_links(fact_ids, on, t.lang),
+    ]
 
 
 def outcome_text(t: Translator, history: History, outcome: Outcome, on: dt.date) -> str:

@@ -69,7 +69,7 @@ def summary(t: Translator, profile: CompanyProfile, on: dt.date) -> str:
         t("status-ratio-ok") if result.ok else t("status-ratio-fail"),
         *(f"• {line}" for line in render_trace(result.trace, t.lang)),
         render_status(result_status(result.fact_ids, on), t.lang),
-        t("status-sources", links=source_links(result.fact_ids, on)),
+        t("status-sources", links=source_links(result.fact_ids, on, t.lang)),
     ]
     return "\n".join(lines)
 

@@ -1,10 +1,8 @@
 """Date arithmetic for permits and obligations. Every result carries a trace a user can check.
 
-Conventions (all ``derived``, shown to the user in the trace):
-- a period in days starts the day after the event (Civil Code analogy, see ``daycount.civil_code``);
-- working days follow the Kazakhstan calendar (``knowledge.workdays``);
-- a permit's last valid day is the day before its anniversary; an anniversary that does not exist
-  (29 February, 31st of a short month) rolls to the 1st of the next month.
+Every period is counted by the one convention of ``knowledge.daycount`` (``derived``); each
+trace ends with a line naming the rule it used, and where the reading is uncertain the result
+carries the safe date and a note with the other reading.
 """
 
 from __future__ import annotations
@@ -12,15 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from knowledge import daycount as dc
 from knowledge.loader import load_knowledge
 from knowledge.models import Status
-from knowledge.workdays import (
-    WEEKEND,
-    add_working_days,
-    is_estimated,
-    is_working_day,
-    next_working_day,
-)
+from knowledge.workdays import WEEKEND, add_working_days, is_estimated, is_working_day
 
 Arg = dt.date | int | str
 DAY = dt.timedelta(days=1)
@@ -66,38 +59,38 @@ class RenewalCount:
         return load_knowledge().status(list(self.fact_ids))
 
 
-def anniversary(start: dt.date, months: int) -> dt.date:
-    """The same calendar date ``months`` later; a date that does not exist rolls to the next 1st."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    try:
-        return start.replace(year=year, month=month)
-    except ValueError:
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return following
+anniversary = dc.matching_date  # kept for callers: the same date N months later
+
+# The last line of every trace: which rule of ``knowledge.daycount`` counted it.
+AFTER = TraceStep("trace-convention-after")
+WORKING = TraceStep("trace-convention-working")
+TERM = TraceStep("trace-convention-term")
+BEFORE = TraceStep("trace-convention-before")
 
 
 def earliest_filing(posted: dt.date) -> DateResult:
+    """The safe first filing day after the vacancy test (a later day if the 15th is a day off)."""
     days = _int("vacancy.posting_period")
-    first, last = posted + DAY, posted + dt.timedelta(days=days)
-    earliest = last + DAY
+    first, last = posted + DAY, dc.days_after(posted, days)
+    reading = dc.first_day_after(last)
+    earliest = reading.safe
+    args: dict[str, Arg] = {"posted": posted, "days": days, "first": first, "last": last}
+    trace = [TraceStep("trace-vacancy", {**args, "earliest": earliest})]
+    notes = []
+    if reading.other is not None:
+        moved = earliest - DAY
+        trace.append(TraceStep("trace-vacancy-moved", {"last": last, "moved": moved}))
+        notes.append(TraceStep("note-vacancy-earlier", {"day": reading.other}))
+    notes.append(TraceStep("note-vacancy-inclusive", {"day": last}))
+    dates = {"posted": posted, "window_start": first, "window_end": last, "earliest": earliest}
+    if reading.other is not None:
+        dates["may_be_accepted"] = reading.other
     return DateResult(
         kind="vacancy",
-        dates={"posted": posted, "window_start": first, "window_end": last, "earliest": earliest},
-        trace=(
-            TraceStep(
-                "trace-vacancy",
-                {
-                    "posted": posted,
-                    "days": days,
-                    "first": first,
-                    "last": last,
-                    "earliest": earliest,
-                },
-            ),
-        ),
-        fact_ids=("vacancy.posting_period", "vacancy.publication_code", "daycount.civil_code"),
-        notes=(TraceStep("note-vacancy-inclusive", {"day": last}),),
+        dates=dates,
+        trace=(*trace, AFTER),
+        fact_ids=("vacancy.posting_period", "vacancy.publication_code", dc.CONVENTION),
+        notes=tuple(notes),
     )
 
 
@@ -113,8 +106,7 @@ def permit_end(
     allowed = route.term_months or list(range(1, (route.max_term_months or 0) + 1))
     if months not in allowed:
         raise InvalidTerm(f"{route_id}: terms are {allowed} months")
-    mark = anniversary(start, months)
-    end = mark - DAY
+    mark, end = dc.matching_date(start, months), dc.term_end_months(start, months)
     return DateResult(
         kind="permit_end",
         dates={"start": start, "end": end},
@@ -122,6 +114,7 @@ def permit_end(
             TraceStep(
                 "trace-permit-end", {"start": start, "months": months, "mark": mark, "end": end}
             ),
+            TERM,
         ),
         fact_ids=(*route.fact_ids[:2], "permit.end_convention"),
     )
@@ -131,11 +124,11 @@ def seasonal_end(start: dt.date, days: int) -> DateResult:
     terms = load_knowledge().route("seasonal").term_days
     if days not in terms:
         raise InvalidTerm(f"seasonal: terms are {terms} days")
-    end = start + dt.timedelta(days=days - 1)
+    end = dc.term_end_days(start, days)
     return DateResult(
         kind="permit_end",
         dates={"start": start, "end": end},
-        trace=(TraceStep("trace-seasonal-end", {"start": start, "days": days, "end": end}),),
+        trace=(TraceStep("trace-seasonal-end", {"start": start, "days": days, "end": end}), TERM),
         fact_ids=("route.seasonal.term", "permit.end_convention"),
     )
 
@@ -143,21 +136,16 @@ def seasonal_end(start: dt.date, days: int) -> DateResult:
 def renewal_window(end: dt.date, route_id: str) -> DateResult:
     """When to file a renewal for a permit whose last valid day is ``end``."""
     route = load_knowledge().route(route_id)
-    prepare = end - dt.timedelta(days=75)
+    prepare = dc.days_before(end, 75)
     if not route.renewable:
-        return DateResult(
-            kind="no_renewal",
-            dates={"prepare": prepare, "end": end},
-            trace=(TraceStep("trace-no-renewal", {"end": end, "prepare": prepare}),),
-            fact_ids=(route.fact_ids[1], "vacancy.posting_period", "renewal.safe_window"),
-        )
+        return _no_renewal(route_id, end, prepare)
     earliest, latest = pair("renewal.window")
     dates = {
         "prepare": prepare,
-        "opens": end - dt.timedelta(days=earliest - 1),
-        "recommended": end - dt.timedelta(days=45),
-        "last_warning": end - dt.timedelta(days=35),
-        "last_day": end - dt.timedelta(days=latest),
+        "opens": dc.days_before(end, earliest - 1),
+        "recommended": dc.days_before(end, 45),
+        "last_warning": dc.days_before(end, 35),
+        "last_day": dc.days_before(end, latest),
         "end": end,
     }
     facts: tuple[str, ...] = (
@@ -171,9 +159,27 @@ def renewal_window(end: dt.date, route_id: str) -> DateResult:
     return DateResult(
         kind="renewal",
         dates=dates,
-        trace=(TraceStep("trace-renewal", {**dates, "earliest": earliest, "latest": latest}),),
+        trace=(
+            TraceStep("trace-renewal", {**dates, "earliest": earliest, "latest": latest}),
+            BEFORE,
+        ),
         fact_ids=facts,
-        notes=(TraceStep("note-renewal-borderline", {"day": end - dt.timedelta(days=earliest)}),),
+        notes=(TraceStep("note-renewal-borderline", {"day": dc.days_before(end, earliest)}),),
+    )
+
+
+def _no_renewal(route_id: str, end: dt.date, prepare: dt.date) -> DateResult:
+    """A permit that cannot be renewed; category 4 carries the replacement duty instead."""
+    route = load_knowledge().route(route_id)
+    if route_id == "cat4":
+        key, facts = "trace-no-renewal-cat4", (route.fact_ids[1], "cat4.replacement")
+    else:
+        key, facts = "trace-no-renewal", (route.fact_ids[1], "vacancy.posting_period")
+    return DateResult(
+        kind="no_renewal",
+        dates={"prepare": prepare, "end": end},
+        trace=(TraceStep(key, {"end": end, "prepare": prepare}), BEFORE),
+        fact_ids=(*facts, "renewal.safe_window"),
     )
 
 
@@ -195,29 +201,40 @@ def renewals_left(route_id: str, used: int) -> RenewalCount:
 
 
 def cat4_replacement(issued: dt.date) -> DateResult:
+    """The replacement duty's term: done by 6 months at the earliest, 12 at the latest (safe)."""
     low, high = pair("cat4.replacement")
-    start, by = anniversary(issued, low), anniversary(issued, high) - DAY
+    early, late = dc.deadline_months(issued, low), dc.deadline_months(issued, high)
+    args: dict[str, Arg] = {"issued": issued, "low": low, "high": high}
+    notes = (TraceStep("note-cat4-other", {"day": late.other}),) if late.other else ()
     return DateResult(
         kind="cat4_replacement",
-        dates={"issued": issued, "from": start, "by": by},
-        trace=(TraceStep("trace-cat4", {"issued": issued, "from": start, "by": by}),),
-        fact_ids=("cat4.replacement", "obligation.reporting", "permit.end_convention"),
+        dates={"issued": issued, "from": early.safe, "by": late.safe},
+        trace=(TraceStep("trace-cat4", {**args, "from": early.safe, "by": late.safe}), AFTER),
+        fact_ids=("cat4.replacement", "obligation.reporting", dc.CONVENTION),
+        notes=notes,
     )
 
 
 def ban_end(established: dt.date) -> DateResult:
+    """A waiting period: the later reading of its end is the safe one."""
     months = _int("ban.twelve_months")
-    last = anniversary(established, months)
+    reading = dc.wait_months(established, months)
+    last, free = reading.safe, reading.safe + DAY
+    notes: tuple[TraceStep, ...] = ()
+    if reading.other is not None:
+        notes = (TraceStep("note-ban-earlier", {"day": reading.other + DAY}),)
     return DateResult(
         kind="ban",
-        dates={"established": established, "last_day": last, "free_from": last + DAY},
+        dates={"established": established, "last_day": last, "free_from": free},
         trace=(
             TraceStep(
                 "trace-ban",
-                {"established": established, "months": months, "last": last, "free": last + DAY},
+                {"established": established, "months": months, "last": last, "free": free},
             ),
+            AFTER,
         ),
-        fact_ids=("ban.twelve_months", "daycount.civil_code"),
+        fact_ids=("ban.twelve_months", dc.CONVENTION),
+        notes=notes,
     )
 
 
@@ -236,7 +253,7 @@ def _working_deadline(kind: str, event: dt.date, fact_id: str) -> DateResult:
     return DateResult(
         kind=kind,
         dates={"event": event, "due": due},
-        trace=tuple(trace),
+        trace=(*trace, WORKING),
         fact_ids=(fact_id, "daycount.working_days"),
         notes=notes,
     )
@@ -259,18 +276,20 @@ def fee_payment(notice: dt.date) -> DateResult:
 
 
 def esutd_change(changed: dt.date) -> DateResult:
-    """15 calendar days; a last day that is not a working day moves to the next working day."""
+    """15 calendar days: due on the last day (safe); a move to the next working day, a note."""
     days = _int("obligation.esutd.change")
-    last = changed + dt.timedelta(days=days)
-    due = next_working_day(last)
-    trace = [TraceStep("trace-calendar-days", {"event": changed, "count": days, "last": last})]
-    if due != last:
-        trace.append(TraceStep("trace-moved-to-working-day", {"last": last, "due": due}))
+    last = dc.days_after(changed, days)
+    reading = dc.deadline_on(last)
+    trace = (TraceStep("trace-calendar-days", {"event": changed, "count": days, "last": last}),)
+    notes: tuple[TraceStep, ...] = ()
+    if reading.other is not None:
+        notes = (TraceStep("note-deadline-moved", {"last": last, "due": reading.other}),)
     return DateResult(
         kind="esutd_change",
-        dates={"event": changed, "due": due},
-        trace=tuple(trace),
-        fact_ids=("obligation.esutd.change", "daycount.civil_code"),
+        dates={"event": changed, "due": reading.safe},
+        trace=(*trace, AFTER),
+        fact_ids=("obligation.esutd.change", dc.CONVENTION),
+        notes=notes,
     )
 
 

@@ -74,6 +74,7 @@ class Route(Model):
     renewable: bool
     max_renewals: int | None = None  # None: not limited
     renewal_term_months: list[int] = []
+    renewal_same_term: bool = False  # category 1: renewed for the same period as issued
     max_renewal_months: int | None = None
     ratio_group: Literal["12", "34"] | None = None
     fact_ids: list[str] = Field(min_length=1)

@@ -71,6 +71,22 @@ def link(url: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(host)}</a>'
 
 
-def source_links(fact_ids: Iterable[str], on: dt.date | None = None) -> str:
-    """The facts' distinct sources as compact HTML links, comma-separated (phone-friendly)."""
-    return ", ".join(link(url) for url in sources(fact_ids, on))
+OFFICIAL_TEXT = "rules.official_text"
+
+
+def official_url(lang: Lang | None = None) -> str:
+    """The Rules' official text on adilet.zan.kz: the Kazakh page for kk, else the Russian one."""
+    urls = load_knowledge().fact(OFFICIAL_TEXT).sources
+    return urls[1] if lang == "kk" and len(urls) > 1 else urls[0]
+
+
+def source_links(
+    fact_ids: Iterable[str], on: dt.date | None = None, lang: Lang | None = None
+) -> str:
+    """The facts' distinct sources as compact HTML links, comma-separated (phone-friendly).
+
+    The official text always comes first: it is where a user checks any answer.
+    """
+    official = load_knowledge().fact(OFFICIAL_TEXT).sources
+    rest = [url for url in sources(fact_ids, on) if url not in official]
+    return ", ".join(link(url) for url in [official_url(lang), *rest])

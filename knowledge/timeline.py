@@ -163,6 +163,11 @@ def _permit(
             ),
             Planned("renewal_last_day", dates["last_day"], "renewal.window"),
         ]
+    elif route == "cat4":
+        # Not "plan a new permit": the replacement duty must be complete by the permit's end.
+        items.append(
+            Planned("cat4_permit_ends", window.dates["prepare"], "cat4.replacement", deadline=end)
+        )
     else:
         items.append(Planned("plan_replacement", window.dates["prepare"], term_fact, deadline=end))
     if route == "cat4":

@@ -51,7 +51,7 @@ async def test_ask_menu_groups_and_category_cards(dialog: DialogFactory) -> None
     await d.send("/ask")
     await d.click("Categories and routes")
     await d.click("Category 4")
-    assert "cannot be renewed" in d.text and "6 months to 1 year" in d.text
+    assert "cannot be renewed" in d.text and "six months to one year" in d.text
     await d.click("Topics")
     await d.click("Fees and MCI")
     assert "How much a permit costs" in " ".join(d.buttons())
@@ -64,6 +64,10 @@ async def test_changes_command_and_button(dialog: DialogFactory, lang: str, expe
     d = dialog(lang=lang)
     await d.send("/changes")
     assert expected in d.text and "migration.enbek.kz" in d.text
+    more = [label for label in d.buttons() if label[:2] in {f"{n}." for n in range(1, 10)}]
+    assert [label[0] for label in more] == [str(n) for n in range(1, 10)], "a button per point"
+    await d.click(more[4])  # point 5: the MFA check of apostilles
+    assert "V2300032977" in d.text and ("МИД" in d.text or "Foreign Affairs" in d.text)
     await d.send("/start")
     await d.click("🆕")
     assert expected in d.text

@@ -113,7 +113,6 @@ async def test_label_validation_keeps_the_state(dialog: DialogFactory) -> None:
     await compute_permit(d, "en")
     await d.send("x" * 65)
     assert "1–64" in d.text
-    await d.send("/status")  # a command is not a name
     await d.send("Ok name")
     assert "Ok name" in d.text and "Save" in " ".join(d.buttons())
 

@@ -90,7 +90,7 @@ def test_card_shows_sources_status_and_verified_date() -> None:
     text = answers.card("vacancy", "en", dt.date(2026, 11, 25))
     assert "ey.com" in text and "Sources:" in text
     assert "Status: confirmed" not in text or "Not confirmed" in text
-    assert "Last verified: 25 November 2026" in text
+    assert "Checked against our reference on 1 December 2026" in text
     assert "<script" not in text
 
 

@@ -32,10 +32,10 @@ dates = st.dates(min_value=d(2024, 1, 1), max_value=d(2027, 12, 31))
     ("posted", "earliest"),
     [
         (d(2025, 9, 1), d(2025, 9, 17)),  # the reference's example
-        (d(2025, 12, 20), d(2026, 1, 5)),  # across the year end
+        (d(2025, 12, 20), d(2026, 1, 6)),  # 15th day Sun 4 Jan: runs to Mon 5 Jan
         (d(2024, 2, 14), d(2024, 3, 1)),  # through 29 February
-        (d(2025, 2, 14), d(2025, 3, 2)),
-        (d(2026, 1, 31), d(2026, 2, 16)),
+        (d(2025, 2, 14), d(2025, 3, 4)),  # 15th day Sat 1 Mar: runs to Mon 3 Mar
+        (d(2026, 1, 31), d(2026, 2, 17)),  # 15th day Sun 15 Feb
     ],
 )
 def test_earliest_filing(posted: dt.date, earliest: dt.date) -> None:
@@ -110,7 +110,11 @@ def test_routes_that_cannot_be_renewed(route: str) -> None:
     assert result.kind == "no_renewal"
     assert "opens" not in result.dates
     assert result.dates["prepare"] == d(2026, 4, 16)
-    assert "vacancy.posting_period" in result.fact_ids
+    if route == "cat4":  # the replacement duty applies, not "plan a new permit"
+        assert "cat4.replacement" in result.fact_ids
+        assert result.trace[0].key == "trace-no-renewal-cat4"
+    else:
+        assert "vacancy.posting_period" in result.fact_ids
 
 
 @pytest.mark.parametrize(
@@ -136,7 +140,7 @@ def test_renewals_left(route: str, used: int, allowed: int | None, left: int | N
 
 def test_cat4_replacement_and_ban() -> None:
     window = cat4_replacement(d(2025, 8, 31))
-    assert window.dates["from"] == d(2026, 3, 1)  # 31 Feb does not exist
+    assert window.dates["from"] == d(2026, 2, 28)  # no 31 Feb: the day before 1 Mar (safe)
     assert window.dates["by"] == d(2026, 8, 30)
     ban = ban_end(d(2024, 2, 29))
     assert ban.dates["last_day"] == d(2025, 3, 1)
@@ -215,15 +219,20 @@ def test_a_result_is_as_strong_as_its_weakest_fact(result, status: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("changed", "due"),
+    ("changed", "due", "moved"),
     [
-        (d(2026, 3, 6), d(2026, 3, 26)),
-        (d(2026, 2, 2), d(2026, 2, 17)),
-        (d(2025, 12, 1), d(2025, 12, 17)),
+        (d(2026, 3, 6), d(2026, 3, 21), d(2026, 3, 26)),  # Sat, then Nauryz days off
+        (d(2026, 2, 2), d(2026, 2, 17), None),
+        (d(2025, 12, 1), d(2025, 12, 16), d(2025, 12, 17)),  # Independence Day
     ],
 )
-def test_esutd_change_rolls_to_a_working_day(changed: dt.date, due: dt.date) -> None:
-    assert esutd_change(changed).dates["due"] == due
+def test_esutd_change_due_on_the_last_day_with_the_moved_reading(
+    changed: dt.date, due: dt.date, moved: dt.date | None
+) -> None:
+    result = esutd_change(changed)
+    assert result.dates["due"] == due, "a deadline: the earlier reading is safe"
+    notes = [step.args["due"] for step in result.notes if step.key == "note-deadline-moved"]
+    assert notes == ([moved] if moved else [])
 
 
 @given(dates)

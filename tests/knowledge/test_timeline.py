@@ -49,10 +49,10 @@ def test_vacancy() -> None:
             "cat4",
             "m12",
             {
-                "plan_replacement": d(2026, 10, 17),
+                "cat4_permit_ends": d(2026, 10, 17),  # the replacement duty, not "a new permit"
                 "permit_expires_soon": d(2026, 12, 24),
                 "permit_expired": d(2027, 1, 1),
-                "cat4_replace_from": d(2026, 7, 1),
+                "cat4_replace_from": d(2026, 6, 30),  # 6 months, safe reading
                 "cat4_replace_by": d(2026, 12, 17),
             },
         ),

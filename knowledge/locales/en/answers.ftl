@@ -1,4 +1,4 @@
 answers-uncertain = Not confirmed:
 answers-clause = Clause: { $clauses }
 answers-sources = Sources:
-answers-verified = Last verified: { $date }
+answers-verified = Checked against our reference on { $date }

@@ -1,4 +1,4 @@
 answers-uncertain = Расталмаған:
 answers-clause = Тармақ: { $clauses }
 answers-sources = Дереккөздер:
-answers-verified = Тексерілген күні: { $date }
+answers-verified = Біздің анықтамалықпен салыстырылған күні: { $date }

@@ -1,4 +1,4 @@
 answers-uncertain = Не подтверждено:
 answers-clause = Пункт: { $clauses }
 answers-sources = Источники:
-answers-verified = Проверено: { $date }
+answers-verified = Сверено с нашим справочником { $date }

@@ -34,11 +34,12 @@ rem-renewal_closed = 🔴 <b>{ $label }</b>: { $rel ->
    *[other] the renewal window has closed, so this permit can no longer be renewed. It is valid through { $date } ({ $when }). If the worker stays, start a new permit now: the 15-day vacancy comes first.
 }
 rem-plan_replacement = 🗓 <b>{ $label }</b>: this permit cannot be renewed; it is valid through { $date } ({ $when }). Plan now what comes after it: a new permit needs the 15-day vacancy first.
-rem-cat4_replace_from = 🔄 <b>{ $label }</b>: six months since the category 4 permit was issued: the period to replace foreign workers with Kazakh citizens has begun. Enter the data on migration.enbek.kz.
+rem-cat4_replace_from = 🔄 <b>{ $label }</b>: six months since the category 4 permit was issued. You must complete the replacement of the foreign workers by Kazakh citizens in identical or comparable positions within 6–12 months: if your commitment to the local executive body says six months, it is due now. Enter the data on migration.enbek.kz.
 rem-cat4_replace_by = 🔄 <b>{ $label }</b>: { $rel ->
-    [past] the category 4 replacement period ended on { $date } ({ $when }). Make sure the replacement is done and entered on migration.enbek.kz.
-   *[other] the category 4 replacement period ends on { $date } ({ $when }). Make sure the replacement is done and entered on migration.enbek.kz.
+    [past] the 12-month term of the category 4 replacement duty ended on { $date } ({ $when }). The replacement by Kazakh citizens must be complete and entered on migration.enbek.kz.
+   *[other] the 12-month term of the category 4 replacement duty ends on { $date } ({ $when }). The replacement by Kazakh citizens must be complete and entered on migration.enbek.kz.
 }
+rem-cat4_permit_ends = 🗓 <b>{ $label }</b>: this category 4 permit cannot be renewed, and a new permit is not simply the next step: by its end the foreign workers must have been replaced by Kazakh citizens (your duty). Whether a new permit for the same position is possible is not confirmed: ask the local executive body. It is valid through { $date } ({ $when }).
 rem-contract = 📝 <b>{ $label }</b>: { $rel ->
     [past] registering the employment contract in ESUTD was due on { $date }: overdue by { $days ->
         [one] { $days } day
@@ -105,8 +106,9 @@ rem-title-renewal_opens = renewal window opens
 rem-title-renewal_recommended = recommended renewal day
 rem-title-renewal_last_day = last day to file the renewal
 rem-title-plan_replacement = plan the replacement
-rem-title-cat4_replace_from = category 4 replacement window opens
-rem-title-cat4_replace_by = category 4 replacement window closes
+rem-title-cat4_replace_from = category 4 replacement: 6-month term
+rem-title-cat4_replace_by = category 4 replacement: 12-month term
+rem-title-cat4_permit_ends = category 4 permit ends: replacement duty
 rem-title-contract_due_soon = ESUTD registration tomorrow
 rem-title-contract_due = ESUTD registration due
 rem-title-arrival_due_soon = arrival notification tomorrow

@@ -1,0 +1,14 @@
+finder-why-title = “{ $title }” reads as category { $category }; check it against the definition below.
+finder-why-left = The other categories are ruled out by your answers: category { $category }.
+finder-why-heads_organisation = They head the organisation or are a deputy head: category { $category } (heads of organisations and their deputies).
+finder-why-heads_division = They head a structural division: category { $category } (heads of structural divisions).
+finder-why-specialist = A specialist position: category { $category } (specialists).
+finder-why-skilled_worker = A qualified worker's occupation: category { $category } (qualified workers).
+finder-cannot-tell = “{ $title }” alone does not tell the category: it could be { $candidates }.
+finder-cannot-tell-none = We cannot tell the category from “{ $title }”.
+finder-cannot-tell-conflict = The answers do not fit one category: check the position against the qualification directories with the local executive body.
+finder-q-heads_organisation = Does the person head the whole organisation, or are they a deputy head?
+finder-q-heads_division = Does the person head a structural division (a department, service, workshop)?
+finder-q-specialist = Is it a specialist position (measured against the qualification directory of positions of managers, specialists and other employees)?
+finder-q-skilled_worker = Is it a qualified worker's occupation (in the tariff-qualification reference book of works and worker occupations)?
+finder-note = Our suggestion (derived): the category follows the position's qualification requirements, and the local executive body decides. Seasonal work and intra-corporate transfers are separate routes.
