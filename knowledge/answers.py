@@ -23,7 +23,7 @@ from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
 from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
 from knowledge.models import LocalText
 from knowledge.render import render_status, source_links
-from knowledge.textnorm import terms
+from knowledge.textnorm import skeleton, terms, words
 
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
 K1, B = 1.2, 0.75
@@ -62,6 +62,7 @@ class _Index:
     average: float
     idf: dict[str, float]
     vocabulary: list[str]
+    skeletons: dict[str, str]  # a stem's script-free spelling -> the stem
 
 
 @cache
@@ -132,15 +133,24 @@ def _index() -> _Index:
         term: math.log((total - count + 0.5) / (count + 0.5) + 1)
         for term, count in frequency.items()
     }
-    return _Index(docs, lengths, sum(lengths.values()) / total, idf, sorted(idf))
+    skeletons: dict[str, str] = {}
+    for term in sorted(idf, key=lambda known: -idf[known]):  # rarer stems win a shared spelling
+        skeletons.setdefault(skeleton(term), term)
+    return _Index(docs, lengths, sum(lengths.values()) / total, idf, sorted(idf), skeletons)
 
 
-def _resolve(term: str, index: _Index) -> tuple[str | None, float]:
-    """The known term a query term stands for (itself, or the closest if misspelt) and a weight."""
+def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
+    """The known term a query word stands for (its stem, or the closest if misspelt or typed in
+    another script) and a weight."""
     if term in index.idf:
         return term, 1.0
     if len(term) < 4 or term.isdigit():
         return None, 0.0
+    # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
+    spelt = skeleton(word)
+    for size in range(len(spelt), 4, -1):
+        if known := index.skeletons.get(spelt[:size]):
+            return known, 0.9
     # A misspelt inflection keeps its tail ("employmnt"): a known stem it starts with counts.
     for size in range(len(term) - 1, 3, -1):
         if term[:size] in index.idf:
@@ -154,14 +164,14 @@ def _resolve(term: str, index: _Index) -> tuple[str | None, float]:
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     index = _index()
-    query = terms(question)
+    query = words(question)
     if not query:
         return ()
     top_idf = max(index.idf.values())
     scores: dict[str, float] = defaultdict(float)
     weight_all = weight_matched = 0.0
-    for raw in query:
-        term, weight = _resolve(raw, index)
+    for word, raw in query:
+        term, weight = _resolve(word, raw, index)
         idf = index.idf.get(term, top_idf) if term else top_idf
         weight_all += idf
         if term is None:

@@ -1,0 +1,181 @@
+"""Answers for the situation a question states, from the rules core, as a consultant would.
+
+"We are 14 people" runs the ratio check, "an Uzbek welder" the EAEU rule, "category 2, how long"
+the route's term and renewals, "signed on 2 February" the deadline for that event. Each outcome is
+trace steps (rendered as the card's first line) and the facts they rest on; the card follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel import Locale
+
+from knowledge import deadlines
+from knowledge.deadlines import DateResult, TraceStep
+from knowledge.l10n import Lang
+from knowledge.loader import load_knowledge
+from knowledge.ratio import check_ratio
+from knowledge.render import render_trace
+from knowledge.situation import Situation, extract
+from knowledge.textnorm import normalize, skeleton
+
+_BABEL = {"ru": "ru", "kk": "kk", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str  # "ratio-exempt", "eaeu-no-permit", "term-cat2", "date-esutd"...
+    topic_id: str | None  # the card for this situation; None: the search's card
+    steps: tuple[TraceStep, ...]  # the one-line answer, then its reasoning
+    fact_ids: tuple[str, ...]
+
+
+# Cues: patterns on the normalised text, then (Latin) on its skeleton for other scripts.
+_CUES: dict[str, tuple[str, ...]] = {
+    "ratio": (r"соотнош|ratio|арақатынас|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
+              r"\d+ ?(%|percent|процент) (locals|местн)|locals", r"sootnosh|aratinas"),
+    "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
+             r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)", r"srok|na skolko|prodl|uzart|merzim"),
+    "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
+    "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
+    "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
+    "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
+    "fee": (r"сбор|\bfee\b|алым", r"sbor"),
+    "arrival": (r"прибы|приех|arriv|келді", r"pribi"),
+    "ban": (r"нарушени|violation|бұзушылық", r"narushen"),
+}  # fmt: skip
+
+
+def _cue(name: str, text: str, spelt: str) -> bool:
+    own, other = _CUES[name]
+    return bool(re.search(own, text) or re.search(other, spelt))
+
+
+def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | None:
+    """The situational answer to ``question`` (its search topic ``topic_id``), if it states one."""
+    text = normalize(question)
+    spelt = " ".join(skeleton(word) for word in text.split())
+    found = extract(question, today)
+    for answer in (_ratio, _date, _eaeu, _term, _non_eaeu):
+        if outcome := answer(found, topic_id, today, text, spelt):
+            return outcome
+    return None
+
+
+def _ratio(
+    s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str
+) -> Outcome | None:
+    about_ratio = _cue("ratio", text, spelt) or topic_id in {"ratio", "ratio.exemptions"}
+    if s.headcount is None or not about_ratio:
+        return None
+    result = check_ratio(on, s.headcount, True, False, 0, 0, 0, 0)
+    fact = load_knowledge().fact("ratio.exempt.small_business", on)
+    steps = result.trace[:1]
+    if result.exempt:
+        since = TraceStep("situation-ratio-since", {"since": fact.effective_from})
+        return Outcome("ratio-exempt", "ratio.exemptions", (*steps, since), result.fact_ids)
+    low, high = deadlines.pair("ratio.local_share")
+    applies = TraceStep("situation-ratio-applies", {"low": low, "high": high})
+    return Outcome("ratio-applies", "ratio", (*steps, applies), result.fact_ids)
+
+
+_EVENTS: tuple[tuple[str, str, str, Callable[[dt.date], DateResult]], ...] = (
+    ("vacancy", "date-vacancy", "vacancy", deadlines.earliest_filing),
+    ("fee", "date-fee", "fee.payment", deadlines.fee_payment),
+    ("arrival", "date-arrival", "arrival", deadlines.arrival_notification),
+    ("ban", "date-ban", "ban", deadlines.ban_end),
+)
+
+
+def _date(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
+    del topic_id, on
+    if not s.dates:
+        return None
+    day = s.dates[0]
+    if _cue("renewal", text, spelt):
+        route = s.route if s.route in {"cat1", "cat2", "cat3", "cat4", "ict"} else "cat3"
+        return _from_date("date-renewal", "renewal.window", deadlines.renewal_window(day, route))
+    if _cue("esutd", text, spelt):
+        dismissed = _cue("dismissal", text, spelt)
+        result = (deadlines.esutd_termination if dismissed else deadlines.esutd_registration)(day)
+        return _from_date("date-esutd", "esutd", result)
+    for cue, key, topic, compute in _EVENTS:
+        if _cue(cue, text, spelt):
+            return _from_date(key, topic, compute(day))
+    return None
+
+
+def _from_date(key: str, topic_id: str, result: DateResult) -> Outcome:
+    return Outcome(key, topic_id, result.trace, result.fact_ids)
+
+
+def _eaeu(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
+    del topic_id, on, text, spelt
+    if not s.eaeu:
+        return None
+    step = TraceStep("situation-eaeu", {"country": (s.country or "").upper()})
+    return Outcome("eaeu-no-permit", "eaeu", (step,), ("eaeu.exempt",))
+
+
+def _non_eaeu(
+    s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str
+) -> Outcome | None:
+    del topic_id, on, text, spelt
+    if s.country is None or s.eaeu:
+        return None
+    step = TraceStep("situation-permit-needed", {"country": s.country.upper()})
+    return Outcome("permit-needed", None, (step,), ("eaeu.exempt",))
+
+
+def _term(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
+    del on
+    route_id = s.route
+    if topic_id and topic_id.startswith("route.") and (route_id is None or not s.route_stated):
+        route_id = topic_id.removeprefix("route.")
+    if route_id is None or not _cue("term", text, spelt):
+        return None
+    return route_term(route_id)
+
+
+def route_term(route_id: str) -> Outcome:
+    """A route's term and renewals, from routes.toml."""
+    route = load_knowledge().route(route_id)
+    name = {"route": route_id}
+    if route.term_days:
+        term = TraceStep("situation-term-days", {**name, "days": _list(route.term_days)})
+    elif route.max_term_months:
+        term = TraceStep("situation-term-upto", {**name, "months": route.max_term_months})
+    else:
+        term = TraceStep("situation-term-months", {**name, "months": _list(route.term_months)})
+    months = route.max_renewal_months or _list(route.renewal_term_months)
+    if not route.renewable:
+        renew = TraceStep("situation-renew-none")
+    elif route.max_renewals is None:
+        renew = TraceStep("situation-renew-unlimited", {"months": months})
+    else:
+        renew = TraceStep("situation-renew-max", {"count": route.max_renewals, "months": months})
+    return Outcome(f"term-{route_id}", f"route.{route_id}", (term, renew), tuple(route.fact_ids))
+
+
+def _list(values: list[int]) -> str:
+    return "/".join(str(value) for value in values)
+
+
+def render(outcome: Outcome, lang: Lang) -> str:
+    """The outcome as one plain-text line (the handler escapes it)."""
+    steps = [_localised(step, lang) for step in outcome.steps]
+    return " ".join(render_trace(steps, lang))
+
+
+def _localised(step: TraceStep, lang: Lang) -> TraceStep:
+    """Route ids and country codes named in their language."""
+    args = dict(step.args)
+    if isinstance(route_id := args.get("route"), str):
+        args["route"] = load_knowledge().route(route_id).name.get(lang)
+    if isinstance(code := args.get("country"), str):
+        args["country"] = Locale.parse(_BABEL[lang]).territories.get(code, code)
+    return TraceStep(step.key, args)
