@@ -37,10 +37,13 @@ class Outcome:
 # Cues: patterns on the normalised text, then (Latin) on its skeleton for other scripts.
 _CUES: dict[str, tuple[str, ...]] = {
     "ratio": (r"соотнош|ratio|арақатынас|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
-              r"\d+ ?(%|percent|процент) (locals|местн)|locals", r"sootnosh|aratinas"),
+              r"\d+ ?(%|percent|процент) (locals|местн)|locals", r"sotnosh|aratinas"),
     "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
-             r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)", r"srok|na skolko|prodl|uzart|merzim"),
+             r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
+             r"srok|na skolko|prodl|uzart|merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
+    "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
+                 r"srok|na skolko|merzim"),
     "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
@@ -138,7 +141,12 @@ def _term(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str
         route_id = topic_id.removeprefix("route.")
     if route_id is None or not _cue("term", text, spelt):
         return None
-    return route_term(route_id)
+    outcome = route_term(route_id)
+    if topic_id == "renewal.count" and not _cue(
+        "duration", text, spelt
+    ):  # "how many renewals": that card, with the route's answer
+        return Outcome(outcome.key, None, outcome.steps, outcome.fact_ids)
+    return outcome
 
 
 def route_term(route_id: str) -> Outcome:

@@ -47,24 +47,39 @@ _COUNTRY_WORDS = [
     (code, skeleton(stem), len(stem) <= 3) for code, stems in _COUNTRIES.items() for stem in stems
 ]
 _HEADCOUNT = re.compile(
-    r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+)?(человек|чел\b|сотрудник|работник|штат|employee|staff|people|"
-    r"person|worker|адам|қызметкер|кызметкер|жұмыскер|sotrudnik|chelovek|rabotnik)"
-    r"|(?:штат\w*|headcount\w*|staff of|team is|team of|нас|бізде|бизде)\s*(?:is\s*|из\s*)?(\d{1,5})"
+    r"(?<!category )(?<!cat )(?<!категории )(?<!санат )"
+    r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
+    r"people|person|worker|адам|қызметкер|кызметкер|жұмыскер|sotrudnik|chelovek|rabotnik)"
+    r"|(?:штат\w*|headcount\w*|staff of|team is|team of|нас|бізде|бизде)\s*(?:is\s*|из\s*)?"
+    r"(\d{1,5})"
 )
+_ORDINALS = {
+    "cat1": ("1|i", "перв|бірінші", "1|one|first"),
+    "cat2": ("2|ii", "втор|екінші", "2|two|second"),
+    "cat3": ("3|iii", "трет|үшінші", "3|three|third"),
+    "cat4": ("4|iv", "четверт|төртінші", "4|four|fourth"),
+}
+
+
+def _category(digits: str, words: str, english: str) -> str:
+    return (
+        rf"\b({digits})\s*-?[а-я]{{0,3}}\s*(категор|санат|kategor)|({words})\w* (категор|санат)"
+        rf"|(category|cat)\.?\s*({english})\b|({english}) category"
+    )
+
+
 _ROUTES = (
     ("seasonal", r"сезон|seasonal|seasonl|маусымды[кқ]|sezon"),
     ("ict", r"внутрикорпорат|intra.?(company|corporate)|корпоративішілік|ict\b"),
-    ("cat1", r"\b(1|i)\s*-?(я|ая|ой)?\s*(категор|санат|kategor)|(первая|первой|бірінші) (категор|санат)|(category|cat)\.?\s*(1|one)\b|first category"),
-    ("cat2", r"\b(2|ii)\s*-?(я|ая|ой)?\s*(категор|санат|kategor)|(вторая|второй|екінші) (категор|санат)|(category|cat)\.?\s*(2|two)\b|second category"),
-    ("cat3", r"\b(3|iii)\s*-?(я|ья|ей)?\s*(категор|санат|kategor)|(третья|третьей|үшінші) (категор|санат)|(category|cat)\.?\s*(3|three)\b|third category"),
-    ("cat4", r"\b(4|iv)\s*-?(я|ая|ой)?\s*(категор|санат|kategor)|(четвертая|четвертой|төртінші) (категор|санат)|(category|cat)\.?\s*(4|four)\b|fourth category"),
-)  # fmt: skip
+    *((route, _category(*ordinals)) for route, ordinals in _ORDINALS.items()),
+)
 _JOBS = (
-    ("cat2", r"начальник (отдела|цеха|участка)|руководител\w* (отдела|подразделен)|head of (department|division)|бөлім бастығы"),
-    ("cat1", r"гендир|генеральн\w* директор|директор|\bceo\b|general director|managing director|басшы"),
+    ("cat2", r"начальник (отдела|цеха|участка)|руководител\w* (отдела|подразделен)"),
+    ("cat2", r"head of (department|division)|бөлім бастығы"),
+    ("cat1", r"гендир|генеральн\w* директор|директор|\bceo\b|general director|басшы"),
     ("cat3", r"инженер|специалист|engineer|specialist|маман"),
     ("cat4", r"сварщик|svarshik|welder|дәнекерлеуші|рабоч\w+|skilled worker"),
-)  # fmt: skip
+)
 _MONTHS = {
     1: ("январ", "january", "jan", "қаңтар"), 2: ("феврал", "february", "feb", "ақпан"),
     3: ("март", "march", "mar", "наурыз"), 4: ("апрел", "april", "apr", "сәуір"),
@@ -126,8 +141,9 @@ def _dates(text: str, today: dt.date) -> tuple[dt.date, ...]:
         year = int(match.group("y1") or match.group("y2") or today.year)
         found += _valid(year, month, int(match.group("d")))
     for match in _DATE_NUMERIC.finditer(text):
-        day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
-        found += _valid(int(year), int(month), int(day))
+        parts = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
+        day, month, year = (int(part) for part in parts)
+        found += _valid(year, month, day)
     return tuple(found)
 
 

@@ -133,5 +133,5 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
         for word in found
         if word not in STOPWORDS
         and (len(word) > 1 or word.isdigit())
-        and not (word.isascii() and skeleton(word) in _STOP_SKELETONS and len(word) > 1)
+        and not (_KAZAKH_LETTERS.isdisjoint(word) and skeleton(word) in _STOP_SKELETONS)
     )
