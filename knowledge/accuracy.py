@@ -137,9 +137,9 @@ def report(part: str, score: Score, verbose: bool) -> None:
 
 
 def main() -> None:
-    for lang, cases in load_cases().items():
-        top1, top3, _misses = accuracy(lang, cases)
-        print(f"old set {lang}: {len(cases)} questions, top-1 {top1:.1%}, top-3 {top3:.1%}")
+    for lang, old in load_cases().items():
+        top1, top3, _misses = accuracy(lang, old)
+        print(f"old set {lang}: {len(old)} questions, top-1 {top1:.1%}, top-3 {top3:.1%}")
     for part in EVAL_PARTS:
         cases = load_eval(part)
         report(part, evaluate(cases), verbose=part == "tune")
