@@ -123,6 +123,18 @@ def _document(item: Topic) -> Counter[str]:
     return counts
 
 
+def _surface_words() -> set[tuple[str, str]]:
+    kb = load_knowledge()
+    found: set[tuple[str, str]] = set()
+    for item in topics().values():
+        for lang in LANGS:
+            texts = [item.title.get(lang), *getattr(item.questions, lang)]
+            texts += [kb.fact(fact_id).text.get(lang) for fact_id in item.fact_ids]
+            for text in texts:
+                found.update(words(text))
+    return found
+
+
 @cache
 def _index() -> _Index:
     docs = {item.id: _document(item) for item in topics().values()}
@@ -136,6 +148,10 @@ def _index() -> _Index:
     skeletons: dict[str, str] = {}
     for term in sorted(idf, key=lambda known: -idf[known]):  # rarer stems win a shared spelling
         skeletons.setdefault(skeleton(term), term)
+    for word, term in sorted(
+        _surface_words()
+    ):  # whole words too: "stoit" is "стоит", stemmed "сто"
+        skeletons.setdefault(skeleton(word), term)
     return _Index(docs, lengths, sum(lengths.values()) / total, idf, sorted(idf), skeletons)
 
 
