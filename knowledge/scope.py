@@ -64,10 +64,19 @@ _SKELETONS = {
 }  # fmt: skip
 
 
+# A neighbouring word beside a work-permit one is a work-permit question ("do residence-permit
+# holders need a quota", "is the permit fee a tax"): the knowledge answers it.
+_OURS = re.compile(
+    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым"
+)
+
+
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def out_of_scope(question: str) -> str | None:
     """The neighbouring domain ``question`` belongs to ("tax", "labour"...), or None."""
     text = normalize(question)
+    if _OURS.search(text):
+        return None
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
             return domain

@@ -76,6 +76,8 @@ def test_neighbouring_domains_are_recognised(question: str, domain: str) -> None
         "ИП на 19 человек соотношение действует",
         "уволили иностранца что делать с разрешением",
         "getting the tax number for an expat through a representative",
+        "do residence permit holders need a quota",  # a neighbouring word beside one of ours
+        "is the permit fee a tax",
     ],
 )
 def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> None:
