@@ -50,6 +50,9 @@ _CUES: dict[str, tuple[str, ...]] = {
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),
     "arrival": (r"прибы|приех|arriv|келді", r"pribi"),
     "ban": (r"нарушени|violation|бұзушылық", r"narushen"),
+    "trip": (r"командиров|business trip|іссапар|(другой|другом|другую) (регион|город|област)|"
+             r"another (region|city|oblast)|басқа (өңір|облыс|қала)|sent to|posted to|relocat",
+             r"komandirov"),
 }  # fmt: skip
 
 
@@ -63,7 +66,7 @@ def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | No
     text = normalize(question)
     spelt = " ".join(skeleton(word) for word in text.split())
     found = extract(question, today)
-    for answer in (_ratio, _date, _eaeu, _term, _non_eaeu):
+    for answer in (_ratio, _date, _trip, _eaeu, _term, _non_eaeu):
         if outcome := answer(found, topic_id, today, text, spelt):
             return outcome
     return None
@@ -110,6 +113,21 @@ def _date(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str
         if _cue(cue, text, spelt):
             return _from_date(key, topic, compute(day))
     return None
+
+
+def _trip(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
+    """Work in another region for a stated span, against the yearly business-trip limit."""
+    elsewhere = _cue("trip", text, spelt) or len(s.regions) >= 2 or topic_id == "business_trips"
+    if not elsewhere or (s.months is None and s.days is None):
+        return None
+    limit = int(str(load_knowledge().fact("territory.business_trips", on).value))
+    # A month is 28 to 31 days: only a span on one side of the limit either way is decided.
+    low = s.days if s.days is not None else 28 * (s.months or 0)
+    high = s.days if s.days is not None else 31 * (s.months or 0)
+    key = "trip-over" if low > limit else "trip-within" if high <= limit else "trip-borderline"
+    span = {"days": s.days or 0, "months": 0 if s.days is not None else s.months or 0}
+    step = TraceStep(f"situation-{key}", {**span, "limit": limit})
+    return Outcome(key, "business_trips", (step,), ("territory.business_trips", "permit.issuer"))
 
 
 def _from_date(key: str, topic_id: str, result: DateResult) -> Outcome:

@@ -93,6 +93,24 @@ _DATE_WORDS = re.compile(
     rf"(?:(?P<y1>20\d\d)\s*(?:жылғы|ж\.?)?\s*)?\b(?P<d>[0-3]?\d)\s*(?:-?го\s*)?(?:{_MONTH_RE})\w*"
     rf"(?:\s*(?P<y2>20\d\d))?"
 )
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6,
+}  # fmt: skip
+_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
+_MONTHS_SPAN = re.compile(_NUMBER + r"\s*-?х?\s*(месяц|мес\b|months?\b|ай\b|айға|айда|айлық)")
+_DAYS_SPAN = re.compile(_NUMBER + r"\s*(дней|дня|день|days?\b|күн)")
+# Regions people name: the cities of republican significance and oblast centres (a few spellings).
+_REGIONS = (
+    "алматы", "almaty", "астан", "astana", "шымкент", "shymkent", "атырау", "atyrau", "актау",
+    "ақтау", "aktau", "актобе", "ақтөбе", "aktobe", "караганд", "қарағанд", "karaganda", "костанай",
+    "қостанай", "kostanay", "павлодар", "pavlodar", "семей", "semey", "оскемен", "өскемен",
+    "усть-каменогорск", "oskemen", "уральск", "орал", "uralsk", "кызылорд", "қызылорд", "kyzylorda",
+    "тараз", "taraz", "туркестан", "түркістан", "turkistan", "петропавл", "petropavl", "кокшетау",
+    "көкшетау", "kokshetau", "талдыкорган", "талдықорған", "taldykorgan", "жезказган", "жезқазған",
+    "мангистау", "маңғыстау", "mangystau",
+)  # fmt: skip
 _DATE_NUMERIC = re.compile(r"\b([0-3]?\d)\.([01]?\d)\.(20\d\d)\b|\b(20\d\d)-([01]\d)-([0-3]\d)\b")
 
 
@@ -103,6 +121,9 @@ class Situation:
     route: str | None = None  # routes.toml id stated or implied by the job
     route_stated: bool = False  # the category or route was named, not inferred from a job
     dates: tuple[dt.date, ...] = ()
+    months: int | None = None  # a span stated in months ("for four months")
+    days: int | None = None  # a span stated in days
+    regions: tuple[str, ...] = ()  # region names as typed (stems), in order
 
     @property
     def eaeu(self) -> bool | None:
@@ -147,6 +168,18 @@ def _dates(text: str, today: dt.date) -> tuple[dt.date, ...]:
     return tuple(found)
 
 
+def _span(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    number = match.group(1)
+    return int(number) if number.isdigit() else _NUMBER_WORDS[number]
+
+
+def _regions(text: str) -> tuple[str, ...]:
+    return tuple(region for region in _REGIONS if region in text)
+
+
 def _valid(year: int, month: int, day: int) -> list[dt.date]:
     try:
         return [dt.date(year, month, day)]
@@ -159,4 +192,13 @@ def extract(question: str, today: dt.date) -> Situation:
     """The situation ``question`` states; ``today`` supplies a date's missing year."""
     text = normalize(question)
     route, stated = _route(text)
-    return Situation(_headcount(text), _country(text), route, stated, _dates(text, today))
+    return Situation(
+        _headcount(text),
+        _country(text),
+        route,
+        stated,
+        _dates(text, today),
+        _span(_MONTHS_SPAN, text),
+        _span(_DAYS_SPAN, text),
+        _regions(text),
+    )

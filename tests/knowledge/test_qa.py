@@ -238,3 +238,21 @@ def test_accuracy_report_runs(capsys: pytest.CaptureFixture[str]) -> None:
     accuracy.main()
     out = capsys.readouterr().out
     assert "holdout:" in out and "tune:" in out and "refusal precision" in out
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("worker sent to another region for four months with an almaty permit", "trip-over"),
+        ("работник по разрешению в Алматы будет работать в Атырау 4 месяца", "trip-over"),
+        ("алматыдағы рұқсатпен жұмысшы атырауда 4 ай жұмыс істейді", "trip-over"),
+        ("командировка в другой регион на 2 месяца", "trip-within"),
+        ("business trip to another city for 90 days", "trip-within"),  # the limit itself
+        ("business trip to another city for 91 days", "trip-over"),
+        ("іссапар 3 айға", "trip-borderline"),  # 84 to 93 days: count them
+    ],
+)
+def test_work_in_another_region_against_the_trip_limit(question: str, key: str) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.situation, reply.topic_id) == (key, "business_trips")
+    assert reply.outcome is not None and "90" in consult.render(reply.outcome, "kk")

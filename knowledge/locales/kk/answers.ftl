@@ -17,3 +17,10 @@ situation-term-upto = { $route }: рұқсат { $months } айға дейін �
 situation-renew-none = Оны ұзартуға болмайды.
 situation-renew-unlimited = Ұзарту саны шектелмейді, әр жолы { $months } айға.
 situation-renew-max = Оны ең көбі { $count } рет ұзартуға болады, әр жолы { $months } айға.
+situation-trip-span = { $months ->
+        [0] { $days } күн
+       *[other] { $months } ай
+    }
+situation-trip-over = { situation-trip-span } — рұқсатта көрсетілмеген өңірлерге іссапарлар жылына барлығы ұзақтай алатын { $limit } күнтізбелік күннен көп: рұқсат жұмыс орындалатын өңірді қамтуы керек.
+situation-trip-within = { situation-trip-span } рұқсатта көрсетілмеген өңірлерге іссапарлардың жылдық { $limit } күнтізбелік күн шегіне сияды (жылдың барлық іссапарлары бірге есептеледі).
+situation-trip-borderline = { situation-trip-span } — рұқсатта көрсетілмеген өңірлерге іссапарлардың жылдық { $limit } күнтізбелік күн шегіне жақын: осы жылғы барлық іссапарлардың күндерін санаңыз.
