@@ -56,30 +56,38 @@ _CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _cue(name: str, text: str, spelt: str) -> bool:
-    own, other = _CUES[name]
-    return bool(re.search(own, text) or re.search(other, spelt))
+@dataclass(frozen=True)
+class _Asked:
+    """A question with what it states, the search's topic and the user's today."""
+
+    s: Situation
+    topic_id: str | None
+    on: dt.date
+    text: str  # normalised
+    spelt: str  # its skeleton, for cues typed in another script
+
+    def cue(self, name: str) -> bool:
+        own, other = _CUES[name]
+        return bool(re.search(own, self.text) or re.search(other, self.spelt))
 
 
 def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | None:
     """The situational answer to ``question`` (its search topic ``topic_id``), if it states one."""
     text = normalize(question)
     spelt = " ".join(skeleton(word) for word in text.split())
-    found = extract(question, today)
+    asked = _Asked(extract(question, today), topic_id, today, text, spelt)
     for answer in (_ratio, _date, _trip, _eaeu, _term, _non_eaeu):
-        if outcome := answer(found, topic_id, today, text, spelt):
+        if outcome := answer(asked):
             return outcome
     return None
 
 
-def _ratio(
-    s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str
-) -> Outcome | None:
-    about_ratio = _cue("ratio", text, spelt) or topic_id in {"ratio", "ratio.exemptions"}
-    if s.headcount is None or not about_ratio:
+def _ratio(a: _Asked) -> Outcome | None:
+    about_ratio = a.cue("ratio") or a.topic_id in {"ratio", "ratio.exemptions"}
+    if a.s.headcount is None or not about_ratio:
         return None
-    result = check_ratio(on, s.headcount, True, False, 0, 0, 0, 0)
-    fact = load_knowledge().fact("ratio.exempt.small_business", on)
+    result = check_ratio(a.on, a.s.headcount, True, False, 0, 0, 0, 0)
+    fact = load_knowledge().fact("ratio.exempt.small_business", a.on)
     steps = result.trace[:1]
     if result.exempt:
         since = TraceStep("situation-ratio-since", {"since": fact.effective_from})
@@ -97,35 +105,34 @@ _EVENTS: tuple[tuple[str, str, str, Callable[[dt.date], DateResult]], ...] = (
 )
 
 
-def _date(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
-    del topic_id, on
-    if not s.dates:
+def _date(a: _Asked) -> Outcome | None:
+    if not a.s.dates:
         return None
-    day = s.dates[0]
-    if _cue("renewal", text, spelt):
-        route = s.route if s.route in {"cat1", "cat2", "cat3", "cat4", "ict"} else "cat3"
+    day = a.s.dates[0]
+    if a.cue("renewal"):
+        route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4", "ict"} else "cat3"
         return _from_date("date-renewal", "renewal.window", deadlines.renewal_window(day, route))
-    if _cue("esutd", text, spelt):
-        dismissed = _cue("dismissal", text, spelt)
+    if a.cue("esutd"):
+        dismissed = a.cue("dismissal")
         result = (deadlines.esutd_termination if dismissed else deadlines.esutd_registration)(day)
         return _from_date("date-esutd", "esutd", result)
     for cue, key, topic, compute in _EVENTS:
-        if _cue(cue, text, spelt):
+        if a.cue(cue):
             return _from_date(key, topic, compute(day))
     return None
 
 
-def _trip(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
+def _trip(a: _Asked) -> Outcome | None:
     """Work in another region for a stated span, against the yearly business-trip limit."""
-    elsewhere = _cue("trip", text, spelt) or len(s.regions) >= 2 or topic_id == "business_trips"
-    if not elsewhere or (s.months is None and s.days is None):
+    elsewhere = a.cue("trip") or len(a.s.regions) >= 2 or a.topic_id == "business_trips"
+    if not elsewhere or (a.s.months is None and a.s.days is None):
         return None
-    limit = int(str(load_knowledge().fact("territory.business_trips", on).value))
+    limit = int(str(load_knowledge().fact("territory.business_trips", a.on).value))
     # A month is 28 to 31 days: only a span on one side of the limit either way is decided.
-    low = s.days if s.days is not None else 28 * (s.months or 0)
-    high = s.days if s.days is not None else 31 * (s.months or 0)
+    low = a.s.days if a.s.days is not None else 28 * (a.s.months or 0)
+    high = a.s.days if a.s.days is not None else 31 * (a.s.months or 0)
     key = "trip-over" if low > limit else "trip-within" if high <= limit else "trip-borderline"
-    span = {"days": s.days or 0, "months": 0 if s.days is not None else s.months or 0}
+    span = {"days": a.s.days or 0, "months": 0 if a.s.days is not None else a.s.months or 0}
     step = TraceStep(f"situation-{key}", {**span, "limit": limit})
     return Outcome(key, "business_trips", (step,), ("territory.business_trips", "permit.issuer"))
 
@@ -134,35 +141,29 @@ def _from_date(key: str, topic_id: str, result: DateResult) -> Outcome:
     return Outcome(key, topic_id, result.trace, result.fact_ids)
 
 
-def _eaeu(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
-    del topic_id, on, text, spelt
-    if not s.eaeu:
+def _eaeu(a: _Asked) -> Outcome | None:
+    if not a.s.eaeu:
         return None
-    step = TraceStep("situation-eaeu", {"country": (s.country or "").upper()})
+    step = TraceStep("situation-eaeu", {"country": (a.s.country or "").upper()})
     return Outcome("eaeu-no-permit", "eaeu", (step,), ("eaeu.exempt",))
 
 
-def _non_eaeu(
-    s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str
-) -> Outcome | None:
-    del topic_id, on, text, spelt
-    if s.country is None or s.eaeu:
+def _non_eaeu(a: _Asked) -> Outcome | None:
+    if a.s.country is None or a.s.eaeu:
         return None
-    step = TraceStep("situation-permit-needed", {"country": s.country.upper()})
+    step = TraceStep("situation-permit-needed", {"country": a.s.country.upper()})
     return Outcome("permit-needed", None, (step,), ("eaeu.exempt",))
 
 
-def _term(s: Situation, topic_id: str | None, on: dt.date, text: str, spelt: str) -> Outcome | None:
-    del on
-    route_id = s.route
-    if topic_id and topic_id.startswith("route.") and (route_id is None or not s.route_stated):
-        route_id = topic_id.removeprefix("route.")
-    if route_id is None or not _cue("term", text, spelt):
+def _term(a: _Asked) -> Outcome | None:
+    route_id = a.s.route
+    searched = a.topic_id or ""
+    if searched.startswith("route.") and (route_id is None or not a.s.route_stated):
+        route_id = searched.removeprefix("route.")
+    if route_id is None or not a.cue("term"):
         return None
     outcome = route_term(route_id)
-    if topic_id == "renewal.count" and not _cue(
-        "duration", text, spelt
-    ):  # "how many renewals": that card, with the route's answer
+    if searched == "renewal.count" and not a.cue("duration"):  # that card, with this answer
         return Outcome(outcome.key, None, outcome.steps, outcome.fact_ids)
     return outcome
 
