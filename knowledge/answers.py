@@ -164,8 +164,8 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
         return None, 0.0
     # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
     spelt = skeleton(word)
-    for size in range(len(spelt), 4, -1):
-        if known := index.skeletons.get(spelt[:size]):
+    for size in range(len(spelt), 3, -1):  # four letters only as a whole word ("esep": "есеп")
+        if (size > 4 or size == len(spelt)) and (known := index.skeletons.get(spelt[:size])):
             return known, 0.9
     # A misspelt inflection keeps its tail ("employmnt"): a known stem it starts with counts.
     for size in range(len(term) - 1, 3, -1):

@@ -104,6 +104,7 @@ def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
         ("руксатка кандай кужаттар керек", "documents"),  # Kazakh without its letters
         ("шетелдикке жсн калай алады", "iin"),
         ("сколко дней рассматривают заявлениe", "decision"),  # a Latin e among Cyrillic
+        ("esep beru mindeti", "reporting"),  # a four-letter word matched whole
     ],
 )
 def test_any_script(question: str, topic: str) -> None:
