@@ -28,6 +28,7 @@ from knowledge.textnorm import skeleton, terms, words
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
 K1, B = 1.2, 0.75
 MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
+UNKNOWN_NUMBER = 0.25
 FUZZY_CUTOFF = 82  # rapidfuzz ratio for a misspelt word to count as a known one
 WEIGHTS = {"title": 3, "questions": 2, "facts": 1}
 
@@ -189,7 +190,8 @@ def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     for word, raw in query:
         term, weight = _resolve(word, raw, index)
         idf = index.idf.get(term, top_idf) if term else top_idf
-        weight_all += idf
+        # An unknown number (a year, a count) says little about the topic: it weighs a quarter.
+        weight_all += idf * UNKNOWN_NUMBER if term is None and raw.isdigit() else idf
         if term is None:
             continue
         weight_matched += idf * weight
