@@ -52,16 +52,24 @@ def _menu_row(t: Translator) -> list[InlineKeyboardButton]:
     ]
 
 
-def card_keyboard(t: Translator, topic_ids: list[str]) -> InlineKeyboardMarkup:
-    """Buttons for the next closest topics, then Topics / Main menu."""
-    return _card_keyboard(t.lang, tuple(topic_ids))
+def card_keyboard(
+    t: Translator, topic_ids: list[str], flow: str | None = None
+) -> InlineKeyboardMarkup:
+    """Buttons for the next closest topics, the flow that continues a situation, Topics / Main."""
+    return _card_keyboard(t.lang, tuple(topic_ids), flow)
 
 
 @lru_cache(maxsize=512)  # the same few topic sets come up again and again
-def _card_keyboard(lang: Lang, topic_ids: tuple[str, ...]) -> InlineKeyboardMarkup:
+def _card_keyboard(
+    lang: Lang, topic_ids: tuple[str, ...], flow: str | None
+) -> InlineKeyboardMarkup:
     t = Translator(lang)
-    buttons = [_topic_button(i, "→ " + answers.topic(i).title.get(t.lang)) for i in topic_ids]
-    return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
+    rows_ = [[_topic_button(i, "→ " + answers.topic(i).title.get(t.lang))] for i in topic_ids]
+    if flow:
+        rows_.append(
+            [InlineKeyboardButton(text=t(f"menu-{flow}"), callback_data=MenuCb(action=flow).pack())]
+        )
+    return InlineKeyboardMarkup(inline_keyboard=[*rows_, _menu_row(t)])
 
 
 def groups_keyboard(t: Translator) -> InlineKeyboardMarkup:
@@ -86,6 +94,14 @@ class Answer:
     text: str  # Telegram HTML; "" when nothing matches
     others: list[str]  # the next closest topics
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
+    flow: str | None = None  # the menu action that continues the situation stated
+
+
+def _flow(outcome: consult.Outcome | None) -> str | None:
+    """Eligibility for a headcount, citizenship or category; the calculator for a date."""
+    if outcome is None or outcome.key.startswith("trip-"):
+        return None
+    return "deadlines" if outcome.key.startswith("date-") else "eligibility"
 
 
 def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer:
@@ -104,7 +120,7 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
     text = answers.card(best, lang, clock.today(timezone))
     if reply.outcome:
         text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
-    return Answer(text, others[:3])
+    return Answer(text, others[:3], flow=_flow(reply.outcome))
 
 
 def router() -> Router:
@@ -152,7 +168,7 @@ def router() -> Router:
         if not found.card:
             await message.answer(found.text or t("ask-no-match"), reply_markup=groups_keyboard(t))
             return
-        await send(message, found.text, card_keyboard(t, found.others))
+        await send(message, found.text, card_keyboard(t, found.others, found.flow))
 
     @r.inline_query()
     async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:

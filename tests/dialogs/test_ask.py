@@ -113,6 +113,16 @@ async def test_a_stated_situation_is_answered_first(
     assert d.text.startswith(first_line), d.text
     assert html_problem(d.text) is None
     assert len(d.buttons()) >= 3, "the card's next topics and menu follow"
+    await d.click("✅")  # the eligibility check continues the situation
+    assert "EAEU" in d.text or "ЕАЭС" in d.text or "ЕАЭО" in d.text, d.text
+
+
+async def test_a_stated_date_offers_the_deadline_calculator(dialog: DialogFactory) -> None:
+    d = dialog(lang="en")
+    await d.send("contract signed on 2 February 2026, ESUTD deadline?")
+    assert d.text.startswith("<b>From 2 February 2026: 5 working days"), d.text
+    await d.click("📅")
+    assert html_problem(d.text) is None and len(d.buttons()) >= 3
 
 
 @pytest.mark.parametrize(
