@@ -165,9 +165,9 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
         return None, 0.0
     # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
     spelt = skeleton(word)
-    for size in range(len(spelt), 3, -1):  # four letters only as a whole word ("esep": "есеп")
-        if (size > 4 or size == len(spelt)) and (known := index.skeletons.get(spelt[:size])):
-            return known, 0.9
+    for size in range(len(spelt), 3, -1):  # four letters: a whole word, or a short stem's start
+        if known := index.skeletons.get(spelt[:size]):
+            return known, 0.9 if size > 4 or size == len(spelt) else 0.7
     # A misspelt inflection keeps its tail ("employmnt"): a known stem it starts with counts.
     for size in range(len(term) - 1, 3, -1):
         if term[:size] in index.idf:

@@ -105,6 +105,7 @@ def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
         ("шетелдикке жсн калай алады", "iin"),
         ("сколко дней рассматривают заявлениe", "decision"),  # a Latin e among Cyrillic
         ("esep beru mindeti", "reporting"),  # a four-letter word matched whole
+        ("uvolili inostranca chto s razresheniem", "early_end"),  # a four-letter stem ("увол")
     ],
 )
 def test_any_script(question: str, topic: str) -> None:
