@@ -125,15 +125,14 @@ def _document(item: Topic) -> Counter[str]:
 
 
 def _surface_words() -> set[tuple[str, str]]:
+    """Every (word, stem) of the index's texts, each text once (facts recur across topics)."""
     kb = load_knowledge()
-    found: set[tuple[str, str]] = set()
+    texts: set[str] = set()
     for item in topics().values():
         for lang in LANGS:
-            texts = [item.title.get(lang), *getattr(item.questions, lang)]
-            texts += [kb.fact(fact_id).text.get(lang) for fact_id in item.fact_ids]
-            for text in texts:
-                found.update(words(text))
-    return found
+            texts.update([item.title.get(lang), *getattr(item.questions, lang)])
+            texts.update(kb.fact(fact_id).text.get(lang) for fact_id in item.fact_ids)
+    return {pair for text in texts for pair in words(text)}
 
 
 @cache
