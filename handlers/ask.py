@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
 from functools import lru_cache
 
 from aiogram import F, Router
@@ -24,9 +26,9 @@ from bot.i18n import Translator
 from handlers.callbacks import MenuCb
 from handlers.keyboards import rows
 from handlers.replies import send, show
-from knowledge import answers
+from knowledge import answers, consult, qa
 from knowledge.changes import NINE_POINTS
-from knowledge.l10n import Lang
+from knowledge.l10n import Lang, knowledge_catalog
 
 MAX_QUESTION = 500  # characters of a question that are searched
 CHANGES_TOPIC = "changes"
@@ -51,16 +53,24 @@ def _menu_row(t: Translator) -> list[InlineKeyboardButton]:
     ]
 
 
-def card_keyboard(t: Translator, topic_ids: list[str]) -> InlineKeyboardMarkup:
-    """Buttons for the next closest topics, then Topics / Main menu."""
-    return _card_keyboard(t.lang, tuple(topic_ids))
+def card_keyboard(
+    t: Translator, topic_ids: list[str], flow: str | None = None
+) -> InlineKeyboardMarkup:
+    """Buttons for the next closest topics, the flow that continues a situation, Topics / Main."""
+    return _card_keyboard(t.lang, tuple(topic_ids), flow)
 
 
 @lru_cache(maxsize=512)  # the same few topic sets come up again and again
-def _card_keyboard(lang: Lang, topic_ids: tuple[str, ...]) -> InlineKeyboardMarkup:
+def _card_keyboard(
+    lang: Lang, topic_ids: tuple[str, ...], flow: str | None
+) -> InlineKeyboardMarkup:
     t = Translator(lang)
-    buttons = [_topic_button(i, "→ " + answers.topic(i).title.get(t.lang)) for i in topic_ids]
-    return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
+    rows_ = [[_topic_button(i, "→ " + answers.topic(i).title.get(t.lang))] for i in topic_ids]
+    if flow:
+        rows_.append(
+            [InlineKeyboardButton(text=t(f"menu-{flow}"), callback_data=MenuCb(action=flow).pack())]
+        )
+    return InlineKeyboardMarkup(inline_keyboard=[*rows_, _menu_row(t)])
 
 
 def changes_keyboard(t: Translator) -> InlineKeyboardMarkup:
@@ -97,17 +107,38 @@ def group_keyboard(t: Translator, group: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[*buttons, _menu_row(t)])
 
 
-def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> tuple[str, list[str]]:
-    """The card of the best match and the ids of the next closest, or ("", []) if none."""
-    hits = answers.search(question[:MAX_QUESTION], lang, limit=3)
-    if not hits:
-        return "", []
-    best = hits[0].topic_id
-    others = [hit.topic_id for hit in hits[1:]]
+@dataclass(frozen=True)
+class Answer:
+    text: str  # Telegram HTML; "" when nothing matches
+    others: list[str]  # the next closest topics
+    card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
+    flow: str | None = None  # the menu action that continues the situation stated
+
+
+def _flow(outcome: consult.Outcome | None) -> str | None:
+    """Eligibility for a headcount, citizenship or category; the calculator for a date."""
+    if outcome is None or outcome.key.startswith("trip-"):
+        return None
+    return "deadlines" if outcome.key.startswith("date-") else "eligibility"
+
+
+def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer:
+    """The situation's one-line answer, then the card; or the pointer for a neighbouring domain."""
+    reply = qa.ask(question[:MAX_QUESTION], lang, clock.today(timezone))
+    if reply.topic_id is None:
+        if reply.scope and reply.scope != "chatter":
+            pointer = knowledge_catalog().get(lang, f"scope-{reply.scope}")
+            return Answer(html.escape(pointer), [], card=False)
+        return Answer("", [], card=False)
+    best = reply.topic_id
+    others = list(reply.others)
     for related in answers.related(best):
         if related not in others and related != best:
             others.append(related)
-    return answers.card(best, lang, clock.today(timezone)), others[:3]
+    text = answers.card(best, lang, clock.today(timezone))
+    if reply.outcome:
+        text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
+    return Answer(text, others[:3], flow=_flow(reply.outcome))
 
 
 def router() -> Router:
@@ -151,11 +182,11 @@ def router() -> Router:
 
     @r.message(StateFilter(None), F.text, ~F.text.startswith("/"))
     async def question(message: Message, t: Translator, user: User, clock: Clock) -> None:
-        text, others = answer_for(message.text or "", t.lang, clock, user.timezone)
-        if not text:
-            await message.answer(t("ask-no-match"), reply_markup=groups_keyboard(t))
+        found = answer_for(message.text or "", t.lang, clock, user.timezone)
+        if not found.card:
+            await message.answer(found.text or t("ask-no-match"), reply_markup=groups_keyboard(t))
             return
-        await send(message, text, card_keyboard(t, others))
+        await send(message, found.text, card_keyboard(t, found.others, found.flow))
 
     @r.inline_query()
     async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:

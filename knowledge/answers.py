@@ -23,11 +23,12 @@ from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
 from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
 from knowledge.models import LocalText
 from knowledge.render import render_status, source_links
-from knowledge.textnorm import terms
+from knowledge.textnorm import skeleton, terms, words
 
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
 K1, B = 1.2, 0.75
 MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
+UNKNOWN_NUMBER = 0.25
 FUZZY_CUTOFF = 82  # rapidfuzz ratio for a misspelt word to count as a known one
 WEIGHTS = {"title": 3, "questions": 2, "facts": 1}
 
@@ -62,6 +63,7 @@ class _Index:
     average: float
     idf: dict[str, float]
     vocabulary: list[str]
+    skeletons: dict[str, str]  # a stem's script-free spelling -> the stem
 
 
 @cache
@@ -122,6 +124,17 @@ def _document(item: Topic) -> Counter[str]:
     return counts
 
 
+def _surface_words() -> set[tuple[str, str]]:
+    """Every (word, stem) of the index's texts, each text once (facts recur across topics)."""
+    kb = load_knowledge()
+    texts: set[str] = set()
+    for item in topics().values():
+        for lang in LANGS:
+            texts.update([item.title.get(lang), *getattr(item.questions, lang)])
+            texts.update(kb.fact(fact_id).text.get(lang) for fact_id in item.fact_ids)
+    return {pair for text in texts for pair in words(text)}
+
+
 @cache
 def _index() -> _Index:
     docs = {item.id: _document(item) for item in topics().values()}
@@ -132,15 +145,28 @@ def _index() -> _Index:
         term: math.log((total - count + 0.5) / (count + 0.5) + 1)
         for term, count in frequency.items()
     }
-    return _Index(docs, lengths, sum(lengths.values()) / total, idf, sorted(idf))
+    skeletons: dict[str, str] = {}
+    for term in sorted(idf, key=lambda known: -idf[known]):  # rarer stems win a shared spelling
+        skeletons.setdefault(skeleton(term), term)
+    for word, term in sorted(
+        _surface_words()
+    ):  # whole words too: "stoit" is "стоит", stemmed "сто"
+        skeletons.setdefault(skeleton(word), term)
+    return _Index(docs, lengths, sum(lengths.values()) / total, idf, sorted(idf), skeletons)
 
 
-def _resolve(term: str, index: _Index) -> tuple[str | None, float]:
-    """The known term a query term stands for (itself, or the closest if misspelt) and a weight."""
+def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
+    """The known term a query word stands for (its stem, or the closest if misspelt or typed in
+    another script) and a weight."""
     if term in index.idf:
         return term, 1.0
     if len(term) < 4 or term.isdigit():
         return None, 0.0
+    # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
+    spelt = skeleton(word)
+    for size in range(len(spelt), 3, -1):  # four letters: a whole word, or a short stem's start
+        if known := index.skeletons.get(spelt[:size]):
+            return known, 0.9 if size > 4 or size == len(spelt) else 0.7
     # A misspelt inflection keeps its tail ("employmnt"): a known stem it starts with counts.
     for size in range(len(term) - 1, 3, -1):
         if term[:size] in index.idf:
@@ -154,16 +180,17 @@ def _resolve(term: str, index: _Index) -> tuple[str | None, float]:
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     index = _index()
-    query = terms(question)
+    query = words(question)
     if not query:
         return ()
     top_idf = max(index.idf.values())
     scores: dict[str, float] = defaultdict(float)
     weight_all = weight_matched = 0.0
-    for raw in query:
-        term, weight = _resolve(raw, index)
+    for word, raw in query:
+        term, weight = _resolve(word, raw, index)
         idf = index.idf.get(term, top_idf) if term else top_idf
-        weight_all += idf
+        # An unknown number (a year, a count) says little about the topic: it weighs a quarter.
+        weight_all += idf * UNKNOWN_NUMBER if term is None and raw.isdigit() else idf
         if term is None:
             continue
         weight_matched += idf * weight

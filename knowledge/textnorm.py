@@ -90,3 +90,48 @@ def terms(text: str) -> tuple[str, ...]:
     return tuple(
         stem(word) for word in words if word not in STOPWORDS and (len(word) > 1 or word.isdigit())
     )
+
+
+# Any script to one Latin skeleton, so "razreshenie", "руксат" (Kazakh without its letters) and
+# "ruqsat" meet the words of the index: Kazakh letters fold to their Russian look-alikes, Cyrillic
+# is romanised, and the spellings people use for one sound (q/k, zh/j, y/i, doubled letters) merge.
+_KK_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
+_ROMAN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufie", strict=True)),
+        "ж": "j", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "iu", "я": "ia",
+        "ъ": "", "ь": "", "ё": "e",
+    }
+)  # fmt: skip
+_LATIN_SPELLINGS = (
+    ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("zh", "j"), ("ts", "c"), ("q", "k"), ("x", "h"),
+    ("y", "i"), ("w", "u"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("ı", "i"), ("ğ", "g"),
+    ("ñ", "n"), ("ş", "sh"), ("ç", "ch"), ("ya", "ia"), ("yu", "iu"), ("'", ""),
+)  # fmt: skip
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """A script-free spelling of ``word`` ("разрешение", "razreshenie" -> "razreshenie")."""
+    text = word.lower().translate(_KK_FOLD).translate(_ROMAN)
+    for spelling, canonical in _LATIN_SPELLINGS:
+        text = text.replace(spelling, canonical)
+    return _DOUBLE.sub(r"\1", text)
+
+
+_ANY_WORD = re.compile(r"[a-zа-яёәғқңөұүһіäöüığñşç']+|[0-9]+")
+_STOP_SKELETONS = {skeleton(word) for word in STOPWORDS if not word.isascii()}
+
+
+@lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
+def words(text: str) -> tuple[tuple[str, str], ...]:
+    """The informative words of ``text`` as (word, stem) pairs, stop words of any script dropped."""
+    found = _ANY_WORD.findall(normalize(text))
+    return tuple(
+        (word, stem(word))
+        for word in found
+        if word not in STOPWORDS
+        and (len(word) > 1 or word.isdigit())
+        and not (_KAZAKH_LETTERS.isdisjoint(word) and skeleton(word) in _STOP_SKELETONS)
+    )

@@ -99,3 +99,49 @@ async def test_very_long_question_is_handled(dialog: DialogFactory) -> None:
     d = dialog(lang="ru")
     await d.send("продление разрешения " * 300)
     assert d.replies() and all(len(text) <= 4096 for text in d.replies())
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "first_line"),
+    [
+        ("en", "we are 14 people, does the ratio apply?", "<b>A small business with 14 employees"),
+        ("ru", "узбек сварщик, нужно разрешение?", "<b>Узбекистан — не государство ЕАЭС"),
+        ("kk", "4 санат рұқсат мерзімі", "<b>4-санат: рұқсат 12 айға беріледі."),
+    ],
+)
+async def test_a_stated_situation_is_answered_first(
+    dialog: DialogFactory, lang: str, question: str, first_line: str
+) -> None:
+    d = dialog(lang=lang)
+    await d.send(question)
+    assert d.text.startswith(first_line), d.text
+    assert html_problem(d.text) is None
+    assert len(d.buttons()) >= 3, "the card's next topics and menu follow"
+    await d.click("✅")  # the eligibility check continues the situation
+    assert "EAEU" in d.text or "ЕАЭС" in d.text or "ЕАЭО" in d.text, d.text
+
+
+async def test_a_stated_date_offers_the_deadline_calculator(dialog: DialogFactory) -> None:
+    d = dialog(lang="en")
+    await d.send("contract signed on 2 February 2026, ESUTD deadline?")
+    assert d.text.startswith("<b>From 2 February 2026: 5 working days"), d.text
+    await d.click("📅")
+    assert html_problem(d.text) is None and len(d.buttons()) >= 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "pointer"),
+    [
+        ("ru", "ставка НДС в Казахстане", "Комитет государственных доходов"),
+        ("kk", "жыл сайынғы еңбек демалысы неше күн", "adilet.zan.kz"),
+        ("en", "how do I register an LLP <b>fast</b>", "Public Service Centre"),
+    ],
+)
+async def test_a_neighbouring_question_gets_an_official_pointer(
+    dialog: DialogFactory, lang: str, question: str, pointer: str
+) -> None:
+    d = dialog(lang=lang)
+    await d.send(question)
+    assert pointer in d.text and "Sources" not in d.text and "<b>" not in d.text
+    assert html_problem(d.text) is None
+    assert len(d.buttons()) >= 7, "the topic menu, to ask within the bot's knowledge"

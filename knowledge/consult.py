@@ -1,0 +1,208 @@
+"""Answers for the situation a question states, from the rules core, as a consultant would.
+
+"We are 14 people" runs the ratio check, "an Uzbek welder" the EAEU rule, "category 2, how long"
+the route's term and renewals, "signed on 2 February" the deadline for that event. Each outcome is
+trace steps (rendered as the card's first line) and the facts they rest on; the card follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel import Locale
+
+from knowledge import deadlines
+from knowledge.deadlines import DateResult, TraceStep
+from knowledge.l10n import Lang
+from knowledge.loader import load_knowledge
+from knowledge.ratio import check_ratio
+from knowledge.render import render_trace
+from knowledge.situation import Situation, extract
+from knowledge.textnorm import normalize, skeleton
+
+_BABEL = {"ru": "ru", "kk": "kk", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str  # "ratio-exempt", "eaeu-no-permit", "term-cat2", "date-esutd"...
+    topic_id: str | None  # the card for this situation; None: the search's card
+    steps: tuple[TraceStep, ...]  # the one-line answer, then its reasoning
+    fact_ids: tuple[str, ...]
+
+
+# Cues: patterns on the normalised text, then (Latin) on its skeleton for other scripts.
+_CUES: dict[str, tuple[str, ...]] = {
+    "ratio": (r"соотнош|ratio|арақатынас|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
+              r"\d+ ?(%|percent|процент) (locals|местн)|locals", r"sotnosh|aratinas"),
+    "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
+             r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
+             r"srok|na skolko|prodl|uzart|merzim"),
+    "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
+    "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
+                 r"srok|na skolko|merzim"),
+    "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
+    "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
+    "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
+    "fee": (r"сбор|\bfee\b|алым", r"sbor"),
+    "arrival": (r"прибы|приех|arriv|келді", r"pribi"),
+    "ban": (r"нарушени|violation|бұзушылық", r"narushen"),
+    "trip": (r"командиров|business trip|іссапар|(другой|другом|другую) (регион|город|област)|"
+             r"another (region|city|oblast)|басқа (өңір|облыс|қала)|sent to|posted to|relocat",
+             r"komandirov"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A question with what it states, the search's topic and the user's today."""
+
+    s: Situation
+    topic_id: str | None
+    on: dt.date
+    text: str  # normalised
+    spelt: str  # its skeleton, for cues typed in another script
+
+    def cue(self, name: str) -> bool:
+        own, other = _CUES[name]
+        return bool(re.search(own, self.text) or re.search(other, self.spelt))
+
+
+def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | None:
+    """The situational answer to ``question`` (its search topic ``topic_id``), if it states one."""
+    text = normalize(question)
+    spelt = " ".join(skeleton(word) for word in text.split())
+    asked = _Asked(extract(question, today), topic_id, today, text, spelt)
+    for answer in (_ratio, _date, _trip, _eaeu, _term, _non_eaeu):
+        if outcome := answer(asked):
+            return outcome
+    return None
+
+
+def _ratio(a: _Asked) -> Outcome | None:
+    about_ratio = a.cue("ratio") or a.topic_id in {"ratio", "ratio.exemptions"}
+    if a.s.headcount is None or not about_ratio:
+        return None
+    result = check_ratio(a.on, a.s.headcount, True, False, 0, 0, 0, 0)
+    fact = load_knowledge().fact("ratio.exempt.small_business", a.on)
+    steps = result.trace[:1]
+    if result.exempt:
+        since = TraceStep("situation-ratio-since", {"since": fact.effective_from})
+        return Outcome("ratio-exempt", "ratio.exemptions", (*steps, since), result.fact_ids)
+    low, high = deadlines.pair("ratio.local_share")
+    applies = TraceStep("situation-ratio-applies", {"low": low, "high": high})
+    return Outcome("ratio-applies", "ratio", (*steps, applies), result.fact_ids)
+
+
+_EVENTS: tuple[tuple[str, str, str, Callable[[dt.date], DateResult]], ...] = (
+    ("vacancy", "date-vacancy", "vacancy", deadlines.earliest_filing),
+    ("fee", "date-fee", "fee.payment", deadlines.fee_payment),
+    ("arrival", "date-arrival", "arrival", deadlines.arrival_notification),
+    ("ban", "date-ban", "ban", deadlines.ban_end),
+)
+
+
+def _date(a: _Asked) -> Outcome | None:
+    if not a.s.dates:
+        return None
+    day = a.s.dates[0]
+    if a.cue("renewal"):
+        route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4", "ict"} else "cat3"
+        return _from_date("date-renewal", "renewal.window", deadlines.renewal_window(day, route))
+    if a.cue("esutd"):
+        dismissed = a.cue("dismissal")
+        result = (deadlines.esutd_termination if dismissed else deadlines.esutd_registration)(day)
+        return _from_date("date-esutd", "esutd", result)
+    for cue, key, topic, compute in _EVENTS:
+        if a.cue(cue):
+            return _from_date(key, topic, compute(day))
+    return None
+
+
+def _trip(a: _Asked) -> Outcome | None:
+    """Work in another region for a stated span, against the yearly business-trip limit."""
+    elsewhere = a.cue("trip") or len(a.s.regions) >= 2 or a.topic_id == "business_trips"
+    if not elsewhere or (a.s.months is None and a.s.days is None):
+        return None
+    limit = int(str(load_knowledge().fact("territory.business_trips", a.on).value))
+    # A month is 28 to 31 days: only a span on one side of the limit either way is decided.
+    low = a.s.days if a.s.days is not None else 28 * (a.s.months or 0)
+    high = a.s.days if a.s.days is not None else 31 * (a.s.months or 0)
+    key = "trip-over" if low > limit else "trip-within" if high <= limit else "trip-borderline"
+    span = {"days": a.s.days or 0, "months": 0 if a.s.days is not None else a.s.months or 0}
+    step = TraceStep(f"situation-{key}", {**span, "limit": limit})
+    return Outcome(key, "business_trips", (step,), ("territory.business_trips", "permit.issuer"))
+
+
+def _from_date(key: str, topic_id: str, result: DateResult) -> Outcome:
+    return Outcome(key, topic_id, result.trace, result.fact_ids)
+
+
+def _eaeu(a: _Asked) -> Outcome | None:
+    if not a.s.eaeu:
+        return None
+    step = TraceStep("situation-eaeu", {"country": (a.s.country or "").upper()})
+    return Outcome("eaeu-no-permit", "eaeu", (step,), ("eaeu.exempt",))
+
+
+def _non_eaeu(a: _Asked) -> Outcome | None:
+    if a.s.country is None or a.s.eaeu:
+        return None
+    step = TraceStep("situation-permit-needed", {"country": a.s.country.upper()})
+    return Outcome("permit-needed", None, (step,), ("eaeu.exempt",))
+
+
+def _term(a: _Asked) -> Outcome | None:
+    route_id = a.s.route
+    searched = a.topic_id or ""
+    if searched.startswith("route.") and (route_id is None or not a.s.route_stated):
+        route_id = searched.removeprefix("route.")
+    if route_id is None or not a.cue("term"):
+        return None
+    outcome = route_term(route_id)
+    if searched == "renewal.count" and not a.cue("duration"):  # that card, with this answer
+        return Outcome(outcome.key, None, outcome.steps, outcome.fact_ids)
+    return outcome
+
+
+def route_term(route_id: str) -> Outcome:
+    """A route's term and renewals, from routes.toml."""
+    route = load_knowledge().route(route_id)
+    name = {"route": route_id}
+    if route.term_days:
+        term = TraceStep("situation-term-days", {**name, "days": _list(route.term_days)})
+    elif route.max_term_months:
+        term = TraceStep("situation-term-upto", {**name, "months": route.max_term_months})
+    else:
+        term = TraceStep("situation-term-months", {**name, "months": _list(route.term_months)})
+    months = route.max_renewal_months or _list(route.renewal_term_months)
+    if not route.renewable:
+        renew = TraceStep("situation-renew-none")
+    elif route.max_renewals is None:
+        renew = TraceStep("situation-renew-unlimited", {"months": months})
+    else:
+        renew = TraceStep("situation-renew-max", {"count": route.max_renewals, "months": months})
+    return Outcome(f"term-{route_id}", f"route.{route_id}", (term, renew), tuple(route.fact_ids))
+
+
+def _list(values: list[int]) -> str:
+    return "/".join(str(value) for value in values)
+
+
+def render(outcome: Outcome, lang: Lang) -> str:
+    """The outcome as one plain-text line (the handler escapes it)."""
+    steps = [_localised(step, lang) for step in outcome.steps]
+    return " ".join(render_trace(steps, lang))
+
+
+def _localised(step: TraceStep, lang: Lang) -> TraceStep:
+    """Route ids and country codes named in their language."""
+    args = dict(step.args)
+    if isinstance(route_id := args.get("route"), str):
+        args["route"] = load_knowledge().route(route_id).name.get(lang)
+    if isinstance(code := args.get("country"), str):
+        args["country"] = Locale.parse(_BABEL[lang]).territories.get(code, code)
+    return TraceStep(step.key, args)

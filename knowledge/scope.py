@@ -1,0 +1,87 @@
+"""What is outside the bot's knowledge: neighbouring questions a user will ask, and where to ask.
+
+A question that shares a word with a topic ("налог", "отпуск", "виза") would otherwise get the
+nearest work-permit card. Each domain is a few patterns over the question in any script (matched
+on the lower-cased text and on its script-free skeleton, see textnorm); a match refuses with the
+domain's official pointer (knowledge/locales: scope-<domain>). "chatter" refuses plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.textnorm import normalize, skeleton
+
+# Patterns on the normalised text (Cyrillic, Latin) and on skeletons (Latin-typed Russian/Kazakh).
+_DOMAINS: dict[str, tuple[str, ...]] = {
+    "tax": (
+        r"\bндс\b", r"\bvat\b", r"\bққс\b", r"налог(?!ов\w* номер)", r"\btax(?!\s*(number|id))",
+        r"\bипн\b", r"\bкпн\b", r"\bжтс\b", r"\bктс\b", r"салы[ғқ]", r"деклараци", r"\bdeclaration",
+        r"\b270\b", r"соцотчисл", r"социальн\w* (отчисл|взнос)", r"social contribution",
+        r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bpension", r"зейнетақы",
+    ),
+    "labour": (
+        r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
+        r"зарплат", r"\bwage", r"\bsalar", r"испытательн", r"probation", r"сынақ мерзім",
+        r"сверхурочн", r"переработк", r"overtime", r"больничн", r"\bsick", r"ауырғаны",
+        r"беременн", r"maternity", r"собственному желанию", r"own request", r"өз еркімен",
+    ),
+    "company": (
+        r"\bтоо\b", r"\bllp\b", r"\bжшс\b",
+        r"(зарегистрир|регистрац|открыть)\w* (ип|тоо|компани|фирм)",
+        r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
+        r"sole proprietor", r"\bжк\b", r"компания\w* тірке",
+    ),
+    "travel": (
+        r"виз\w* (в|для) (сша|герман|китай|корею|европ|америк|англи|турци|оаэ)",
+        r"виз\w* для казахстан", r"казахстанц\w*.{0,30}виз",
+        r"\bvisa (for|to) (the )?(us|usa|germany|china|korea|uk|europe|schengen|kazakh)",
+        r"kazakh(stan)? citizens? need a visa", r"ақш визасы",
+        r"(германия|ақш|қытай|корея|еуропа|түркия)\w* виза",
+        r"виз\w*.{0,20}граждан\w* (казахстан|рк)",
+        r"(уехать|поехать) работать", r"work(ing)? abroad", r"move to \w+ for work",
+        r"жұмысқа (қалай )?кет", r"паспорт\w* (поменять|заменить|ауыстыр)",
+        r"(поменять|заменить) паспорт",
+        r"паспортты", r"renew (my |a |the )?(kazakh )?passport",
+    ),
+    "residence": (
+        r"вид на жительств", r"\bрвп\b", r"residence permit", r"ықтиярхат", r"прописк",
+        r"по месту жительств", r"place of residence", r"тұрғылықты жер", r"гражданств",
+        r"citizenship", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas", r"оралман",
+    ),
+    "chatter": (
+        r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
+        r"бағамы", r"\bматч", r"football", r"футбол", r"ресторан", r"restaurant",
+        r"какой праздник", r"қандай мереке", r"kvartir", r"квартир", r"пәтер",
+    ),
+}  # fmt: skip
+_COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _DOMAINS.items()}
+# Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
+_SKELETONS = {
+    "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki"),
+    "residence": ("grajdanstv", "propisk"), "chatter": ("pogod",),
+}  # fmt: skip
+
+
+# A neighbouring word beside a work-permit one is a work-permit question ("do residence-permit
+# holders need a quota", "is the permit fee a tax"): the knowledge answers it.
+_OURS = re.compile(
+    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым"
+)
+
+
+@lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
+def out_of_scope(question: str) -> str | None:
+    """The neighbouring domain ``question`` belongs to ("tax", "labour"...), or None."""
+    text = normalize(question)
+    if _OURS.search(text):
+        return None
+    for domain, patterns in _COMPILED.items():
+        if any(pattern.search(text) for pattern in patterns):
+            return domain
+    spelt = {skeleton(word) for word in re.findall(r"[a-z]+", text)}
+    for domain, stems in _SKELETONS.items():
+        if any(word.startswith(stem) for word in spelt for stem in stems):
+            return domain
+    return None

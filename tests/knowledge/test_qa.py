@@ -1,0 +1,262 @@
+"""The consultant's answer: evaluation set, out-of-scope pointers, any script, the situation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge import accuracy, consult, qa
+from knowledge.accuracy import REFUSE, evaluate, load_eval
+from knowledge.consult import route_term
+from knowledge.l10n import LANGS, Lang, knowledge_catalog
+from knowledge.loader import load_knowledge
+from knowledge.scope import out_of_scope
+from knowledge.situation import EAEU, extract
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def test_evaluation_parts_are_fixed_and_disjoint() -> None:
+    tune, holdout = load_eval("tune"), load_eval("holdout")
+    for lang in LANGS:
+        total = [c for c in tune + holdout if c.lang == lang]
+        assert len(total) >= 100, lang
+        refused = sum(c.expected == REFUSE for c in total)
+        assert 0.2 <= refused / len(total) <= 0.3, lang
+    assert not {c.question for c in tune} & {c.question for c in holdout}
+
+
+def test_tune_part_is_answered() -> None:
+    """TUNE is 99 % right; the floor leaves room for the questions on the two topics another
+    change adds (mfa_check, refusal), scored once they are in the index."""
+    score = evaluate(load_eval("tune"))
+    for lang in LANGS:
+        assert score.share(lang) >= 0.93, "\n".join(score.misses)
+    assert score.refusal_recall >= 0.95 and score.answerable_refused <= 0.03
+
+
+def test_holdout_part_does_not_regress() -> None:
+    """Floors just under this change's measured HOLDOUT figures (README), to catch regressions."""
+    score = evaluate(load_eval("holdout"))
+    assert sum(score.right.values()) / sum(score.total.values()) >= 0.8
+    assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.06
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("ставка ндс 2026", "tax"),
+        ("резидент емес шетелдіктің табыс салығы", "tax"),
+        ("income tax for expats", "tax"),
+        ("сколько дней отпуска у иностранца", "labour"),
+        ("ең төменгі жалақы қанша", "labour"),
+        ("minimum wage in kazakhstan", "labour"),
+        ("как открыть тоо", "company"),
+        ("жшс тіркеу", "company"),
+        ("register a company in astana", "company"),
+        ("виза в германию для казахстанцев", "travel"),
+        ("do kazakh citizens need a visa for the uk", "travel"),
+        ("вид на жительство", "residence"),
+        ("тұруға ықтиярхат", "residence"),
+        ("how to get citizenship", "residence"),
+        ("pogoda v almaty", "chatter"),
+        ("nalog na imushestvo", "tax"),
+    ],
+)
+def test_neighbouring_domains_are_recognised(question: str, domain: str) -> None:
+    assert out_of_scope(question) == domain
+    reply = qa.ask(question, "ru", TODAY)
+    assert reply.topic_id is None and reply.scope == domain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "какую визу оформлять работнику по разрешению",
+        "копию паспорта нотариально заверять",
+        "ИП на 19 человек соотношение действует",
+        "уволили иностранца что делать с разрешением",
+        "getting the tax number for an expat through a representative",
+        "do residence permit holders need a quota",  # a neighbouring word beside one of ours
+        "is the permit fee a tax",
+    ],
+)
+def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> None:
+    assert out_of_scope(question) is None
+    assert qa.ask(question, "en", TODAY).topic_id is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
+    catalog = knowledge_catalog()
+    for domain in ("tax", "labour", "company", "travel", "residence"):
+        text = catalog.get(lang, f"scope-{domain}")
+        assert "egov.kz" in text or "adilet.zan.kz" in text, domain
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("skolko stoit razreshenie na rabotu", "fees"),  # Latin-typed Russian
+        ("razreshenie dlya svarshika", "route.cat4"),
+        ("ruqsatqa qandai qujattar kerek", "documents"),  # Kazakh in Latin letters
+        ("руксатка кандай кужаттар керек", "documents"),  # Kazakh without its letters
+        ("шетелдикке жсн калай алады", "iin"),
+        ("сколко дней рассматривают заявлениe", "decision"),  # a Latin e among Cyrillic
+        ("esep beru mindeti", "reporting"),  # a four-letter word matched whole
+        ("uvolili inostranca chto s razresheniem", "early_end"),  # a four-letter stem ("увол")
+    ],
+)
+def test_any_script(question: str, topic: str) -> None:
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("staff", "on", "key", "topic"),
+    [
+        (19, TODAY, "ratio-exempt", "ratio.exemptions"),
+        (20, TODAY, "ratio-exempt", "ratio.exemptions"),
+        (21, TODAY, "ratio-applies", "ratio"),
+        (21, dt.date(2025, 9, 1), "ratio-applies", "ratio"),  # the day the 20 limit started
+        (21, dt.date(2025, 8, 31), "ratio-exempt", "ratio.exemptions"),  # any small business
+        (150, dt.date(2025, 8, 31), "ratio-exempt", "ratio.exemptions"),
+    ],
+)
+def test_headcount_runs_the_ratio_check(staff: int, on: dt.date, key: str, topic: str) -> None:
+    for question in (
+        f"у нас {staff} сотрудников, применяется ли соотношение",
+        f"бізде {staff} адам арақатынас қолданыла ма",
+        f"we are {staff} people does the ratio apply",
+    ):
+        reply = qa.ask(question, "en", on)
+        assert (reply.situation, reply.topic_id) == (key, topic), question
+        assert reply.outcome and "ratio.exempt.small_business" in reply.outcome.fact_ids
+
+
+def test_ratio_answer_says_since_when_and_the_thresholds() -> None:
+    exempt = qa.ask("we are 20 people, ratio?", "en", TODAY).outcome
+    assert exempt is not None
+    assert consult.render(exempt, "en") == (
+        "A small business with 20 employees (up to 20) is exempt from the ratio. "
+        "This rule is in force since 1 September 2025."
+    )
+    applies = qa.ask("нас 21 человек, соотношение?", "ru", TODAY).outcome
+    assert applies is not None
+    line = consult.render(applies, "ru")
+    assert "21" in line and "20" in line and "70 %" in line and "90 %" in line
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("россиянина берем, нужно разрешение?", "ru"),
+        ("ресей азаматына рұқсат керек пе", "ru"),
+        ("russian citizen work permit", "ru"),
+        ("белорус на работу разрешение", "by"),
+        ("беларусь азаматы рұқсат", "by"),
+        ("belarusian engineer permit", "by"),
+        ("гражданин Кыргызстана разрешение", "kg"),
+        ("қырғыз азаматына рұқсат", "kg"),
+        ("kyrgyz driver permit", "kg"),
+        ("армянин бухгалтер разрешение", "am"),
+        ("армениядан келген маман рұқсат", "am"),
+        ("armenian accountant permit", "am"),
+    ],
+)
+def test_each_eaeu_country_needs_no_permit(question: str, country: str) -> None:
+    assert extract(question, TODAY).country == country and country in EAEU
+    reply = qa.ask(question, "kk", TODAY)
+    assert (reply.situation, reply.topic_id) == ("eaeu-no-permit", "eaeu")
+    assert reply.outcome is not None
+    assert consult.render(reply.outcome, "en").startswith(
+        {"ru": "Russia", "by": "Belarus", "kg": "Kyrgyzstan", "am": "Armenia"}[country]
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "name"),
+    [
+        ("узбек сварщик нужно разрешение", "uz", "Узбекистан"),
+        ("тәжік жұмысшыға рұқсат керек пе", "tj", "Таджикистан"),
+        ("chinese engineer do we need a permit", "cn", "Китай"),
+        ("инженер из Турции нужно разрешение", "tr", "Турция"),
+        ("indian welder permit", "in", "Индия"),
+    ],
+)
+def test_other_countries_need_a_permit(question: str, country: str, name: str) -> None:
+    assert extract(question, TODAY).country == country
+    reply = qa.ask(question, "ru", TODAY)
+    assert reply.situation == "permit-needed" and reply.outcome is not None
+    assert consult.render(reply.outcome, "ru").startswith(name + " — не государство ЕАЭС")
+
+
+@pytest.mark.parametrize("route_id", ["cat1", "cat2", "cat3", "cat4", "seasonal", "ict"])
+def test_each_routes_term_and_renewals(route_id: str) -> None:
+    route = load_knowledge().route(route_id)
+    line = consult.render(route_term(route_id), "en")
+    term = route.term_days or route.term_months or [route.max_term_months or 0]
+    assert "/".join(str(value) for value in term) in line  # e.g. "12/24/36 months"
+    if not route.renewable:
+        assert "cannot be renewed" in line
+    elif route.max_renewals is None:
+        assert "not limited" in line
+    else:
+        assert f"up to {route.max_renewals} time" in line
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "expected"),
+    [
+        ("срок разрешения 1 категории и продление", "term-cat1", "12/24/36 months"),
+        ("екінші санат рұқсат мерзімі", "term-cat2", "renewed up to 3 times"),
+        ("category 3 permit how long", "term-cat3", "12 months"),
+        ("4 категория на сколько дают", "term-cat4", "cannot be renewed"),
+        ("маусымдық рұқсат неше күнге", "term-seasonal", "90/180/270/365 days"),
+        ("intra corporate transfer permit duration", "term-ict", "up to 36 months"),
+    ],
+)
+def test_a_stated_category_gets_its_term(question: str, key: str, expected: str) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert reply.situation == key and reply.outcome is not None
+    assert expected in consult.render(reply.outcome, "en")
+    assert reply.topic_id == "route." + key.removeprefix("term-")
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "due"),
+    [
+        ("договор подписали 2 февраля 2026, до когда в ЕСУТД?", "date-esutd", "2026-02-"),
+        ("permit expires on 15 March 2027 when to renew", "date-renewal", "2027-01-"),
+        ("vacancy posted 03.03.2026 when can we file", "date-vacancy", "2026-03-19"),
+    ],
+)
+def test_a_stated_date_gets_the_computed_deadline(question: str, key: str, due: str) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert reply.situation == key and reply.outcome is not None
+    args = [value for step in reply.outcome.steps for value in step.args.values()]
+    assert any(isinstance(v, dt.date) and v.isoformat().startswith(due) for v in args), args
+
+
+def test_accuracy_report_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    accuracy.main()
+    out = capsys.readouterr().out
+    assert "holdout:" in out and "tune:" in out and "refusal precision" in out
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("worker sent to another region for four months with an almaty permit", "trip-over"),
+        ("работник по разрешению в Алматы будет работать в Атырау 4 месяца", "trip-over"),
+        ("алматыдағы рұқсатпен жұмысшы атырауда 4 ай жұмыс істейді", "trip-over"),
+        ("командировка в другой регион на 2 месяца", "trip-within"),
+        ("business trip to another city for 90 days", "trip-within"),  # the limit itself
+        ("business trip to another city for 91 days", "trip-over"),
+        ("іссапар 3 айға", "trip-borderline"),  # 84 to 93 days: count them
+    ],
+)
+def test_work_in_another_region_against_the_trip_limit(question: str, key: str) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.situation, reply.topic_id) == (key, "business_trips")
+    assert reply.outcome is not None and "90" in consult.render(reply.outcome, "kk")
