@@ -19,6 +19,7 @@ from bot.db import users as users_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.ids import RowId
 from bot.records import details as details_repo
 from bot.records.details import MAX_TEXT, STAGES, Details
 from bot.records.planning import planned, replan_record
@@ -46,14 +47,14 @@ class RecCb(CallbackData, prefix="rec"):
     """open | delete | delete_yes | done, on a record id (always checked against the sender)."""
 
     action: str
-    id: int
+    id: RowId
 
 
 class DetCb(CallbackData, prefix="recd"):
     """Change a record's detail: ``field`` region | ref | end | end_reset | renewals | stage."""
 
     field: str
-    id: int
+    id: RowId
     value: str = ""
 
 

@@ -71,3 +71,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     inputs = int(vars(fuzz).get("INPUTS", 0)) if fuzz is not None else 0
     if inputs:
         terminalreporter.write_line(f"fuzz: {inputs} generated inputs through the Dispatcher")
+        tally = ", ".join(f"{k} {v}" for k, v in vars(fuzz)["TALLY"].items())
+        terminalreporter.write_line(f"fuzz: {tally}")

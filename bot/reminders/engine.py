@@ -23,6 +23,7 @@ from bot.db import Database
 from bot.db import users as users_repo
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.ids import RowId
 from bot.notify import Notifier, Outcome
 from bot.reminders import repo
 from bot.reminders.repo import Reminder
@@ -41,7 +42,7 @@ class RemCb(CallbackData, prefix="r"):
     """A reminder's buttons: done, s1 (snooze a day), s7 (a week), open."""
 
     action: str
-    id: int
+    id: RowId
 
 
 def reminder_markup(t: Translator, reminder_id: int) -> InlineKeyboardMarkup:
