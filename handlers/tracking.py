@@ -236,6 +236,14 @@ async def status_text(
     return "\n".join(lines), _keyboard(*rows)
 
 
+async def _tracking_already(state: FSMContext, draft: dict[str, str]) -> bool:
+    """True when this very computation is being tracked already (named or confirmed next)."""
+    if await state.get_state() not in (Tracking.label.state, Tracking.confirm.state):
+        return False
+    data = await state.get_data()
+    return all(data.get(key) == value for key, value in draft.items())
+
+
 def router() -> Router:
     r = Router(name="tracking")
 
@@ -247,15 +255,16 @@ def router() -> Router:
         if request is None:
             await query.answer(t("stale-button"))
             return
+        draft = {
+            "kind": request.kind,
+            "date": request.day.isoformat(),
+            "route": request.route or "",
+            "term": request.term or "",
+        }
+        if await _tracking_already(state, draft):
+            return  # a second tap: its prompt is open already (the tap is answered empty)
         await state.set_state(Tracking.label)
-        await state.set_data(
-            {
-                "kind": request.kind,
-                "date": request.day.isoformat(),
-                "route": request.route or "",
-                "term": request.term or "",
-            }
-        )
+        await state.set_data(draft)
         markup = _keyboard(
             [button(t("track-btn-skip"), TrackCb(action="skip"))],
             [button(t("track-btn-cancel"), TrackCb(action="cancel"))],
