@@ -9,6 +9,8 @@ new HTML text and keyboard with that, or with the message of the callback query 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import OrderedDict
 from html.parser import HTMLParser
 from typing import Any
@@ -114,7 +116,8 @@ class ShownMessages(BaseRequestMiddleware):
 
     def __init__(self, size: int = MEMORY) -> None:
         self.size = size
-        self._shown: OrderedDict[tuple[int, int], Content] = OrderedDict()
+        # A digest per message, not its text: 20,000 messages cost about 2 MB, not 100.
+        self._shown: OrderedDict[tuple[int, int], bytes] = OrderedDict()
 
     async def __call__(
         self,
@@ -130,14 +133,22 @@ class ShownMessages(BaseRequestMiddleware):
 
     def _remember(self, message: Message) -> None:
         key = (message.chat.id, message.message_id)
-        self._shown[key] = of_message(message)
+        self._shown[key] = digest(of_message(message))
         self._shown.move_to_end(key)
         if len(self._shown) > self.size:
             self._shown.popitem(last=False)
 
-    def get(self, message: Message) -> Content:
-        """The newest known content of ``message``: remembered, else as the query carried it."""
-        return self._shown.get((message.chat.id, message.message_id)) or of_message(message)
+    def get(self, message: Message) -> bytes:
+        """The newest known content of ``message`` (a digest): remembered, else as the query
+        carried it."""
+        remembered = self._shown.get((message.chat.id, message.message_id))
+        return remembered or digest(of_message(message))
+
+
+def digest(content: Content) -> bytes:
+    text, entities, keyboard = content
+    blob = json.dumps([text, sorted(entities, key=repr), keyboard], sort_keys=True, default=str)
+    return hashlib.blake2b(blob.encode(), digest_size=16).digest()
 
 
 def unchanged(
@@ -145,8 +156,8 @@ def unchanged(
 ) -> bool:
     """True when editing ``message`` to ``text`` (HTML) and ``markup`` would change nothing."""
     plain, entities = from_html(text)
-    current = shown.get(message) if shown is not None else of_message(message)
-    return current == (plain, entities, _keyboard(markup))
+    current = shown.get(message) if shown is not None else digest(of_message(message))
+    return current == digest((plain, entities, _keyboard(markup)))
 
 
 def shown_for(bot: Bot | None) -> ShownMessages | None:

@@ -73,3 +73,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"fuzz: {inputs} generated inputs through the Dispatcher")
         tally = ", ".join(f"{k} {v}" for k, v in vars(fuzz)["TALLY"].items())
         terminalreporter.write_line(f"fuzz: {tally}")
+        for kind, count in vars(fuzz)["KINDS"].most_common(10):
+            terminalreporter.write_line(f"fuzz:   {count} × {kind}")

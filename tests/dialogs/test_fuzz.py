@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import os
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,7 @@ INPUTS = 0  # generated inputs fed through the Dispatcher in this run (reported 
 # of failing at the first, to measure a build): unhandled exceptions logged, Bot API errors,
 # callback queries not answered.
 TALLY = {"unhandled": 0, "api_errors": 0, "unanswered": 0}
+KINDS: Counter[str] = Counter()  # the same, by log message or Bot API method and description
 COUNT_ONLY = os.environ.get("FUZZ_TALLY") == "1"
 MARKER = "Zq7Marker"  # typed by user A only; no other user may ever see it
 
@@ -137,6 +139,7 @@ async def scenario(bursts: list[list[Step]]) -> int:
         }
         for key, items in found.items():
             TALLY[key] += len(items)
+            KINDS.update(f"{key}: {item}" for item in items)
         if not COUNT_ONLY:
             assert not any(found.values()), found
         seen = [m.text for d in dialogs[1:] for m in session.chat(d.chat.id)]
