@@ -219,3 +219,25 @@ async def test_delete_all_my_data_twice(
     await d.click_data(erase, d.last_message())
     assert errors(caplog) == []
     assert session_of(app).api_errors == []
+
+
+async def test_one_users_updates_never_overlap_but_different_users_do(
+    dialog: DialogFactory, app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trace: list[str] = []
+    original = deadlines.ask_event
+
+    async def slow(target: object, t: Translator, state: object) -> None:
+        who = str(getattr(getattr(target, "from_user", None), "id", "?"))
+        trace.append(f"enter {who}")
+        await asyncio.sleep(0.02)  # long enough for the other update to start, if it may
+        await original(target, t, state)  # type: ignore[arg-type]
+        trace.append(f"exit {who}")
+
+    monkeypatch.setattr(deadlines, "ask_event", slow)
+    a, b = dialog(user_id=311, lang="en"), dialog(user_id=312, lang="en")
+    await asyncio.gather(a.send("/deadlines"), a.send("/deadlines"))
+    assert trace == ["enter 311", "exit 311", "enter 311", "exit 311"]
+    trace.clear()
+    await asyncio.gather(a.send("/deadlines"), b.send("/deadlines"))
+    assert trace[:2] == ["enter 311", "enter 312"]
