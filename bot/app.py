@@ -11,6 +11,8 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation
+from aiogram.fsm.storage.memory import SimpleEventIsolation
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock
@@ -18,12 +20,19 @@ from bot.config import Settings, check_data_dir
 from bot.db import Database
 from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
-from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
+from bot.middlewares import (
+    AnswerEveryCallback,
+    CallbackAnswerWatcher,
+    InFlight,
+    ResetOnError,
+    UserContext,
+)
 from bot.notify import Limiter, Notifier
 from bot.reminders.engine import Engine
 from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
 from bot.scheduler import add_tick, create_scheduler
+from bot.shown import ShownMessages
 from handlers import build_routers
 from handlers.commands import register_commands
 from handlers.escape import LeaveFlowOnCommand
@@ -62,6 +71,7 @@ def create_bot(
     )
     bot.session.middleware(RetryRequests(on_flood=limiter.pause if limiter else None))
     bot.session.middleware(CallbackAnswerWatcher())
+    bot.session.middleware(ShownMessages())  # innermost: records what a request really changed
     return bot
 
 
@@ -69,12 +79,17 @@ def create_dispatcher(
     settings: Settings, db: Database, clock: Clock, in_flight: InFlight
 ) -> Dispatcher:
     storage = SQLiteStorage(db)
-    dp = Dispatcher(storage=storage)
+    # One user's updates run one at a time: aiogram's FSM middleware holds a lock per user and
+    # chat around everything registered below, so a conversation step (and its FlushState write,
+    # and the reset after a failure) never interleaves with the next message or tap.
+    isolation: BaseEventIsolation = SimpleEventIsolation()
+    dp = Dispatcher(storage=storage, events_isolation=isolation)
     dp["db"] = db
     dp["clock"] = clock
     dp["settings"] = settings
     dp.update.outer_middleware(in_flight)
     dp.update.outer_middleware(FlushState(storage))
+    dp.update.outer_middleware(ResetOnError())  # inside FlushState: the reset is written too
     user_context = UserContext(db, clock, settings.default_timezone)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(user_context)

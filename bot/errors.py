@@ -6,13 +6,20 @@ import logging
 
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.types import ErrorEvent
+from aiogram.types import User as TgUser
 
+from bot.db import Database
+from bot.db import users as users_repo
 from bot.i18n import Translator
+from bot.middlewares import reported
+from knowledge.l10n import normalize_lang
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(event: ErrorEvent, t: Translator | None = None) -> bool:
+async def on_error(
+    event: ErrorEvent, event_from_user: TgUser | None = None, db: Database | None = None
+) -> bool:
     # Log the type and update id only: the exception text may quote what the user typed.
     log.error(
         "unhandled %s in update %s",
@@ -22,9 +29,9 @@ async def on_error(event: ErrorEvent, t: Translator | None = None) -> bool:
         if log.isEnabledFor(logging.DEBUG)
         else None,
     )
-    if isinstance(event.exception, TelegramForbiddenError):
-        return True  # the user blocked the bot: nobody to tell
-    translator = t or Translator("en")
+    if isinstance(event.exception, TelegramForbiddenError) or reported(event.exception):
+        return True  # the user blocked the bot, or already has the alert (AnswerEveryCallback)
+    translator = await _translator(event_from_user, db)
     update = event.update
     try:
         if update.callback_query is not None:
@@ -34,3 +41,18 @@ async def on_error(event: ErrorEvent, t: Translator | None = None) -> bool:
     except Exception as exc:  # replying failed too; the log line above is all we can do
         log.warning("could not report error to user: %s", type(exc).__name__)
     return True
+
+
+async def _translator(sender: TgUser | None, db: Database | None) -> Translator:
+    """The sender's language: the one they chose, else their Telegram app's (this runs outside
+    the middleware that gives handlers ``t``; the database may be what failed)."""
+    if sender is None:
+        return Translator("en")
+    if db is not None:
+        try:
+            user = await users_repo.get(db, sender.id)
+        except Exception:
+            user = None
+        if user is not None:
+            return Translator(user.lang)
+    return Translator(normalize_lang(sender.language_code or ""))

@@ -6,6 +6,7 @@ Telegram would, keeping the chat's messages so edits apply to them.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
 from collections.abc import AsyncGenerator, Callable
@@ -14,7 +15,7 @@ from typing import Any, cast
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteMessage,
@@ -27,6 +28,8 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import TelegramType
 from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
+
+from bot.shown import entities_of
 
 LOCAL_BOT = User(id=1000000, is_bot=True, first_name="PermitBot", username="permitbot_local")
 
@@ -57,6 +60,8 @@ class LocalSession(BaseSession):
         self.requests: list[TelegramMethod[Any]] = []
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self.answered_callbacks: dict[str, AnswerCallbackQuery] = {}
+        # Every Bot API error this session raised, as (method, description): tests assert none.
+        self.api_errors: list[tuple[str, str]] = []
         self._ids = itertools.count(1)
         self._on_output = on_output
 
@@ -77,7 +82,12 @@ class LocalSession(BaseSession):
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         self.requests.append(method)
-        result = self._answer(method)
+        await asyncio.sleep(0)  # a real request yields: let concurrent updates interleave here
+        try:
+            result = self._answer(method)
+        except TelegramAPIError as exc:
+            self.api_errors.append((type(method).__name__, exc.message))
+            raise
         if self._on_output is not None:
             self._on_output(method, result)
         return cast(TelegramType, result)
@@ -141,11 +151,13 @@ def _document(document: object) -> tuple[str, bytes]:
 
 
 def _message(sent: SentMessage) -> Message:
+    text, entities = entities_of(sent.text)  # as Telegram returns it: visible text + entities
     return Message(
         message_id=sent.message_id,
         date=dt.datetime.now(dt.UTC),
         chat=Chat(id=sent.chat_id, type="private"),
         from_user=LOCAL_BOT,
-        text=sent.text or None,
+        text=text or None,
+        entities=entities or None,
         reply_markup=sent.markup,
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware, Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.fsm.context import FSMContext
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import CallbackQuery, Chat, TelegramObject, Update
@@ -105,9 +106,47 @@ class AnswerEveryCallback(BaseMiddleware):
         token = _pending_callback.set(box)
         try:
             return await handler(event, data)
+        except Exception as exc:
+            # The handler failed: the one answer is the error alert, in the user's language
+            # (``on_error`` then only logs; answering again would fail and hide the alert).
+            t: Translator | None = data.get("t")
+            if box and t is not None:
+                await _answer(data["bot"], box, t("error-generic"))
+                mark_reported(exc)
+            raise
         finally:
             _pending_callback.reset(token)
             await _answer(data["bot"], box)
+
+
+def mark_reported(exc: BaseException) -> None:
+    """Note that the user was already told about ``exc`` (see ``reported``)."""
+    exc.permitbot_reported = True  # type: ignore[attr-defined]
+
+
+def reported(exc: BaseException) -> bool:
+    return bool(getattr(exc, "permitbot_reported", False))
+
+
+class ResetOnError(BaseMiddleware):
+    """Outer update middleware: a failed handler leaves no conversation state behind.
+
+    The step that failed may have written half of its state (or raced with nothing, but left a
+    state its data does not match); the next message must work, so the conversation is reset
+    (the user is told to start again by the error reply).
+    """
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        except Exception:
+            state: FSMContext | None = data.get("state")
+            if state is not None:
+                try:
+                    await state.clear()
+                except Exception as exc:  # the database failed too; on_error still reports
+                    log.warning("could not reset the conversation: %s", type(exc).__name__)
+            raise
 
 
 async def answer_pending_callback(bot: Bot) -> None:
@@ -118,7 +157,7 @@ async def answer_pending_callback(bot: Bot) -> None:
         await _answer(bot, box)
 
 
-async def _answer(bot: Bot, box: list[str]) -> None:
+async def _answer(bot: Bot, box: list[str], alert: str | None = None) -> None:
     """Answer the query in ``box`` unless it was answered (``CallbackAnswerWatcher`` empties it).
 
     Its own retries never answer it again: the watcher emptied the box on the first attempt.
@@ -126,7 +165,9 @@ async def _answer(bot: Bot, box: list[str]) -> None:
     if not box:
         return
     try:
-        await bot(AnswerCallbackQuery(callback_query_id=box[0]))
+        await bot(
+            AnswerCallbackQuery(callback_query_id=box[0], text=alert, show_alert=alert is not None)
+        )
     except Exception:  # the query may be too old; nothing more to do
         log.info("could not answer callback query")
 

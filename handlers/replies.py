@@ -5,6 +5,8 @@ from __future__ import annotations
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.shown import shown_for, unchanged
+
 TELEGRAM_LIMIT = 4096
 
 
@@ -51,6 +53,8 @@ async def show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | N
     if len(text) > TELEGRAM_LIMIT:
         await send(message, text, markup)
         return
+    if unchanged(message, text, markup, shown_for(query.bot)):
+        return  # a double tap: Telegram would refuse the edit ("message is not modified")
     try:
         await message.edit_text(text, reply_markup=markup)
     except TelegramBadRequest as exc:

@@ -21,6 +21,7 @@ from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.i18n.dates import dated
+from bot.ids import RowId
 from bot.records import details as details_repo
 from bot.records.details import MAX_TEXT, STAGES, Details
 from bot.records.planning import planned, replan_record
@@ -46,14 +47,14 @@ class RecCb(CallbackData, prefix="rec"):
     """open | delete | delete_yes | done, on a record id (always checked against the sender)."""
 
     action: str
-    id: int
+    id: RowId
 
 
 class DetCb(CallbackData, prefix="recd"):
     """Change a record's detail: ``field`` region | ref | end | end_reset | renewals | stage."""
 
     field: str
-    id: int
+    id: RowId
     value: str = ""
 
 
@@ -194,6 +195,14 @@ def details_keyboard(t: Translator, record: Record, details: Details) -> InlineK
     return _keyboard(*rows)
 
 
+async def _tracking_already(state: FSMContext, draft: dict[str, str]) -> bool:
+    """True when this very computation is being tracked already (named or confirmed next)."""
+    if await state.get_state() not in (Tracking.label.state, Tracking.confirm.state):
+        return False
+    data = await state.get_data()
+    return all(data.get(key) == value for key, value in draft.items())
+
+
 def router() -> Router:
     r = Router(name="tracking")
 
@@ -205,15 +214,16 @@ def router() -> Router:
         if request is None:
             await query.answer(t("stale-button"))
             return
+        draft = {
+            "kind": request.kind,
+            "date": request.day.isoformat(),
+            "route": request.route or "",
+            "term": request.term or "",
+        }
+        if await _tracking_already(state, draft):
+            return  # a second tap: its prompt is open already (the tap is answered empty)
         await state.set_state(Tracking.label)
-        await state.set_data(
-            {
-                "kind": request.kind,
-                "date": request.day.isoformat(),
-                "route": request.route or "",
-                "term": request.term or "",
-            }
-        )
+        await state.set_data(draft)
         markup = _keyboard(
             [button(t("track-btn-skip"), TrackCb(action="skip"))],
             [button(t("track-btn-cancel"), TrackCb(action="cancel"))],

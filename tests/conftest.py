@@ -76,3 +76,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     inputs = int(vars(fuzz).get("INPUTS", 0)) if fuzz is not None else 0
     if inputs:
         terminalreporter.write_line(f"fuzz: {inputs} generated inputs through the Dispatcher")
+        tally = ", ".join(f"{k} {v}" for k, v in vars(fuzz)["TALLY"].items())
+        terminalreporter.write_line(f"fuzz: {tally}")
+        for kind, count in vars(fuzz)["KINDS"].most_common(10):
+            terminalreporter.write_line(f"fuzz:   {count} × {kind}")

@@ -27,6 +27,7 @@ from bot.db.records import Record
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.i18n.dates import dated, when
+from bot.ids import RowId
 from bot.notify import Notifier, Outcome
 from bot.records import details as details_repo
 from bot.records.details import Details
@@ -49,7 +50,7 @@ class RemCb(CallbackData, prefix="r"):
     """A reminder's buttons: done, s1 (snooze a day), s7 (a week), open."""
 
     action: str
-    id: int
+    id: RowId
 
 
 def reminder_markup(t: Translator, reminder_id: int) -> InlineKeyboardMarkup:

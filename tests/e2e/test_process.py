@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+from pathlib import Path
+
 import pytest
 
 from tests.support.server_plugin import SpawnBot
@@ -139,3 +143,42 @@ async def test_a_button_stops_spinning_before_its_reply_waits_out_a_429(
     assert answer.at < edits[0].at + 1 < edits[1].at, "answered at once, not after the wait"
     assert await bot.stop() == 0
     server.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        "setMyCommands",  # start-up itself waits: abandoned, database closed
+        "getMe",  # start-up done, polling waits for its first request: stopped as usual
+    ],
+)
+async def test_sigterm_while_telegram_stalls_start_up_exits_cleanly(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot, method: str
+) -> None:
+    server = telegram_server
+    server.hang(method=method)
+    bot = await spawn_bot()
+    await server.wait_for(lambda: server.calls(method), timeout=20)
+    assert await bot.stop(timeout=10) == 0
+    assert "Traceback" not in bot.stderr
+
+
+def catches_sigterm(pid: int) -> bool:
+    """Whether the process has a SIGTERM handler yet (Linux: the SigCgt mask in /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+
+
+async def test_sigterm_at_the_first_moment_the_bot_can_see_it_exits_cleanly(
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
+) -> None:
+    # The first line of bot/__main__ catches SIGTERM; before it, only the interpreter runs.
+    bot = await spawn_bot()
+    pid = bot.process.pid
+    for _ in range(500):
+        if catches_sigterm(pid):
+            break
+        await asyncio.sleep(0.002)
+    assert await bot.stop(timeout=10) == 0  # still importing, or opening the database
+    assert "Traceback" not in bot.stderr

@@ -7,10 +7,11 @@ import itertools
 from collections.abc import Iterator
 
 from aiogram.methods import AnswerInlineQuery, EditMessageText, SendMessage
-from aiogram.types import CallbackQuery, Chat, InlineQuery, Message, Update, User
+from aiogram.types import CallbackQuery, Chat, InlineQuery, Message, MessageEntity, Update, User
 
 from bot.app import App
 from bot.local_session import LocalSession, SentMessage
+from tests.support.telegram_html import EntityError, parse_html
 
 _update_ids: Iterator[int] = itertools.count(1)
 _message_ids: Iterator[int] = itertools.count(5_000_000)
@@ -64,11 +65,13 @@ class Dialog:
         """Send a callback query with any data (forged ones too); assert it was answered."""
         sent = sent or self.last_message()
         query_id = f"q{next(_update_ids)}"
+        text, entities = _as_telegram(sent.text)
         message = Message(
             message_id=sent.message_id,
             date=self.now,
             chat=self.chat,
-            text=sent.text or "…",
+            text=text or "…",
+            entities=entities or None,
             reply_markup=sent.markup,
         )
         query = CallbackQuery(
@@ -104,3 +107,12 @@ class Dialog:
     def buttons(self) -> list[str]:
         chat = self.session.chat(self.chat.id)
         return [label for label, _data in chat[-1].buttons()] if chat else []
+
+
+def _as_telegram(source: str) -> tuple[str, list[MessageEntity]]:
+    """A message's text as a callback query carries it: visible text and entities."""
+    try:
+        text, entities = parse_html(source)
+    except EntityError:
+        return source, []
+    return text, [MessageEntity.model_validate(entity) for entity in entities]
