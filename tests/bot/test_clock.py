@@ -7,12 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
+from aiogram.fsm.storage.base import StorageKey
 from pydantic import ValidationError
 
 from bot.app import create_app
-from bot.clock import Clock, StartedClock, clock_for
+from bot.clock import Clock, FrozenClock, StartedClock, clock_for
 from bot.config import Settings
+from bot.db import Database
+from bot.db.fsm import SQLiteStorage
+from bot.db.users import User
+from bot.i18n import Translator
 from bot.local_session import LocalSession
+from handlers.exports import calendar_file
 from tests.support.today import ALMATY
 
 LEAP_DAY = dt.datetime(2028, 2, 29, 23, 59, 59, tzinfo=ALMATY)
@@ -61,3 +67,22 @@ async def test_the_composition_root_builds_the_clock_from_clock_start(tmp_path: 
         assert app.dp["clock"] is app.clock
     finally:
         await app.db.close()
+
+
+async def test_conversation_state_is_stamped_by_the_injected_clock(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    try:
+        storage = SQLiteStorage(db, FrozenClock(LEAP_DAY))
+        await storage.set_state(StorageKey(bot_id=1, chat_id=2, user_id=3), "Flow:asking")
+        row = await db.fetchone("SELECT updated_at FROM fsm_state")
+        assert row is not None and row["updated_at"] == "2028-02-29T18:59:59+00:00"
+    finally:
+        await db.close()
+
+
+def test_the_calendar_file_is_stamped_by_the_injected_clock() -> None:
+    user = User(id=1, chat_id=1, lang="en", timezone="Asia/Almaty", is_active=True)
+    data = calendar_file(
+        Translator("en"), user, [("renewal_opens", dt.date(2028, 3, 1), 7, "w")], LEAP_DAY
+    )
+    assert "DTSTAMP:20280229T185959Z" in data.decode()
