@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest e2e fuzz bench accuracy clean
+.PHONY: run test test-dates lint typecheck pytest e2e fuzz bench accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q
+
+# The suite again on shifted dates under libfaketime (Debian's faketime package; see .ci/run).
+test-dates: $(STAMP)
+	PYTEST=$(BIN)/pytest .ci/test-dates
 
 e2e: $(STAMP)
 	$(BIN)/pytest -q -m e2e

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from bench.report import Figure, record
 from bot.app import create_app
+from bot.clock import FrozenClock
 from bot.config import Settings
 from tests.support.seeding import seed_due_reminders
 from tests.support.telegram_server import TelegramServer
+from tests.support.today import E2E_NOW
 
 REMINDERS = int(os.environ.get("BENCH_DELIVERY_REMINDERS", "10000"))
 PER_CHAT = 2
@@ -34,11 +36,11 @@ async def main() -> None:
         settings = Settings(
             _env_file=None, data_dir=Path(tmp), bot_token=server.token, telegram_api_url=server.url
         )
-        app = await create_app(settings)
+        app = await create_app(settings, clock=FrozenClock(E2E_NOW))
         users = range(FIRST, FIRST + chats)
         for uid in users:
             server.user(uid, "en")
-        await seed_due_reminders(app.db, users, KINDS[:PER_CHAT], int(time.time()) - 60, "w")
+        await seed_due_reminders(app.db, users, KINDS[:PER_CHAT], E2E_NOW, "w")
         started = time.perf_counter()
         await app.engine.run_once()
         elapsed = time.perf_counter() - started

@@ -21,6 +21,7 @@ from bench.report import Figure, median, percentile, record
 from bot.db import Database
 from bot.reminders import repo
 from tests.support.telegram_server import TelegramServer
+from tests.support.today import E2E_NOW
 
 USERS = int(os.environ.get("BENCH_SCALE_USERS", "100000"))
 PER_USER = 10
@@ -129,7 +130,7 @@ async def start_process(
 
 
 async def main() -> None:
-    now = int(time.time())
+    now = int(E2E_NOW.timestamp())  # the bot processes below run on this clock too
     server = TelegramServer()
     await server.start()
     with tempfile.TemporaryDirectory() as big, tempfile.TemporaryDirectory() as empty:
@@ -141,7 +142,12 @@ async def main() -> None:
         fill_seconds = time.perf_counter() - started
         size = path.stat().st_size / 2**20
         figures = await queries(path, now)
-        base = {"BOT_TOKEN": server.token, "TELEGRAM_API_URL": server.url, "LOG_LEVEL": "WARNING"}
+        base = {
+            "BOT_TOKEN": server.token,
+            "TELEGRAM_API_URL": server.url,
+            "LOG_LEVEL": "WARNING",
+            "CLOCK_START": E2E_NOW.isoformat(),
+        }
         _, echo_rss = await start_process([sys.executable, "-m", "bench.echo_bot"], base, server)
         cold_empty, rss_empty = await start_process(
             [sys.executable, "-m", "bot"], {**base, "DATA_DIR": empty}, server

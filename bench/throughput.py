@@ -8,7 +8,6 @@ Targets: read path ≥ 0.5× the echo bot's updates per second, write path ≥ 0
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import itertools
 import tempfile
 import time
@@ -21,8 +20,10 @@ from aiogram.types import CallbackQuery, Chat, Message, Update, User
 
 from bench.report import Figure, median, percentile, record
 from bot.app import create_app
+from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.local_session import LocalSession
+from tests.support.today import E2E_NOW
 
 USERS = 200
 REPEATS = 3
@@ -33,7 +34,7 @@ def message(user_id: int, text: str) -> Update:
     user = User(id=user_id, is_bot=False, first_name="U", language_code="ru")
     msg = Message(
         message_id=next(_ids),
-        date=dt.datetime.now(dt.UTC),
+        date=E2E_NOW,  # Telegram's stamp; the bot reads its calendar from its clock
         chat=Chat(id=user_id, type="private"),
         from_user=user,
         text=text,
@@ -49,7 +50,7 @@ def callback(user_id: int, data: str) -> Update:
     sent = SESSIONS[-1].chat(user_id) if SESSIONS else []
     msg = Message(
         message_id=sent[-1].message_id if sent else next(_ids),
-        date=dt.datetime.now(dt.UTC),
+        date=E2E_NOW,  # Telegram's stamp; the bot reads its calendar from its clock
         chat=Chat(id=user_id, type="private"),
         text="menu",
     )
@@ -122,7 +123,7 @@ async def measure(name: str, workload: list[Callable[[int], Update]], rounds: in
     echo_dp = echo_dispatcher()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(_env_file=None, data_dir=Path(tmp), bot_token=None)
-        app = await create_app(settings, session=LocalSession())
+        app = await create_app(settings, session=LocalSession(), clock=FrozenClock(E2E_NOW))
         # Warm-up: caches, catalogs, the knowledge index, registered users.
         await replay(echo_dp, echo_bot, stream(workload, 1))
         await replay(app.dp, app.bot, stream(workload, 1))

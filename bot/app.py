@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.clock import Clock
+from bot.clock import Clock, clock_for
 from bot.config import Settings, check_data_dir
 from bot.db import Database
 from bot.db.fsm import FlushState, SQLiteStorage
@@ -78,7 +79,7 @@ def create_bot(
 def create_dispatcher(
     settings: Settings, db: Database, clock: Clock, in_flight: InFlight
 ) -> Dispatcher:
-    storage = SQLiteStorage(db)
+    storage = SQLiteStorage(db, clock)
     # One user's updates run one at a time: aiogram's FSM middleware holds a lock per user and
     # chat around everything registered below, so a conversation step (and its FlushState write,
     # and the reset after a failure) never interleaves with the next message or tap.
@@ -105,7 +106,7 @@ async def create_app(
 ) -> App:
     """Open the database (migrating it) and build bot, dispatcher and scheduler."""
     check_data_dir(settings.data_dir)
-    clock = clock or Clock()
+    clock = clock or clock_for(settings.clock_start)
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
     limiter = Limiter(settings.send_rate_per_second, settings.send_chat_interval)
@@ -135,7 +136,9 @@ async def on_startup(app: App) -> None:
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
     app.scheduler.start()
-    app.scheduler.get_job("reminders").modify(next_run_time=app.clock.now())  # catch up now
+    # Catch up now. A timer, so the real instant: APScheduler waits on the machine's clock, and
+    # a clock started elsewhere (CLOCK_START) would make it wait for, or skip, that instant.
+    app.scheduler.get_job("reminders").modify(next_run_time=dt.datetime.now(dt.UTC))
 
 
 async def on_shutdown(app: App) -> None:

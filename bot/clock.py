@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import zoneinfo
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,29 @@ class FrozenClock(Clock):
 
     def advance(self, delta: dt.timedelta) -> None:
         self._now += delta
+
+
+class StartedClock(Clock):
+    """A clock that reads ``start`` when created and then runs forward in real time.
+
+    Test-only (``CLOCK_START``): the bot process of an end-to-end test lives on the day the test
+    chose. It counts elapsed time on the monotonic clock, so it stays right even when the test
+    process itself runs under libfaketime (which shifts the wall clock, not monotonic time).
+    """
+
+    def __init__(self, start: dt.datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("StartedClock needs an aware datetime")
+        self._start = start.astimezone(dt.UTC)
+        self._origin = time.monotonic()
+
+    def now(self) -> dt.datetime:
+        return self._start + dt.timedelta(seconds=time.monotonic() - self._origin)
+
+
+def clock_for(start: dt.datetime | None) -> Clock:
+    """The real clock, or (tests) one started at ``start``."""
+    return Clock() if start is None else StartedClock(start)
 
 
 def to_iso(instant: dt.datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,8 @@ class Settings(BaseSettings):
     # Seconds before a Bot API request counts as lost and is retried (aiogram's default is 60).
     request_timeout: float = Field(default=15.0, gt=0)
     local_lang: str | None = None
+    # Test-only: the bot's clock starts at this instant (ISO 8601 with an offset) and runs on.
+    clock_start: dt.datetime | None = None
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -46,6 +49,18 @@ class Settings(BaseSettings):
         if not text.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return text
+
+    @field_validator("clock_start", mode="before")
+    @classmethod
+    def _empty_start_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @field_validator("clock_start")
+    @classmethod
+    def _aware(cls, value: dt.datetime | None) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("needs a UTC offset, e.g. 2028-02-29T07:00:00+00:00")
+        return value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -16,6 +16,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from babel.dates import get_day_names, get_month_names
 
+from bot.clock import Clock
+from bot.db.users import User
 from bot.i18n import Translator
 from knowledge.l10n import Lang, format_date
 from knowledge.userdates import DateInput
@@ -140,7 +142,9 @@ def router() -> Router:
     r = Router(name="datepick")
 
     @r.callback_query(DateCb.filter(F.action == "nav"))
-    async def navigate(query: CallbackQuery, callback_data: DateCb, t: Translator) -> None:
+    async def navigate(
+        query: CallbackQuery, callback_data: DateCb, t: Translator, user: User, clock: Clock
+    ) -> None:
         try:
             month = dt.datetime.strptime(callback_data.value, "%Y%m").date()  # noqa: DTZ007
         except ValueError:
@@ -149,7 +153,8 @@ def router() -> Router:
         if not isinstance(query.message, Message) or not 2000 <= month.year <= 2100:
             await query.answer(t("stale-button"))
             return
-        today = query.message.date.date()
+        # The user's calendar day, not the UTC date of the message (wrong near midnight).
+        today = clock.today(user.timezone)
         extra = _own_rows(query.message.reply_markup)
         await query.message.edit_reply_markup(reply_markup=date_picker(t, today, month, extra))
 

@@ -20,8 +20,10 @@ from handlers.csv_export import records_csv
 from handlers.dashboard import entries
 
 
-def calendar_file(t: Translator, user: User, items: list[tuple[str, dt.date, int, str]]) -> bytes:
-    """``items``: (reminder kind, due date, reminder id, record name)."""
+def calendar_file(
+    t: Translator, user: User, items: list[tuple[str, dt.date, int, str]], stamp: dt.datetime
+) -> bytes:
+    """``items``: (reminder kind, due date, reminder id, record name); ``stamp``: now."""
     cal = Calendar()
     cal.add("prodid", "-//PermitBot//permitbot//EN")
     cal.add("version", "2.0")
@@ -32,7 +34,7 @@ def calendar_file(t: Translator, user: User, items: list[tuple[str, dt.date, int
         event.add("summary", f"{t(f'rem-title-{kind}')} · {name}")
         event.add("dtstart", due)
         event.add("dtend", due + dt.timedelta(days=1))
-        event.add("dtstamp", dt.datetime.now(dt.UTC))
+        event.add("dtstamp", stamp)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", t(f"rem-title-{kind}"))
@@ -64,7 +66,7 @@ def router() -> Router:
         if not items:
             await message.answer(t("status-empty"))
             return
-        data = calendar_file(t, user, items)
+        data = calendar_file(t, user, items, clock.now())
         await message.answer_document(
             BufferedInputFile(data, filename="permitbot.ics"),
             caption=t("export-calendar", count=len(items)),

@@ -10,7 +10,6 @@ data separately, and one statement for both halves the writes of every conversat
 from __future__ import annotations
 
 import contextvars
-import datetime as dt
 import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
@@ -21,7 +20,7 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from aiogram.types import TelegramObject
 
-from bot.clock import to_iso
+from bot.clock import Clock, to_iso
 from bot.db.connection import Database
 
 CACHE_SIZE = 20_000
@@ -55,8 +54,9 @@ def _state_name(state: StateType) -> str | None:
 
 
 class SQLiteStorage(BaseStorage):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
+        self.clock = clock or Clock()
         self.key_builder = DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
         # key -> (state, data as JSON text)
         self._cache: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
@@ -112,7 +112,7 @@ class SQLiteStorage(BaseStorage):
             await self._write(sorted(keys))
 
     async def _write(self, keys: list[str]) -> None:
-        stamp = to_iso(dt.datetime.now(dt.UTC))
+        stamp = to_iso(self.clock.now())
         rows = [(key, *self._cache[key], stamp) for key in keys if key in self._cache]
         await self.db.executemany(
             "INSERT INTO fsm_state (key, state, data, updated_at) VALUES (?, ?, ?, ?) "

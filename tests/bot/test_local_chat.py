@@ -4,9 +4,11 @@ import io
 from pathlib import Path
 
 from bot.app import create_app
+from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.local_session import LocalSession
 from bot.localchat import run_local_chat
+from tests.support.today import E2E_NOW
 
 
 async def test_local_chat_prints_replies_and_numbered_buttons(tmp_path: Path) -> None:
@@ -14,7 +16,7 @@ async def test_local_chat_prints_replies_and_numbered_buttons(tmp_path: Path) ->
     out = io.StringIO()
 
     def build(session: LocalSession):  # type: ignore[no-untyped-def]
-        return create_app(settings, session=session)
+        return create_app(settings, session=session, clock=FrozenClock(E2E_NOW))
 
     await run_local_chat(build, "en", io.StringIO("/start\n1\n"), out)
     text = out.getvalue()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sqlite3
-import time
-from pathlib import Path
 
 import pytest
 
-from tests.support.server_plugin import SpawnBot
+from tests.support.server_plugin import BotProcess, SpawnBot
 from tests.support.telegram_server import TelegramServer
+from tests.support.today import E2E_NOW, local_day, typed
 
 pytestmark = pytest.mark.e2e
 
@@ -53,17 +53,22 @@ LABELS = {
     },
 }
 WORKER = "Aigerim Zhaksylykova"  # personal data: must reach the user, never the logs
-PERMIT_DATE = "28.12.2025"
+# The journey's dates, relative to the day its bot runs on: a vacancy posted three weeks ago and
+# a permit issued a month ago (all its reminders lie ahead, the renewal window first).
+TODAY = local_day(E2E_NOW)
+VACANCY_DATE = typed(TODAY - dt.timedelta(days=21))
+PERMIT_DAY = TODAY - dt.timedelta(days=30)
+PERMIT_DATE = typed(PERMIT_DAY)
 
 
 async def test_three_new_users_at_once(
-    telegram_server: TelegramServer, spawn_bot: SpawnBot, tmp_path: Path
+    telegram_server: TelegramServer, spawn_bot: SpawnBot
 ) -> None:
     """A Russian, a Kazakh and an English speaker go through the whole product side by side."""
     # DEBUG is the chattiest level: if it leaks nothing, INFO leaks nothing.
-    bot = await spawn_bot(LOG_LEVEL="DEBUG")
+    bot = await spawn_bot(E2E_NOW, LOG_LEVEL="DEBUG")
     users = {"ru": 7_300_501, "kk": 7_300_502, "en": 7_300_503}
-    journeys = [journey(telegram_server, tmp_path, lang, user) for lang, user in users.items()]
+    journeys = [journey(telegram_server, bot, lang, user) for lang, user in users.items()]
     await asyncio.gather(*journeys)
 
     assert await bot.stop() == 0
@@ -74,7 +79,7 @@ async def test_three_new_users_at_once(
         WORKER,
         "Aigerim",
         PERMIT_DATE,
-        "2025-12-28",
+        PERMIT_DAY.isoformat(),
         secret,
         *map(str, users.values()),
     ):
@@ -83,7 +88,7 @@ async def test_three_new_users_at_once(
     telegram_server.assert_clean()
 
 
-async def journey(server: TelegramServer, tmp_path: Path, lang: str, user: int) -> None:
+async def journey(server: TelegramServer, bot: BotProcess, lang: str, user: int) -> None:
     words = LABELS[lang]
 
     async def write(text: str) -> str:
@@ -100,7 +105,7 @@ async def journey(server: TelegramServer, tmp_path: Path, lang: str, user: int) 
     await write("50")
     await write("3")
     await press(words["posted"])
-    await write("01.09.2025")
+    await write(VACANCY_DATE)
     assert any(words["steps"] in sent.text for sent in server.messages(user))
     # Deadline calculator → track the permit → the dashboard shows it.
     await write("/deadlines")
@@ -119,19 +124,24 @@ async def journey(server: TelegramServer, tmp_path: Path, lang: str, user: int) 
     assert ics.file_name == "permitbot.ics" and "BEGIN:VCALENDAR" in ics.text()
     assert WORKER in csv.text("utf-8-sig")
     # Time passes: the first reminder falls due, arrives with its buttons; Done closes it.
-    database = tmp_path / "data" / "permitbot.sqlite3"
+    database = bot.data_dir / "permitbot.sqlite3"
     seen = len(server.messages(user))
     with sqlite3.connect(database) as conn:
         conn.execute(
             "UPDATE reminders SET send_at = ? WHERE id = (SELECT min(id) FROM reminders "
             "WHERE user_id = ? AND status = 'pending')",
-            (int(time.time()) - 60, user),
+            (int(bot.now().timestamp()) - 60, user),  # a minute ago on the bot's clock
         )
     reminder = await server.wait_for_message(user, WORKER, timeout=20, after=seen)
     assert any(words["done"] in label for label in reminder.labels())
     await press(words["done"])
     with sqlite3.connect(database) as conn:
-        (done,) = conn.execute(
-            "SELECT count(*) FROM reminders WHERE user_id = ? AND status = 'done'", (user,)
-        ).fetchone()
-    assert done == 1
+        done = {
+            kind
+            for (kind,) in conn.execute(
+                "SELECT kind FROM reminders WHERE user_id = ? AND status = 'done'", (user,)
+            )
+        }
+    # The first reminder of a permit issued a month ago: the renewal window opens. Done closes
+    # that obligation (its follow-ups too), not the permit's expiry reminders.
+    assert done == {"renewal_opens", "renewal_recommended", "renewal_last_day"}

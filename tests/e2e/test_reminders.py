@@ -7,7 +7,6 @@ import asyncio
 import itertools
 import signal
 import sqlite3
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from bot.db import Database
 from tests.support.seeding import seed_due_reminders
 from tests.support.server_plugin import SpawnBot
 from tests.support.telegram_server import TelegramServer
+from tests.support.today import E2E_NOW
 
 pytestmark = pytest.mark.e2e
 BACKLOG = 2000
@@ -28,11 +28,12 @@ UNTHROTTLED = {"SEND_RATE_PER_SECOND": "5000", "SEND_CHAT_INTERVAL": "0"}
 
 
 async def seed(server: TelegramServer, data_dir: Path, users: range, kinds: int = 1) -> None:
-    """Users, one record each and ``kinds`` reminders due a minute ago, before the bot starts."""
+    """Users, one record each and ``kinds`` reminders due a minute before ``E2E_NOW`` (the bot's
+    clock), before the bot starts."""
     data_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - test set-up, before the bot runs
     db = await Database.open(data_dir / "permitbot.sqlite3")
     names = ("arrival_due", "contract_due", "iin_due")[:kinds]
-    await seed_due_reminders(db, users, names, int(time.time()) - 60)
+    await seed_due_reminders(db, users, names, E2E_NOW)
     await db.close()
     for uid in users:
         server.user(uid, "en")
@@ -104,7 +105,7 @@ async def test_stop_mid_backlog_then_restart(
     if sig is signal.SIGTERM:
         assert code == 0 and "Traceback" not in first.stderr
 
-    second = await spawn_bot(**UNTHROTTLED)
+    second = await spawn_bot(first.now(), **UNTHROTTLED)  # its clock goes on
     await server.wait_for(lambda: len(delivered(server)) == BACKLOG, timeout=90)
     await server.wait_for(lambda: statuses(data)["sent"] == BACKLOG, timeout=30)
     assert await second.stop() == 0

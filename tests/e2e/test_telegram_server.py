@@ -99,7 +99,7 @@ async def test_user_message_update_has_sender_chat_and_command_entity(
     assert second.entities is None
     assert updates[0].update_id < updates[1].update_id
     assert first.message_id < second.message_id
-    assert abs(first.date.timestamp() - time.time()) < 5
+    assert abs(first.date.timestamp() - time.time()) < 5  # real clock: Telegram-like stamp
 
 
 # ------------------------------------------------------------------------------ HTML and text

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
-from bot.db import Database
+import datetime as dt
 
-STAMP = "2026-11-25T00:00:00+00:00"
+from bot.clock import to_iso
+from bot.db import Database
+from tests.support.today import local_day
 
 
 async def seed_due_reminders(
-    db: Database, users: range, kinds: tuple[str, ...], send_at: int, label: str = "worker {uid}"
+    db: Database,
+    users: range,
+    kinds: tuple[str, ...],
+    now: dt.datetime,
+    label: str = "worker {uid}",
 ) -> None:
-    """Each user: a chat, an "arrival" record named ``label``, and one reminder per kind."""
+    """Each user: a chat, an "arrival" record named ``label`` that happened on ``now``'s day, and
+    one reminder per kind due on that day, to be sent a minute before ``now`` (the clock the bot
+    runs on)."""
+    stamp, day = to_iso(now), local_day(now).isoformat()
+    send_at = int(now.timestamp()) - 60
     await db.executemany(
         "INSERT INTO users (id, chat_id, lang, timezone, is_active, created_at, updated_at) "
         "VALUES (?, ?, 'en', 'Asia/Almaty', 1, ?, ?)",
-        [(uid, uid, STAMP, STAMP) for uid in users],
+        [(uid, uid, stamp, stamp) for uid in users],
     )
     await db.executemany(
         "INSERT INTO records (id, user_id, kind, label, event_date, created_at) "
-        "VALUES (?, ?, 'arrival', ?, '2026-11-25', ?)",
-        [(uid, uid, label.format(uid=uid), STAMP) for uid in users],
+        "VALUES (?, ?, 'arrival', ?, ?, ?)",
+        [(uid, uid, label.format(uid=uid), day, stamp) for uid in users],
     )
     await db.executemany(
         "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, fact_id) "
-        "VALUES (?, ?, ?, '2026-11-25', ?, 'obligation.arrival_notice')",
-        [(uid, uid, kind, send_at) for uid in users for kind in kinds],
+        "VALUES (?, ?, ?, ?, ?, 'obligation.arrival_notice')",
+        [(uid, uid, kind, day, send_at) for uid in users for kind in kinds],
     )

@@ -6,15 +6,18 @@ Register with ``pytest_plugins = ["tests.support.server_plugin"]`` in tests/conf
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import signal
 import sys
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
 
 from tests.support.telegram_server import TelegramServer
+from tests.support.today import E2E_NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,9 +35,22 @@ class BotProcess:
     """``python -m bot`` running against the local server; output goes to files, so a chatty
     process can never block on a full pipe."""
 
-    def __init__(self, process: asyncio.subprocess.Process, stdout: Path, stderr: Path) -> None:
+    def __init__(
+        self,
+        process: asyncio.subprocess.Process,
+        stdout: Path,
+        stderr: Path,
+        start: dt.datetime,
+        data_dir: Path,
+    ) -> None:
         self.process = process
         self.stdout_path, self.stderr_path = stdout, stderr
+        self._start, self._origin = start, time.monotonic()
+        self.data_dir = data_dir
+
+    def now(self) -> dt.datetime:
+        """The bot's clock (``CLOCK_START`` and the time since), to move its data in time."""
+        return self._start + dt.timedelta(seconds=time.monotonic() - self._origin)
 
     @property
     def stdout(self) -> str:
@@ -62,21 +78,25 @@ SpawnBot = Callable[..., Awaitable[BotProcess]]
 
 @pytest.fixture
 async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIterator[SpawnBot]:
-    """``await spawn_bot(**extra_env)`` starts the bot on ``telegram_server`` with DATA_DIR in
-    tmp_path; processes still running at the end of the test are killed, and the test errors if
-    the server recorded a violation."""
+    """``await spawn_bot(now=..., **extra_env)`` starts the bot on ``telegram_server`` with
+    DATA_DIR in tmp_path and its clock started at ``now`` (``CLOCK_START``; by default
+    ``E2E_NOW``, never the real date); processes still running at the end of the test are killed,
+    and the test errors if the server recorded a violation."""
     processes: list[BotProcess] = []
 
-    async def spawn(**extra_env: str) -> BotProcess:
+    data_dir = tmp_path / "data"
+
+    async def spawn(now: dt.datetime = E2E_NOW, **extra_env: str) -> BotProcess:
         env = {
             **os.environ,
             "BOT_TOKEN": telegram_server.token,
             "TELEGRAM_API_URL": telegram_server.url,
-            "DATA_DIR": str(tmp_path / "data"),
+            "DATA_DIR": str(data_dir),
             # Quick ticks and a short request timeout, so tests wait seconds, not minutes.
             "REMINDER_TICK_SECONDS": "0.5",
             "REQUEST_TIMEOUT": "3",
             "LOG_LEVEL": "INFO",
+            "CLOCK_START": now.isoformat(),
             **extra_env,
         }
         number = len(processes)
@@ -92,7 +112,7 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
                 stdout=out,
                 stderr=err,
             )
-        processes.append(BotProcess(process, stdout, stderr))
+        processes.append(BotProcess(process, stdout, stderr, now, data_dir))
         return processes[-1]
 
     yield spawn
