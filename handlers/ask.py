@@ -24,7 +24,7 @@ from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
-from handlers.keyboards import rows
+from handlers.keyboards import button, rows
 from handlers.replies import send, show
 from knowledge import answers, consult, qa
 from knowledge.changes import NINE_POINTS
@@ -42,6 +42,12 @@ class GroupCb(CallbackData, prefix="tg"):
     group: str
 
 
+class CardCb(CallbackData, prefix="cd"):
+    """A card's details: what is not confirmed and every source (one view for both buttons)."""
+
+    id: str
+
+
 def _topic_button(topic_id: str, title: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=title, callback_data=TopicCb(id=topic_id).pack())
 
@@ -54,18 +60,30 @@ def _menu_row(t: Translator) -> list[InlineKeyboardButton]:
 
 
 def card_keyboard(
-    t: Translator, topic_ids: list[str], flow: str | None = None
+    t: Translator, topic_ids: list[str], flow: str | None = None, shown: str | None = None
 ) -> InlineKeyboardMarkup:
-    """Buttons for the next closest topics, the flow that continues a situation, Topics / Main."""
-    return _card_keyboard(t.lang, tuple(topic_ids), flow)
+    """The card's details (why not sure, more sources), the next closest topics, the flow that
+    continues a situation, Topics / Main."""
+    return _card_keyboard(t.lang, tuple(topic_ids), flow, shown)
+
+
+def details_row(t: Translator, topic_id: str) -> list[InlineKeyboardButton]:
+    row = []
+    if answers.has_caveats(topic_id):
+        row.append(button(t("ask-btn-why"), CardCb(id=topic_id)))
+    if count := answers.more_sources(topic_id):
+        row.append(button(t("ask-btn-sources", count=count), CardCb(id=topic_id)))
+    return row
 
 
 @lru_cache(maxsize=512)  # the same few topic sets come up again and again
 def _card_keyboard(
-    lang: Lang, topic_ids: tuple[str, ...], flow: str | None
+    lang: Lang, topic_ids: tuple[str, ...], flow: str | None, shown: str | None
 ) -> InlineKeyboardMarkup:
     t = Translator(lang)
-    rows_ = [[_topic_button(i, "→ " + answers.topic(i).title.get(t.lang))] for i in topic_ids]
+    rows_ = [details_row(t, shown)] if shown else []
+    rows_ = [row for row in rows_ if row]
+    rows_ += [[_topic_button(i, "→ " + answers.topic(i).short.get(t.lang))] for i in topic_ids]
     if flow:
         rows_.append(
             [InlineKeyboardButton(text=t(f"menu-{flow}"), callback_data=MenuCb(action=flow).pack())]
@@ -83,7 +101,7 @@ def _changes_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     t = Translator(lang)
     buttons = [
         _topic_button(
-            point.topic_id, f"{point.number}. {answers.topic(point.topic_id).title.get(lang)}"
+            point.topic_id, f"{point.number}. {answers.topic(point.topic_id).short.get(lang)}"
         )
         for point in NINE_POINTS
     ]
@@ -111,6 +129,7 @@ def group_keyboard(t: Translator, group: str) -> InlineKeyboardMarkup:
 class Answer:
     text: str  # Telegram HTML; "" when nothing matches
     others: list[str]  # the next closest topics
+    topic_id: str | None = None  # the card shown
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
     flow: str | None = None  # the menu action that continues the situation stated
 
@@ -138,7 +157,7 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
     text = answers.card(best, lang, clock.today(timezone))
     if reply.outcome:
         text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
-    return Answer(text, others[:3], flow=_flow(reply.outcome))
+    return Answer(text, others[:3], best, flow=_flow(reply.outcome))
 
 
 def router() -> Router:
@@ -168,7 +187,20 @@ def router() -> Router:
             await query.answer(t("stale-button"))
             return
         text = answers.card(callback_data.id, t.lang, clock.today(user.timezone))
-        await show(query, text, card_keyboard(t, answers.related(callback_data.id)[:3]))
+        related = answers.related(callback_data.id)[:3]
+        await show(query, text, card_keyboard(t, related, shown=callback_data.id))
+
+    @r.callback_query(CardCb.filter())
+    async def details(
+        query: CallbackQuery, callback_data: CardCb, t: Translator, user: User, clock: Clock
+    ) -> None:
+        if not answers.has_topic(callback_data.id):
+            await query.answer(t("stale-button"))
+            return
+        text = answers.card_details(callback_data.id, t.lang, clock.today(user.timezone))
+        await query.answer()
+        if isinstance(query.message, Message):  # below the card, which stays as it was
+            await query.message.answer(text)
 
     @r.message(Command("changes"))
     async def changes(message: Message, t: Translator, user: User, clock: Clock) -> None:
@@ -186,7 +218,8 @@ def router() -> Router:
         if not found.card:
             await message.answer(found.text or t("ask-no-match"), reply_markup=groups_keyboard(t))
             return
-        await send(message, found.text, card_keyboard(t, found.others, found.flow))
+        markup = card_keyboard(t, found.others, found.flow, shown=found.topic_id)
+        await send(message, found.text, markup)
 
     @r.inline_query()
     async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz, process
 
 from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
 from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
 from knowledge.models import LocalText
-from knowledge.render import render_status, source_links
+from knowledge.render import hidden_sources, render_status, source_links, sources
 from knowledge.textnorm import skeleton, terms, words
 
+SHORT_LABEL = 26
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
 K1, B = 1.2, 0.75
 MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
@@ -45,9 +46,18 @@ class Topic(BaseModel):
     id: str
     group: str
     title: LocalText
+    short: LocalText  # the button label: fits a phone's button (≤ 26 characters)
     fact_ids: list[str] = Field(min_length=1)
     related: list[str] = []
     questions: Questions
+
+    @field_validator("short")
+    @classmethod
+    def _fits_a_button(cls, short: LocalText) -> LocalText:
+        for text in (short.ru, short.kk, short.en):
+            if len(text) > SHORT_LABEL:
+                raise ValueError(f"short title over {SHORT_LABEL} characters: {text!r}")
+        return short
 
 
 @dataclass(frozen=True)
@@ -105,7 +115,7 @@ def topic_menu(lang: Lang) -> dict[str, list[tuple[str, str]]]:
     """Topic ids and titles by group, in menu order."""
     menu: dict[str, list[tuple[str, str]]] = {group: [] for group in GROUPS}
     for item in topics().values():
-        menu[item.group].append((item.id, item.title.get(lang)))
+        menu[item.group].append((item.id, item.short.get(lang)))
     return {group: items for group, items in menu.items() if items}
 
 
@@ -220,23 +230,49 @@ def search(question: str, lang: Lang, limit: int = 3) -> list[Hit]:
 
 @lru_cache(maxsize=1024)  # a pure function of (topic, language, day)
 def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
-    """The answer card as Telegram HTML: title, facts, caveats, status, sources, last verified."""
+    """The answer card as Telegram HTML, sized for a phone: title, the facts, one line saying
+    whether part of it is unconfirmed, status, at most three named sources, the day checked.
+
+    The caveats and every source sit behind buttons (``card_details``)."""
     item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
     facts = [kb.fact(fact_id, on) for fact_id in item.fact_ids]
     lines = [f"<b>{html.escape(item.title.get(lang))}</b>", ""]
     lines += [f"• {html.escape(fact.text.get(lang))}" for fact in facts]
-    caveats = [fact.uncertain.get(lang) for fact in facts if fact.uncertain]
-    if caveats:
-        lines += ["", f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-uncertain'))}</i>"]
-        lines += [f"– <i>{html.escape(text)}</i>" for text in caveats]
     status = kb.status(item.fact_ids, on)
     verified = max(fact.verified for fact in facts)
     clauses = [fact.clause for fact in facts if fact.clause]
     lines += ["", f"<i>{html.escape(render_status(status, lang))}</i>"]
+    if has_caveats(topic_id, on):
+        lines.append(f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-some-unconfirmed'))}</i>")
     if clauses:
         lines.append(catalog.get(lang, "answers-clause", {"clauses": ", ".join(clauses)}))
-    lines.append(catalog.get(lang, "answers-sources") + " " + source_links(item.fact_ids, on))
+    links = source_links(item.fact_ids, on, lang)
+    lines.append(catalog.get(lang, "answers-sources") + " " + links)
     lines.append(catalog.get(lang, "answers-verified", {"date": format_date(verified, lang)}))
+    return "\n".join(lines)
+
+
+def has_caveats(topic_id: str, on: dt.date | None = None) -> bool:
+    kb = load_knowledge()
+    return any(kb.fact(fact_id, on).uncertain for fact_id in topic(topic_id).fact_ids)
+
+
+def more_sources(topic_id: str, on: dt.date | None = None) -> int:
+    """How many publishers the card leaves out."""
+    return hidden_sources(topic(topic_id).fact_ids, on)
+
+
+def card_details(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
+    """Behind the card's button: what is not confirmed, and every source, named."""
+    item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
+    lines = [f"<b>{html.escape(item.short.get(lang))}</b>"]
+    caveats = [kb.fact(f, on).uncertain for f in item.fact_ids]
+    texts = [caveat.get(lang) for caveat in caveats if caveat is not None]
+    if texts:
+        lines += ["", f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-uncertain'))}</i>"]
+        lines += [f"– {html.escape(text)}" for text in dict.fromkeys(texts)]
+    everything = source_links(item.fact_ids, on, lang, limit=len(sources(item.fact_ids, on)) + 1)
+    lines += ["", catalog.get(lang, "answers-sources") + " " + everything]
     return "\n".join(lines)
 
 

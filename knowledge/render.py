@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import tomllib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlparse
 
 from knowledge.deadlines import DateResult, TraceStep
 from knowledge.l10n import Lang, format_date, knowledge_catalog
-from knowledge.loader import load_knowledge
+from knowledge.loader import DATA_DIR, load_knowledge
 from knowledge.models import Status
 from knowledge.workdays import holiday_slug, localized_holiday
 
@@ -65,13 +68,34 @@ def sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[str]:
     return seen
 
 
-def link(url: str) -> str:
-    """A source as a short HTML link: its site's name, the full address behind it."""
-    host = urlparse(url).netloc.removeprefix("www.")
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(host)}</a>'
+@dataclass(frozen=True)
+class SourceName:
+    name: str
+    rank: int  # 0 official ... 4 a mirror or travel site (see data/sources.toml)
+
+
+@cache
+def _source_names() -> dict[str, SourceName]:
+    raw = tomllib.loads((DATA_DIR / "sources.toml").read_text(encoding="utf-8"))
+    return {item["host"]: SourceName(item["name"], int(item["rank"])) for item in raw["source"]}
+
+
+def _host(url: str) -> str:
+    return urlparse(url).netloc.removeprefix("www.")
+
+
+def source_name(url: str) -> SourceName:
+    return _source_names().get(_host(url), SourceName(_host(url), 3))
+
+
+def link(url: str, label: str | None = None) -> str:
+    """A source as an HTML link named for who published it, the full address behind it."""
+    text = label or source_name(url).name
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
 
 
 OFFICIAL_TEXT = "rules.official_text"
+SHOWN_SOURCES = 3  # a phone: the official text and the two strongest others
 
 
 def official_url(lang: Lang | None = None) -> str:
@@ -80,13 +104,30 @@ def official_url(lang: Lang | None = None) -> str:
     return urls[1] if lang == "kk" and len(urls) > 1 else urls[0]
 
 
-def source_links(
-    fact_ids: Iterable[str], on: dt.date | None = None, lang: Lang | None = None
-) -> str:
-    """The facts' distinct sources as compact HTML links, comma-separated (phone-friendly).
+def ranked_sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[str]:
+    """The facts' sources other than the official text, strongest first, one per publisher."""
+    official = set(load_knowledge().fact(OFFICIAL_TEXT).sources)
+    seen: dict[str, str] = {}
+    for url in sources(fact_ids, on):
+        name = source_name(url).name
+        if url not in official and name not in seen:
+            seen[name] = url
+    return sorted(seen.values(), key=lambda url: source_name(url).rank)
 
-    The official text always comes first: it is where a user checks any answer.
-    """
-    official = load_knowledge().fact(OFFICIAL_TEXT).sources
-    rest = [url for url in sources(fact_ids, on) if url not in official]
-    return ", ".join(link(url) for url in [official_url(lang), *rest])
+
+def source_links(
+    fact_ids: Iterable[str],
+    on: dt.date | None = None,
+    lang: Lang | None = None,
+    limit: int = SHOWN_SOURCES,
+) -> str:
+    """At most ``limit`` named links, the official text first (where a user checks any answer),
+    then the strongest other publishers, each once."""
+    official = link(official_url(lang), knowledge_catalog().get(lang or "en", "answers-official"))
+    others = [link(url) for url in ranked_sources(fact_ids, on)[: max(0, limit - 1)]]
+    return ", ".join([official, *others])
+
+
+def hidden_sources(fact_ids: Iterable[str], on: dt.date | None = None) -> int:
+    """How many publishers ``source_links`` leaves out (shown behind a "Sources" button)."""
+    return max(0, len(ranked_sources(fact_ids, on)) - (SHOWN_SOURCES - 1))

@@ -27,3 +27,5 @@ situation-trip-span = { $months ->
 situation-trip-over = { situation-trip-span } is more than the { $limit } calendar days a year that business trips to regions not named in the permit may total: the permit must cover the region where the work is done.
 situation-trip-within = { situation-trip-span } fits within the { $limit } calendar days a year that business trips to regions not named in the permit may total (all trips of the year count together).
 situation-trip-borderline = { situation-trip-span } is close to the { $limit } calendar days a year that business trips to regions not named in the permit may total: count the days of all this year's trips.
+answers-official = The Rules (official text)
+answers-some-unconfirmed = Part of this is not confirmed: see “Why not sure?”.

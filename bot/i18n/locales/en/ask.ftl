@@ -12,3 +12,5 @@ ask-group-renewal = Renewal
 ask-group-obligations = Employer obligations
 ask-group-fees = Fees and MCI
 ask-group-other = Other
+ask-btn-why = ⚠️ Why not sure?
+ask-btn-sources = 📚 Sources (+{ $count })

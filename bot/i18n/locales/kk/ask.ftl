@@ -12,3 +12,5 @@ ask-group-renewal = Ұзарту
 ask-group-obligations = Жұмыс берушінің міндеттері
 ask-group-fees = Алым және АЕК
 ask-group-other = Басқа
+ask-btn-why = ⚠️ Неге сенімсіз?
+ask-btn-sources = 📚 Дереккөздер (+{ $count })

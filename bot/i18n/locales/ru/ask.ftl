@@ -12,3 +12,5 @@ ask-group-renewal = Продление
 ask-group-obligations = Обязанности работодателя
 ask-group-fees = Сбор и МРП
 ask-group-other = Другое
+ask-btn-why = ⚠️ Почему не уверен?
+ask-btn-sources = 📚 Источники (+{ $count })
