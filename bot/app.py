@@ -18,8 +18,10 @@ from bot.config import Settings, check_data_dir
 from bot.db import Database
 from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
+from bot.gate import OutgoingGate
 from bot.middlewares import AnswerEveryCallback, CallbackAnswerWatcher, InFlight, UserContext
 from bot.notify import Limiter, Notifier
+from bot.outbox import KeepReplies, ReplyOutbox
 from bot.reminders.engine import Engine
 from bot.retry import RetryRequests
 from bot.scheduler import add_tick, create_scheduler
@@ -41,11 +43,15 @@ class App:
     clock: Clock
     limiter: Limiter
     engine: Engine
+    outbox: ReplyOutbox
     in_flight: InFlight = field(default_factory=InFlight)
 
 
 def create_bot(
-    settings: Settings, session: BaseSession | None = None, limiter: Limiter | None = None
+    settings: Settings,
+    session: BaseSession | None = None,
+    limiter: Limiter | None = None,
+    outbox: ReplyOutbox | None = None,
 ) -> Bot:
     token = settings.token() or LOCAL_TOKEN
     if session is None:
@@ -57,7 +63,11 @@ def create_bot(
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
-    bot.session.middleware(RetryRequests(on_flood=limiter.pause if limiter else None))
+    # Outermost first: keep what still fails, retry, pace every attempt, watch callback answers.
+    if outbox is not None:
+        bot.session.middleware(KeepReplies(outbox))
+    bot.session.middleware(RetryRequests(budget=settings.reply_retry_seconds))
+    bot.session.middleware(OutgoingGate(limiter or Limiter()))
     bot.session.middleware(CallbackAnswerWatcher())
     return bot
 
@@ -89,8 +99,19 @@ async def create_app(
     clock = clock or Clock()
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
-    limiter = Limiter(settings.send_rate_per_second, settings.send_chat_interval)
-    bot = create_bot(settings, session, limiter)
+    # Without a token there is no Telegram to keep under the limits of (the local chat, tests).
+    limiter = (
+        Limiter(
+            settings.send_rate_per_second,
+            settings.send_chat_interval,
+            chat_burst=settings.send_chat_burst,
+        )
+        if settings.bot_token is not None
+        else Limiter.unlimited()
+    )
+    outbox = ReplyOutbox(db)
+    await outbox.load()
+    bot = create_bot(settings, session, limiter, outbox)
     app = App(
         settings=settings,
         db=db,
@@ -100,6 +121,7 @@ async def create_app(
         clock=clock,
         limiter=limiter,
         engine=Engine(db, Notifier(bot, db, limiter, clock), clock),
+        outbox=outbox,
         in_flight=in_flight,
     )
     app.dp["app"] = app
@@ -115,6 +137,8 @@ async def on_startup(app: App) -> None:
         log.warning("could not register commands: %s", type(exc).__name__)
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
+    tick = app.settings.reminder_tick_seconds
+    add_tick(app.scheduler, "replies", tick, lambda: app.outbox.drain(app.bot))
     app.scheduler.start()
     app.scheduler.get_job("reminders").modify(next_run_time=app.clock.now())  # catch up now
 

@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import logging
 
-from aiogram.exceptions import TelegramForbiddenError
+from aiogram.exceptions import (
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 from aiogram.types import ErrorEvent
 
 from bot.i18n import Translator
+from bot.outbox import ReplyKept
+
+# Telegram's trouble, not the user's: an error reply would only be refused or lost the same way.
+SILENT = (
+    ReplyKept,
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramNetworkError,
+)
 
 log = logging.getLogger(__name__)
 
 
 async def on_error(event: ErrorEvent, t: Translator | None = None) -> bool:
+    if isinstance(event.exception, ReplyKept):
+        log.info("update %s: its reply was kept for later", event.update.update_id)
+        return True
     # Log the type and update id only: the exception text may quote what the user typed.
     log.error(
         "unhandled %s in update %s",
@@ -22,8 +40,8 @@ async def on_error(event: ErrorEvent, t: Translator | None = None) -> bool:
         if log.isEnabledFor(logging.DEBUG)
         else None,
     )
-    if isinstance(event.exception, TelegramForbiddenError):
-        return True  # the user blocked the bot: nobody to tell
+    if isinstance(event.exception, SILENT):
+        return True  # blocked, or Telegram's flood/outage: no "something went wrong" for it
     translator = t or Translator("en")
     update = event.update
     try:

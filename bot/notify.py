@@ -1,8 +1,10 @@
-"""Every outgoing message that is not a direct reply goes through here.
+"""The limiter every outgoing request waits in, and the notifier for messages that are not replies.
 
-A rate limiter keeps under Telegram's limits (about 30 messages a second overall, about one a
-second per chat); a 429 pauses the whole bot for its ``retry_after``; 5xx and network errors are
-retried by the session (``bot.retry``) and then handed back for a later attempt; a user who
+The ``Limiter`` keeps under Telegram's limits (about 30 messages a second overall, about one a
+second per chat after a short burst); a 429 pauses the whole bot for its ``retry_after``. The
+session's gate (``bot.gate``) applies it to every request, replies and reminders alike. 429s, 5xx
+and network errors are retried by the session (``bot.retry``, briefly for reminders: they are
+kept in the database) and then handed back for a later attempt; a user who
 blocked the bot (403) or a chat that is gone is marked inactive, their reminders paused, and never
 tried again until they write.
 """
@@ -29,6 +31,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import users as users_repo
 from bot.reminders import repo as reminders_repo
+from bot.retry import durable_send
 
 log = logging.getLogger(__name__)
 
@@ -42,46 +45,79 @@ class Outcome(Enum):
 
 
 class Limiter:
-    """A token bucket for the whole bot plus a minimum interval per chat, and a global pause."""
+    """One token bucket for the whole bot, a paced bucket per chat, and a bot-wide pause.
+
+    Per chat it is GCRA (a virtual schedule): a request reserves the chat's next slot at once, so
+    waiters of one chat go in order, and ``chat_burst`` quick messages pass before the pace of one
+    per ``chat_interval`` applies (Telegram allows a short burst; a user's exchange stays snappy).
+    The global tokens are handed out in arrival order (an asyncio.Lock is FIFO).
+    """
 
     def __init__(
         self,
         per_second: float = 29.0,
         chat_interval: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        chat_burst: int = 3,
     ) -> None:
         self.rate = per_second
         self.chat_interval = chat_interval
+        self.chat_burst = chat_burst
         self._clock = clock
         self._tokens = 1.0
         self._stamp = clock()
-        self._chat_next: dict[int, float] = {}
+        self._chat_tat: dict[int | str, float] = {}  # chat -> theoretical arrival time
+        self._global = asyncio.Lock()
         self.paused_until = 0.0
+
+    @classmethod
+    def unlimited(cls) -> Limiter:
+        """For the local chat: nothing to pace, but a pause still holds."""
+        return cls(per_second=1e9, chat_interval=0.0)
 
     def pause(self, seconds: float) -> None:
         """Nothing goes out before ``seconds`` from now (a 429's retry_after)."""
         self.paused_until = max(self.paused_until, self._clock() + seconds)
         self._tokens = 0.0
 
-    async def acquire(self, chat_id: int) -> None:
+    async def wait_pause(self) -> None:
+        """Wait while a 429 pause is on (requests Telegram does not count respect it too)."""
         while True:
-            now = self._clock()
-            wait = max(self.paused_until, self._chat_next.get(chat_id, 0.0)) - now
-            if wait > 0:
-                await asyncio.sleep(wait)
-                continue
-            self._tokens = min(1.0, self._tokens + (now - self._stamp) * self.rate)
-            self._stamp = now
-            if self._tokens >= 1.0:
-                self._tokens -= 1.0
-                self._chat_next[chat_id] = now + self.chat_interval
-                if len(self._chat_next) > 20_000:
-                    self._forget(now)
+            wait = self.paused_until - self._clock()
+            if wait <= 0:
                 return
-            await asyncio.sleep((1.0 - self._tokens) / self.rate)
+            await asyncio.sleep(wait)  # (a pause can grow meanwhile: check again)
+
+    async def acquire(self, chat_id: int | str | None) -> None:
+        """Wait for this chat's slot, then for the pause to end and a global token."""
+        if chat_id is not None and self.chat_interval > 0:
+            await self._chat_slot(chat_id)
+        async with self._global:
+            while True:
+                await self.wait_pause()
+                now = self._clock()
+                self._tokens = min(1.0, self._tokens + (now - self._stamp) * self.rate)
+                self._stamp = now
+                if self._tokens >= 1.0:
+                    self._tokens -= 1.0
+                    return
+                await asyncio.sleep((1.0 - self._tokens) / self.rate)
+
+    async def _chat_slot(self, chat_id: int | str) -> None:
+        # A small margin per slot absorbs the jitter between taking a slot and the request's
+        # arrival, so the server's own bucket never sees two requests closer than ours did.
+        interval = self.chat_interval * 1.05
+        now = self._clock()
+        tat = max(self._chat_tat.get(chat_id, now), now)
+        at = tat - (self.chat_burst - 1) * interval
+        self._chat_tat[chat_id] = tat + interval
+        if len(self._chat_tat) > 20_000:
+            self._forget(now)
+        if at > now:
+            await asyncio.sleep(at - now)
 
     def _forget(self, now: float) -> None:
-        self._chat_next = {chat: t for chat, t in self._chat_next.items() if t > now}
+        self._chat_tat = {chat: t for chat, t in self._chat_tat.items() if t > now}
 
 
 class Notifier:
@@ -100,8 +136,9 @@ class Notifier:
                 user = await users_repo.get(self.db, user_id)
                 if user is None or not user.is_active:
                     return Outcome.BLOCKED  # blocked meanwhile: never retried until they write
-                await self.limiter.acquire(chat_id)
-                return await self._send(user_id, chat_id, text, markup)
+                # The session's gate (bot.gate) paces it and holds it through a 429 pause.
+                with durable_send():
+                    return await self._send(user_id, chat_id, text, markup)
         finally:
             lock, users = self._chat_locks[chat_id]
             if users == 1:
@@ -123,10 +160,7 @@ class Notifier:
                 return Outcome.BLOCKED
             log.warning("message rejected by Telegram: %s", exc.message[:120])
             return Outcome.REJECTED
-        except TelegramRetryAfter as exc:
-            self.limiter.pause(exc.retry_after)
-            return Outcome.RETRY
-        except (TelegramServerError, TelegramNetworkError) as exc:
+        except (TelegramRetryAfter, TelegramServerError, TelegramNetworkError) as exc:
             log.warning("sending failed for now: %s", type(exc).__name__)
             return Outcome.RETRY
         return Outcome.SENT

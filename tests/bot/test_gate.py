@@ -1,0 +1,82 @@
+"""The outgoing gate: every request waits out a 429 pause; counted ones are paced."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from aiogram import Bot
+from aiogram.exceptions import TelegramRetryAfter
+from aiogram.methods import AnswerCallbackQuery, SendChatAction, SendMessage, TelegramMethod
+from aiogram.methods.base import TelegramType
+
+from bot.gate import OutgoingGate, counted_chat
+from bot.local_session import LocalSession
+from bot.notify import Limiter
+
+
+class Recording(LocalSession):
+    """Records (time, method name, chat) of each request; the first SendMessage gets a 429."""
+
+    def __init__(self, retry_after: int | None = None) -> None:
+        super().__init__()
+        self.retry_after = retry_after
+        self.log: list[tuple[float, str, object]] = []
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        self.log.append((time.monotonic(), type(method).__name__, getattr(method, "chat_id", None)))
+        if self.retry_after is not None and isinstance(method, SendMessage):
+            after, self.retry_after = self.retry_after, None
+            raise TelegramRetryAfter(method, "Too Many Requests", retry_after=after)
+        if isinstance(method, AnswerCallbackQuery):
+            return True  # type: ignore[return-value]
+        return await super().make_request(bot, method, timeout)
+
+
+def gated(session: Recording, limiter: Limiter) -> Bot:
+    bot = Bot("1:x", session=session)
+    bot.session.middleware(OutgoingGate(limiter))
+    return bot
+
+
+def test_what_telegram_counts() -> None:
+    assert counted_chat(SendMessage(chat_id=5, text="x")) == (True, 5)
+    assert counted_chat(AnswerCallbackQuery(callback_query_id="1")) == (False, None)
+    assert counted_chat(SendChatAction(chat_id=5, action="typing")) == (False, None)
+
+
+async def test_a_429_holds_every_request_until_retry_after() -> None:
+    session = Recording(retry_after=1)
+    limiter = Limiter(per_second=10_000.0, chat_interval=0.0)
+    bot = gated(session, limiter)
+    refused_at = time.monotonic()
+    with pytest.raises(TelegramRetryAfter):  # (no retry middleware here)
+        await bot.send_message(1, "first")
+    await asyncio.gather(
+        bot.send_message(2, "another chat"),
+        bot(AnswerCallbackQuery(callback_query_id="q")),
+    )
+    later = [at for at, _name, _chat in session.log[1:]]
+    assert len(later) == 2 and min(later) - refused_at >= 0.95, session.log
+
+
+async def test_a_burst_of_chats_is_paced_under_the_global_rate() -> None:
+    session = Recording()
+    bot = gated(session, Limiter(per_second=50.0, chat_interval=1.0))
+    started = time.monotonic()
+    await asyncio.gather(*(bot.send_message(chat, "hi") for chat in range(26)))
+    times = sorted(at for at, _name, _chat in session.log)
+    assert times[-1] - started >= 0.45, "26 messages at 50/s take half a second"
+    in_any_tenth = max(sum(t <= x < t + 0.1 for x in times) for t in times)
+    assert in_any_tenth <= 6, "never more than the rate allows (plus the first token)"
+
+
+async def test_callback_answers_are_not_paced() -> None:
+    session = Recording()
+    bot = gated(session, Limiter(per_second=2.0, chat_interval=1.0))
+    started = time.monotonic()
+    await asyncio.gather(*(bot(AnswerCallbackQuery(callback_query_id=str(n))) for n in range(20)))
+    assert time.monotonic() - started < 0.2
