@@ -137,8 +137,11 @@ async def on_startup(app: App) -> None:
         log.warning("could not register commands: %s", type(exc).__name__)
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
-    tick = app.settings.reminder_tick_seconds
-    add_tick(app.scheduler, "replies", tick, lambda: app.outbox.drain(app.bot))
+
+    async def send_kept_replies() -> None:  # (a coroutine function: APScheduler awaits it)
+        await app.outbox.drain(app.bot)
+
+    add_tick(app.scheduler, "replies", app.settings.reminder_tick_seconds, send_kept_replies)
     app.scheduler.start()
     app.scheduler.get_job("reminders").modify(next_run_time=app.clock.now())  # catch up now
 
@@ -148,6 +151,7 @@ async def on_shutdown(app: App) -> None:
     # The engine first: a delivery in progress finishes and records what it sent. (Shutting the
     # scheduler down first would cancel that job mid-send and risk repeats after the restart.)
     await app.engine.stop()
+    await app.outbox.stop()
     if app.scheduler.running:
         app.scheduler.shutdown(wait=False)
     left = await app.in_flight.drain(DRAIN_SECONDS)

@@ -9,6 +9,7 @@ tick drains the table through the same gate and retries; each row is deleted onc
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -57,6 +58,8 @@ class ReplyOutbox:
     def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
         self.db, self._clock = db, clock
         self._chats: set[int] = set()  # chats with kept replies
+        self._lock = asyncio.Lock()
+        self._stopped = False
 
     async def load(self) -> None:
         rows = await self.db.fetchall("SELECT DISTINCT chat_id FROM reply_outbox")
@@ -77,11 +80,20 @@ class ReplyOutbox:
 
     async def drain(self, bot: Bot) -> int:
         """Send what is due, oldest first; a chat stops at its first failure. Returns sent."""
-        await self.load()  # (also finds a chat a keep during the last drain may have hidden)
-        sent = 0
-        for chat_id in sorted(self._chats):
-            sent += await self._drain_chat(bot, chat_id)
-        return sent
+        async with self._lock:
+            await self.load()  # (also finds a chat a keep during the last drain may have hidden)
+            sent = 0
+            for chat_id in sorted(self._chats):
+                if self._stopped:
+                    break
+                sent += await self._drain_chat(bot, chat_id)
+            return sent
+
+    async def stop(self) -> None:
+        """Let a send in progress finish and be recorded (a cancelled one would repeat)."""
+        self._stopped = True
+        async with self._lock:
+            pass
 
     async def _drain_chat(self, bot: Bot, chat_id: int) -> int:
         rows = await self.db.fetchall(
@@ -96,6 +108,8 @@ class ReplyOutbox:
             return 0
         sent = 0
         for row in rows:
+            if self._stopped:
+                return sent
             method = KEPT[row["method"]].model_validate_json(row["payload"])
             try:
                 with durable_send():
