@@ -120,7 +120,7 @@ async def create_app(
         scheduler=create_scheduler(),
         clock=clock,
         limiter=limiter,
-        engine=Engine(db, Notifier(bot, db, limiter, clock), clock),
+        engine=Engine(db, Notifier(bot, db, clock), clock),
         outbox=outbox,
         in_flight=in_flight,
     )

@@ -39,6 +39,7 @@ from aiogram.methods import (
 from aiogram.methods.base import TelegramType
 
 from bot.notify import Limiter
+from bot.retry import is_durable
 
 # What Telegram counts against the flood limits: messages and edits of messages.
 COUNTED: tuple[type[TelegramMethod[Any]], ...] = (
@@ -86,8 +87,8 @@ class OutgoingGate(BaseRequestMiddleware):
         if polling:
             return await make_request(bot, method)
         counted, chat = counted_chat(method)
-        if counted:
-            await self.limiter.acquire(chat)
+        if counted:  # a reminder is paced strictly: the chat's burst is for the user's replies
+            await self.limiter.acquire(chat, burst=1 if is_durable() else None)
         else:
             await self.limiter.wait_pause()
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import Enum
 
 from aiogram import Bot
@@ -59,11 +59,12 @@ class Limiter:
         chat_interval: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         chat_burst: int = 3,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.rate = per_second
         self.chat_interval = chat_interval
         self.chat_burst = chat_burst
-        self._clock = clock
+        self._clock, self._sleep = clock, sleep
         self._tokens = 1.0
         self._stamp = clock()
         self._chat_tat: dict[int | str, float] = {}  # chat -> theoretical arrival time
@@ -86,43 +87,46 @@ class Limiter:
             wait = self.paused_until - self._clock()
             if wait <= 0:
                 return
-            await asyncio.sleep(wait)  # (a pause can grow meanwhile: check again)
+            await self._sleep(wait)  # (a pause can grow meanwhile: check again)
 
-    async def acquire(self, chat_id: int | str | None) -> None:
-        """Wait for this chat's slot, then for the pause to end and a global token."""
+    async def acquire(self, chat_id: int | str | None, burst: int | None = None) -> None:
+        """Wait for this chat's slot, then for the pause to end and a global token.
+
+        ``burst=1`` paces a message strictly (reminders), leaving the chat's burst to replies.
+        """
         if chat_id is not None and self.chat_interval > 0:
-            await self._chat_slot(chat_id)
+            await self._chat_slot(chat_id, self.chat_burst if burst is None else burst)
         async with self._global:
             while True:
                 await self.wait_pause()
                 now = self._clock()
                 self._tokens = min(1.0, self._tokens + (now - self._stamp) * self.rate)
                 self._stamp = now
-                if self._tokens >= 1.0:
-                    self._tokens -= 1.0
+                if self._tokens >= 1.0 - 1e-9:  # (float error must not leave it short forever)
+                    self._tokens = max(0.0, self._tokens - 1.0)
                     return
-                await asyncio.sleep((1.0 - self._tokens) / self.rate)
+                await self._sleep((1.0 - self._tokens) / self.rate)
 
-    async def _chat_slot(self, chat_id: int | str) -> None:
+    async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
         # A small margin per slot absorbs the jitter between taking a slot and the request's
         # arrival, so the server's own bucket never sees two requests closer than ours did.
         interval = self.chat_interval * 1.05
         now = self._clock()
         tat = max(self._chat_tat.get(chat_id, now), now)
-        at = tat - (self.chat_burst - 1) * interval
+        at = tat - (burst - 1) * interval
         self._chat_tat[chat_id] = tat + interval
         if len(self._chat_tat) > 20_000:
             self._forget(now)
         if at > now:
-            await asyncio.sleep(at - now)
+            await self._sleep(at - now)
 
     def _forget(self, now: float) -> None:
         self._chat_tat = {chat: t for chat, t in self._chat_tat.items() if t > now}
 
 
 class Notifier:
-    def __init__(self, bot: Bot, db: Database, limiter: Limiter, clock: Clock) -> None:
-        self.bot, self.db, self.limiter, self.clock = bot, db, limiter, clock
+    def __init__(self, bot: Bot, db: Database, clock: Clock) -> None:
+        self.bot, self.db, self.clock = bot, db, clock
         self._chat_locks: dict[int, tuple[asyncio.Lock, int]] = {}  # lock, senders using it
 
     async def send(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 from aiogram import Bot
@@ -80,3 +81,65 @@ async def test_callback_answers_are_not_paced() -> None:
     started = time.monotonic()
     await asyncio.gather(*(bot(AnswerCallbackQuery(callback_query_id=str(n))) for n in range(20)))
     assert time.monotonic() - started < 0.2
+
+
+class FakeTime:
+    """A clock that moves only when the limiter sleeps (one waiter at a time in these tests)."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        await asyncio.sleep(0)
+
+
+def fake_limiter(time_: FakeTime, **kwargs: Any) -> Limiter:
+    return Limiter(clock=time_, sleep=time_.sleep, **kwargs)
+
+
+async def stamps(
+    time_: FakeTime, limiter: Limiter, chats: list[int], burst: int | None = None
+) -> list[float]:
+    out = []
+    for chat in chats:
+        await limiter.acquire(chat, burst)
+        out.append(round(time_.now - 100.0, 3))
+    return out
+
+
+async def test_fake_clock_a_chat_bursts_three_then_one_a_second() -> None:
+    time_ = FakeTime()
+    limiter = fake_limiter(time_, per_second=1000.0, chat_interval=1.0, chat_burst=3)
+    times = await stamps(time_, limiter, [7] * 5)
+    assert times[2] < 0.01, f"three at once: {times}"
+    assert 1.0 <= times[3] < 1.1 and 2.0 <= times[4] < 2.2, f"then one a second: {times}"
+
+
+async def test_fake_clock_a_reminder_is_paced_without_the_burst() -> None:
+    time_ = FakeTime()
+    limiter = fake_limiter(time_, per_second=1000.0, chat_interval=1.0, chat_burst=3)
+    times = await stamps(time_, limiter, [7] * 3, burst=1)
+    assert times[1] >= 1.0 and times[2] >= 2.0, times
+
+
+async def test_fake_clock_the_global_rate_holds_across_chats() -> None:
+    time_ = FakeTime()
+    limiter = fake_limiter(time_, per_second=10.0, chat_interval=1.0)
+    times = await stamps(time_, limiter, list(range(21)))
+    assert times[0] == 0.0 and 1.9 <= times[20] < 2.1, times  # 20 more at 10 a second
+
+
+async def test_fake_clock_a_pause_holds_counted_and_uncounted_requests() -> None:
+    time_ = FakeTime()
+    limiter = fake_limiter(time_, per_second=1000.0, chat_interval=1.0)
+    limiter.pause(5)
+    await limiter.wait_pause()
+    assert time_.now - 100.0 >= 5.0, "an uncounted request waited the pause"
+    limiter.pause(3)
+    before = time_.now
+    await limiter.acquire(8)
+    assert time_.now - before >= 3.0, "a message waited the pause"
