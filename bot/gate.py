@@ -1,9 +1,10 @@
 """The one outgoing gate: every Bot API request of the bot passes the limiter here.
 
 A session middleware inside the retries, so each attempt is paced. Messages Telegram counts take
-a global token and respect their chat's pace; everything else (callback and inline answers,
-chat actions, ...) only waits while a 429 pause is on. A 429 pauses every request until its
-``retry_after``. Long polling is never held: updates keep arriving during a pause.
+a global token and respect their chat's pace; everything else (chat actions, commands, ...) only
+waits while a 429 pause is on. A 429 pauses every request until its ``retry_after``, except
+answers to callback and inline queries (not counted, and expired after 15 s: a 429 on an answer
+holds answers). Long polling is never held: updates keep arriving during a pause.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import (
+    AnswerCallbackQuery,
+    AnswerInlineQuery,
     CopyMessage,
     EditMessageCaption,
     EditMessageMedia,
@@ -65,6 +68,11 @@ COUNTED: tuple[type[TelegramMethod[Any]], ...] = (
 )
 
 
+# Answers to queries: not counted with messages, and useless after 15 s, so a 429 on a message
+# does not hold them (the pressed button stops spinning while its reply waits out the pause).
+ANSWERS = (AnswerCallbackQuery, AnswerInlineQuery)
+
+
 def counted_chat(method: TelegramMethod[Any]) -> tuple[bool, int | str | None]:
     """(counted by Telegram, its chat): an inline message's edit is counted but has no chat."""
     if not isinstance(method, COUNTED):
@@ -87,12 +95,13 @@ class OutgoingGate(BaseRequestMiddleware):
         if polling:
             return await make_request(bot, method)
         counted, chat = counted_chat(method)
+        answer = isinstance(method, ANSWERS)
         if counted:  # a reminder is paced strictly: the chat's burst is for the user's replies
             await self.limiter.acquire(chat, burst=1 if is_durable() else None)
         else:
-            await self.limiter.wait_pause()
+            await self.limiter.wait_pause(answer=answer)
         try:
             return await make_request(bot, method)
         except TelegramRetryAfter as exc:
-            self.limiter.pause(exc.retry_after)
+            self.limiter.pause(exc.retry_after, answers=answer)
             raise

@@ -70,21 +70,28 @@ class Limiter:
         self._chat_tat: dict[int | str, float] = {}  # chat -> theoretical arrival time
         self._global = asyncio.Lock()
         self.paused_until = 0.0
+        self.answers_paused_until = 0.0
 
     @classmethod
     def unlimited(cls) -> Limiter:
         """For the local chat: nothing to pace, but a pause still holds."""
         return cls(per_second=1e9, chat_interval=0.0)
 
-    def pause(self, seconds: float) -> None:
-        """Nothing goes out before ``seconds`` from now (a 429's retry_after)."""
-        self.paused_until = max(self.paused_until, self._clock() + seconds)
+    def pause(self, seconds: float, *, answers: bool = False) -> None:
+        """Nothing goes out before ``seconds`` from now (a 429's retry_after). Answers to
+        callback and inline queries are held only by a 429 on such an answer (``answers``):
+        Telegram does not count them with messages, and they expire after 15 s."""
+        until = self._clock() + seconds
+        self.paused_until = max(self.paused_until, until)
+        if answers:
+            self.answers_paused_until = max(self.answers_paused_until, until)
         self._tokens = 0.0
 
-    async def wait_pause(self) -> None:
+    async def wait_pause(self, *, answer: bool = False) -> None:
         """Wait while a 429 pause is on (requests Telegram does not count respect it too)."""
         while True:
-            wait = self.paused_until - self._clock()
+            until = self.answers_paused_until if answer else self.paused_until
+            wait = until - self._clock()
             if wait <= 0:
                 return
             await self._sleep(wait)  # (a pause can grow meanwhile: check again)
