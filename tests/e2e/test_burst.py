@@ -15,6 +15,11 @@ ERRORS = {Translator(lang)("error-generic") for lang in ("ru", "kk", "en")}
 USERS = range(700_000, 700_200)
 
 
+async def polling(server: TelegramServer) -> None:
+    """Wait for the bot's first getUpdates: a cold start on a loaded machine can take 15 s."""
+    await server.wait_for(lambda: server.calls("getUpdates"), timeout=60)
+
+
 def error_replies(server: TelegramServer) -> list[str]:
     return [m.text for m in server.all_messages() if m.text in ERRORS]
 
@@ -24,7 +29,8 @@ async def test_200_users_at_the_same_instant_all_get_their_answer(
 ) -> None:
     server = telegram_server  # Telegram's limits: 30 messages/s overall, 1/s per chat
     bot = await spawn_bot()
-    await server.say(1, "/start", "en")  # the bot is up and polling
+    await polling(server)
+    await server.say(1, "/start", "en")
     started = time.monotonic()
     for uid in USERS:
         server.send_message(uid, "/help", "en")
@@ -52,6 +58,7 @@ async def test_ten_5xx_in_a_row_on_a_reply_then_it_arrives_once(
     server = telegram_server
     # A short budget, so the reply outlives its retries and is kept and sent later.
     bot = await spawn_bot(REPLY_RETRY_SECONDS="3")
+    await polling(server)
     await server.say(80, "/start", "en")
     before = len(server.messages(80))
     server.fail_next(10, method="sendMessage", status=502, description="Bad Gateway")
