@@ -7,13 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
+from aiogram import Bot
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
 from aiogram.methods import SendMessage
+from aiogram.types import ErrorEvent, Update
 
 from bot.app import App, create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.errors import on_error
 from bot.i18n import Translator
+from bot.local_session import LocalSession
 from tests.bot.test_engine import FlakySession
 from tests.conftest import DEFAULT_NOW
 from tests.support.dialog import Dialog
@@ -98,3 +102,36 @@ async def test_a_kept_reply_survives_a_restart(app_with: AppWith) -> None:
     assert second.outbox.holds(USER)
     assert await second.outbox.drain(second.bot) == 1
     assert "/language" in session2.texts(USER)[0]
+
+
+def _update(bot: Bot) -> Update:
+    raw = {
+        "update_id": 1,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": USER, "type": "private"},
+            "from": {"id": USER, "is_bot": False, "first_name": "T"},
+            "text": "/help",
+        },
+    }
+    return Update.model_validate(raw, context={"bot": bot})
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [outage(), flood(), TelegramNetworkError(SendMessage(chat_id=USER, text="x"), "timeout")],
+    ids=["5xx", "429", "network"],
+)
+async def test_telegrams_trouble_never_produces_the_generic_error(exc: Exception) -> None:
+    session = LocalSession()
+    bot = Bot("1:x", session=session)
+    await on_error(ErrorEvent(update=_update(bot), exception=exc), Translator("en"))
+    assert session.requests == [], "no 'something went wrong' for a flood or an outage"
+
+
+async def test_a_real_bug_still_gets_the_generic_error() -> None:
+    session = LocalSession()
+    bot = Bot("1:x", session=session)
+    await on_error(ErrorEvent(update=_update(bot), exception=KeyError("x")), Translator("en"))
+    assert [getattr(m, "text", None) for m in session.requests] == [ERROR]
