@@ -124,6 +124,8 @@ class ReplyOutbox:
                 return sent
             except TelegramAPIError as exc:  # refused (blocked, message gone): cannot succeed
                 log.info("a kept reply was refused: %s", type(exc).__name__)
+            except Exception as exc:  # a row that cannot be sent must not block its chat forever
+                log.error("a kept reply could not be replayed: %s", type(exc).__name__)
             await self.db.execute("DELETE FROM reply_outbox WHERE id = ?", (row["id"],))
         left = await self.db.fetchone("SELECT 1 FROM reply_outbox WHERE chat_id = ?", (chat_id,))
         if left is None:  # (a reply kept meanwhile waits for the next tick)

@@ -15,6 +15,7 @@ from aiogram.types import ErrorEvent, Update
 from bot.app import App, create_app
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.db import users
 from bot.errors import on_error
 from bot.i18n import Translator
 from bot.local_session import LocalSession
@@ -135,3 +136,12 @@ async def test_a_real_bug_still_gets_the_generic_error() -> None:
     bot = Bot("1:x", session=session)
     await on_error(ErrorEvent(update=_update(bot), exception=KeyError("x")), Translator("en"))
     assert [getattr(m, "text", None) for m in session.requests] == [ERROR]
+
+
+async def test_deleting_a_user_deletes_the_replies_kept_for_them(app_with: AppWith) -> None:
+    app, session, user = await app_with(reply_retry_seconds=0)
+    session.errors[USER] = [outage()]
+    await user.send("/help")
+    await users.delete(app.db, USER)
+    assert await app.outbox.drain(app.bot) == 0
+    assert session.texts(USER) == [], "nothing of theirs goes out after they deleted their data"
