@@ -44,6 +44,9 @@ class Outcome(Enum):
     DEFERRED = "deferred"  # not attempted: the user's quiet hours (re-queued by the engine)
 
 
+CHAT_MARGIN = 0.1  # seconds added to a paced message's wait
+
+
 class Limiter:
     """One token bucket for the whole bot, a paced bucket per chat, and a bot-wide pause.
 
@@ -115,17 +118,16 @@ class Limiter:
                 await self._sleep((1.0 - self._tokens) / self.rate)
 
     async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
-        # A small margin per slot absorbs the jitter between taking a slot and the request's
-        # arrival, so the server's own bucket never sees two requests closer than ours did.
-        interval = self.chat_interval * 1.05
         now = self._clock()
         tat = max(self._chat_tat.get(chat_id, now), now)
-        at = tat - (burst - 1) * interval
-        self._chat_tat[chat_id] = tat + interval
+        at = tat - (burst - 1) * self.chat_interval
+        self._chat_tat[chat_id] = tat + self.chat_interval
         if len(self._chat_tat) > 20_000:
             self._forget(now)
         if at > now:
-            await self._sleep(at - now)
+            # A fixed margin (not a longer interval, which would drift behind Telegram's own
+            # refill) absorbs the jitter between taking a slot and the request's arrival.
+            await self._sleep(at - now + CHAT_MARGIN)
 
     def _forget(self, now: float) -> None:
         self._chat_tat = {chat: t for chat, t in self._chat_tat.items() if t > now}
