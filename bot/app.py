@@ -21,6 +21,7 @@ from bot.config import Settings, check_data_dir
 from bot.db import Database
 from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
+from bot.gate import OutgoingGate
 from bot.middlewares import (
     AnswerEveryCallback,
     CallbackAnswerWatcher,
@@ -29,6 +30,7 @@ from bot.middlewares import (
     UserContext,
 )
 from bot.notify import Limiter, Notifier
+from bot.outbox import KeepReplies, ReplyOutbox
 from bot.reminders.engine import Engine
 from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
@@ -53,11 +55,15 @@ class App:
     clock: Clock
     limiter: Limiter
     engine: Engine
+    outbox: ReplyOutbox
     in_flight: InFlight = field(default_factory=InFlight)
 
 
 def create_bot(
-    settings: Settings, session: BaseSession | None = None, limiter: Limiter | None = None
+    settings: Settings,
+    session: BaseSession | None = None,
+    limiter: Limiter | None = None,
+    outbox: ReplyOutbox | None = None,
 ) -> Bot:
     token = settings.token() or LOCAL_TOKEN
     keep_response_types()
@@ -70,7 +76,11 @@ def create_bot(
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
-    bot.session.middleware(RetryRequests(on_flood=limiter.pause if limiter else None))
+    # Outermost first: keep what still fails, retry, pace every attempt, watch callback answers.
+    if outbox is not None:
+        bot.session.middleware(KeepReplies(outbox))
+    bot.session.middleware(RetryRequests(budget=settings.reply_retry_seconds))
+    bot.session.middleware(OutgoingGate(limiter or Limiter()))
     bot.session.middleware(CallbackAnswerWatcher())
     bot.session.middleware(ShownMessages())  # innermost: records what a request really changed
     return bot
@@ -109,8 +119,19 @@ async def create_app(
     clock = clock or clock_for(settings.clock_start)
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
-    limiter = Limiter(settings.send_rate_per_second, settings.send_chat_interval)
-    bot = create_bot(settings, session, limiter)
+    # Without a token there is no Telegram to keep under the limits of (the local chat, tests).
+    limiter = (
+        Limiter(
+            settings.send_rate_per_second,
+            settings.send_chat_interval,
+            chat_burst=settings.send_chat_burst,
+        )
+        if settings.bot_token is not None
+        else Limiter.unlimited()
+    )
+    outbox = ReplyOutbox(db)
+    await outbox.load()
+    bot = create_bot(settings, session, limiter, outbox)
     app = App(
         settings=settings,
         db=db,
@@ -119,7 +140,8 @@ async def create_app(
         scheduler=create_scheduler(),
         clock=clock,
         limiter=limiter,
-        engine=Engine(db, Notifier(bot, db, limiter, clock), clock),
+        engine=Engine(db, Notifier(bot, db, clock), clock),
+        outbox=outbox,
         in_flight=in_flight,
     )
     app.dp["app"] = app
@@ -135,6 +157,11 @@ async def on_startup(app: App) -> None:
         log.warning("could not register commands: %s", type(exc).__name__)
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
+
+    async def send_kept_replies() -> None:  # (a coroutine function: APScheduler awaits it)
+        await app.outbox.drain(app.bot)
+
+    add_tick(app.scheduler, "replies", app.settings.reminder_tick_seconds, send_kept_replies)
     app.scheduler.start()
     # Catch up now. A timer, so the real instant: APScheduler waits on the machine's clock, and
     # a clock started elsewhere (CLOCK_START) would make it wait for, or skip, that instant.
@@ -146,6 +173,7 @@ async def on_shutdown(app: App) -> None:
     # The engine first: a delivery in progress finishes and records what it sent. (Shutting the
     # scheduler down first would cancel that job mid-send and risk repeats after the restart.)
     await app.engine.stop()
+    await app.outbox.stop()
     if app.scheduler.running:
         app.scheduler.shutdown(wait=False)
     left = await app.in_flight.drain(DRAIN_SECONDS)

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     # Telegram's limits: about 30 messages a second overall, about one a second per chat.
     send_rate_per_second: float = Field(default=29.0, gt=0)
     send_chat_interval: float = Field(default=1.0, ge=0)
+    send_chat_burst: int = Field(default=3, ge=1)  # quick messages to one chat before the pace
+    # Seconds a reply is retried through 5xx, timeouts and 429s before it is kept for later.
+    reply_retry_seconds: float = Field(default=60.0, ge=0)
     # Seconds before a Bot API request counts as lost and is retried (aiogram's default is 60).
     request_timeout: float = Field(default=15.0, gt=0)
     local_lang: str | None = None

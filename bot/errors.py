@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from aiogram.exceptions import TelegramForbiddenError
 from aiogram.types import ErrorEvent
 from aiogram.types import User as TgUser
 
@@ -12,6 +11,7 @@ from bot.db import Database
 from bot.db import users as users_repo
 from bot.i18n import Translator
 from bot.middlewares import reported
+from bot.trouble import ReplyKept, is_trouble
 from knowledge.l10n import normalize_lang
 
 log = logging.getLogger(__name__)
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 async def on_error(
     event: ErrorEvent, event_from_user: TgUser | None = None, db: Database | None = None
 ) -> bool:
+    if isinstance(event.exception, ReplyKept):
+        log.info("update %s: its reply was kept for later", event.update.update_id)
+        return True
     # Log the type and update id only: the exception text may quote what the user typed.
     log.error(
         "unhandled %s in update %s",
@@ -29,8 +32,10 @@ async def on_error(
         if log.isEnabledFor(logging.DEBUG)
         else None,
     )
-    if isinstance(event.exception, TelegramForbiddenError) or reported(event.exception):
-        return True  # the user blocked the bot, or already has the alert (AnswerEveryCallback)
+    if is_trouble(event.exception) or reported(event.exception):
+        # Blocked, Telegram's flood or outage (no "something went wrong" for it), or the user
+        # already has the alert (AnswerEveryCallback).
+        return True
     translator = await _translator(event_from_user, db)
     update = event.update
     try:

@@ -21,6 +21,7 @@ from bot.db import Database
 from bot.db import users as users_repo
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
+from bot.trouble import is_trouble
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -110,7 +111,7 @@ class AnswerEveryCallback(BaseMiddleware):
             # The handler failed: the one answer is the error alert, in the user's language
             # (``on_error`` then only logs; answering again would fail and hide the alert).
             t: Translator | None = data.get("t")
-            if box and t is not None:
+            if box and t is not None and not is_trouble(exc):
                 await _answer(data["bot"], box, t("error-generic"))
                 mark_reported(exc)
             raise
@@ -139,9 +140,9 @@ class ResetOnError(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         try:
             return await handler(event, data)
-        except Exception:
+        except Exception as failure:
             state: FSMContext | None = data.get("state")
-            if state is not None:
+            if state is not None and not is_trouble(failure):  # a kept reply: the flow goes on
                 try:
                     await state.clear()
                 except Exception as exc:  # the database failed too; on_error still reports

@@ -1,8 +1,10 @@
-"""Every outgoing message that is not a direct reply goes through here.
+"""The limiter every outgoing request waits in, and the notifier for messages that are not replies.
 
-A rate limiter keeps under Telegram's limits (about 30 messages a second overall, about one a
-second per chat); a 429 pauses the whole bot for its ``retry_after``; 5xx and network errors are
-retried by the session (``bot.retry``) and then handed back for a later attempt; a user who
+The ``Limiter`` keeps under Telegram's limits (about 30 messages a second overall, about one a
+second per chat after a short burst); a 429 pauses the whole bot for its ``retry_after``. The
+session's gate (``bot.gate``) applies it to every request, replies and reminders alike. 429s, 5xx
+and network errors are retried by the session (``bot.retry``, briefly for reminders: they are
+kept in the database) and then handed back for a later attempt; a user who
 blocked the bot (403) or a chat that is gone is marked inactive, their reminders paused, and never
 tried again until they write.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import Enum
 
 from aiogram import Bot
@@ -29,6 +31,7 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import users as users_repo
 from bot.reminders import repo as reminders_repo
+from bot.retry import durable_send
 
 log = logging.getLogger(__name__)
 
@@ -41,52 +44,98 @@ class Outcome(Enum):
     DEFERRED = "deferred"  # not attempted: the user's quiet hours (re-queued by the engine)
 
 
+CHAT_MARGIN = 0.1  # seconds added to a paced message's wait
+
+
 class Limiter:
-    """A token bucket for the whole bot plus a minimum interval per chat, and a global pause."""
+    """One token bucket for the whole bot, a paced bucket per chat, and a bot-wide pause.
+
+    Per chat it is GCRA (a virtual schedule): a request reserves the chat's next slot at once, so
+    waiters of one chat go in order, and ``chat_burst`` quick messages pass before the pace of one
+    per ``chat_interval`` applies (Telegram allows a short burst; a user's exchange stays snappy).
+    The global tokens are handed out in arrival order (an asyncio.Lock is FIFO).
+    """
 
     def __init__(
         self,
         per_second: float = 29.0,
         chat_interval: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        chat_burst: int = 3,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.rate = per_second
         self.chat_interval = chat_interval
-        self._clock = clock
+        self.chat_burst = chat_burst
+        self._clock, self._sleep = clock, sleep
         self._tokens = 1.0
         self._stamp = clock()
-        self._chat_next: dict[int, float] = {}
+        self._chat_tat: dict[int | str, float] = {}  # chat -> theoretical arrival time
+        self._global = asyncio.Lock()
         self.paused_until = 0.0
+        self.answers_paused_until = 0.0
 
-    def pause(self, seconds: float) -> None:
-        """Nothing goes out before ``seconds`` from now (a 429's retry_after)."""
-        self.paused_until = max(self.paused_until, self._clock() + seconds)
+    @classmethod
+    def unlimited(cls) -> Limiter:
+        """For the local chat: nothing to pace, but a pause still holds."""
+        return cls(per_second=1e9, chat_interval=0.0)
+
+    def pause(self, seconds: float, *, answers: bool = False) -> None:
+        """Nothing goes out before ``seconds`` from now (a 429's retry_after). Answers to
+        callback and inline queries are held only by a 429 on such an answer (``answers``):
+        Telegram does not count them with messages, and they expire after 15 s."""
+        until = self._clock() + seconds
+        self.paused_until = max(self.paused_until, until)
+        if answers:
+            self.answers_paused_until = max(self.answers_paused_until, until)
         self._tokens = 0.0
 
-    async def acquire(self, chat_id: int) -> None:
+    async def wait_pause(self, *, answer: bool = False) -> None:
+        """Wait while a 429 pause is on (requests Telegram does not count respect it too)."""
         while True:
-            now = self._clock()
-            wait = max(self.paused_until, self._chat_next.get(chat_id, 0.0)) - now
-            if wait > 0:
-                await asyncio.sleep(wait)
-                continue
-            self._tokens = min(1.0, self._tokens + (now - self._stamp) * self.rate)
-            self._stamp = now
-            if self._tokens >= 1.0:
-                self._tokens -= 1.0
-                self._chat_next[chat_id] = now + self.chat_interval
-                if len(self._chat_next) > 20_000:
-                    self._forget(now)
+            until = self.answers_paused_until if answer else self.paused_until
+            wait = until - self._clock()
+            if wait <= 0:
                 return
-            await asyncio.sleep((1.0 - self._tokens) / self.rate)
+            await self._sleep(wait)  # (a pause can grow meanwhile: check again)
+
+    async def acquire(self, chat_id: int | str | None, burst: int | None = None) -> None:
+        """Wait for this chat's slot, then for the pause to end and a global token.
+
+        ``burst=1`` paces a message strictly (reminders), leaving the chat's burst to replies.
+        """
+        if chat_id is not None and self.chat_interval > 0:
+            await self._chat_slot(chat_id, self.chat_burst if burst is None else burst)
+        async with self._global:
+            while True:
+                await self.wait_pause()
+                now = self._clock()
+                self._tokens = min(1.0, self._tokens + (now - self._stamp) * self.rate)
+                self._stamp = now
+                if self._tokens >= 1.0 - 1e-9:  # (float error must not leave it short forever)
+                    self._tokens = max(0.0, self._tokens - 1.0)
+                    return
+                await self._sleep((1.0 - self._tokens) / self.rate)
+
+    async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
+        now = self._clock()
+        tat = max(self._chat_tat.get(chat_id, now), now)
+        at = tat - (burst - 1) * self.chat_interval
+        self._chat_tat[chat_id] = tat + self.chat_interval
+        if len(self._chat_tat) > 20_000:
+            self._forget(now)
+        if at > now:
+            # A fixed margin (not a longer interval, which would drift behind Telegram's own
+            # refill) absorbs the jitter between taking a slot and the request's arrival.
+            await self._sleep(at - now + CHAT_MARGIN)
 
     def _forget(self, now: float) -> None:
-        self._chat_next = {chat: t for chat, t in self._chat_next.items() if t > now}
+        self._chat_tat = {chat: t for chat, t in self._chat_tat.items() if t > now}
 
 
 class Notifier:
-    def __init__(self, bot: Bot, db: Database, limiter: Limiter, clock: Clock) -> None:
-        self.bot, self.db, self.limiter, self.clock = bot, db, limiter, clock
+    def __init__(self, bot: Bot, db: Database, clock: Clock) -> None:
+        self.bot, self.db, self.clock = bot, db, clock
         self._chat_locks: dict[int, tuple[asyncio.Lock, int]] = {}  # lock, senders using it
 
     async def send(
@@ -100,8 +149,9 @@ class Notifier:
                 user = await users_repo.get(self.db, user_id)
                 if user is None or not user.is_active:
                     return Outcome.BLOCKED  # blocked meanwhile: never retried until they write
-                await self.limiter.acquire(chat_id)
-                return await self._send(user_id, chat_id, text, markup)
+                # The session's gate (bot.gate) paces it and holds it through a 429 pause.
+                with durable_send():
+                    return await self._send(user_id, chat_id, text, markup)
         finally:
             lock, users = self._chat_locks[chat_id]
             if users == 1:
@@ -123,10 +173,7 @@ class Notifier:
                 return Outcome.BLOCKED
             log.warning("message rejected by Telegram: %s", exc.message[:120])
             return Outcome.REJECTED
-        except TelegramRetryAfter as exc:
-            self.limiter.pause(exc.retry_after)
-            return Outcome.RETRY
-        except (TelegramServerError, TelegramNetworkError) as exc:
+        except (TelegramRetryAfter, TelegramServerError, TelegramNetworkError) as exc:
             log.warning("sending failed for now: %s", type(exc).__name__)
             return Outcome.RETRY
         return Outcome.SENT

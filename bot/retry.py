@@ -1,15 +1,21 @@
-"""Retrying Bot API requests: 5xx and network errors with backoff, 429 after its retry_after.
+"""Retrying Bot API requests: 429 after its retry_after, 5xx and network errors with backoff.
 
 A session middleware, so every request (direct replies included) gets it; long polling keeps
 aiogram's own backoff. Before waiting, a pressed button's callback query is answered, so it does
-not spin through the wait. Attempts are bounded: after them the error reaches the caller.
+not spin through the wait. Retries last up to a time budget: ``REPLY_RETRY_SECONDS`` (about a
+minute, enough to ride out a short Telegram outage) for replies; a few seconds for sends that are
+already kept in the database (reminders, kept replies: ``durable_send``), which would only hold
+their sender. After the budget the error reaches the caller (``bot.outbox`` keeps a reply).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from aiogram import Bot
@@ -24,18 +30,36 @@ from bot.middlewares import answer_pending_callback
 log = logging.getLogger(__name__)
 BACKOFF = BackoffConfig(min_delay=0.5, max_delay=8.0, factor=2.0, jitter=0.1)
 MAX_RETRY_AFTER = 60  # seconds; a longer flood wait is reported, not slept through
+DURABLE_BUDGET = 4.0  # seconds of retries for a send the database keeps anyway
+
+_durable: contextvars.ContextVar[bool] = contextvars.ContextVar("durable_send", default=False)
+
+
+@contextmanager
+def durable_send() -> Iterator[None]:
+    """Requests made inside are kept by their caller if they fail: retry them only briefly."""
+    token = _durable.set(True)
+    try:
+        yield
+    finally:
+        _durable.reset(token)
+
+
+def is_durable() -> bool:
+    return _durable.get()
 
 
 class RetryRequests(BaseRequestMiddleware):
     def __init__(
         self,
-        attempts: int = 4,
+        budget: float = 60.0,
         backoff: BackoffConfig = BACKOFF,
-        on_flood: Callable[[float], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        durable_budget: float = DURABLE_BUDGET,
     ) -> None:
-        self.attempts = attempts
+        self.budget, self.durable_budget = budget, durable_budget
         self.backoff = backoff
-        self.on_flood = on_flood  # a 429 pauses every sender (bot.notify.Limiter.pause)
+        self._clock = clock
 
     async def __call__(
         self,
@@ -47,28 +71,28 @@ class RetryRequests(BaseRequestMiddleware):
         if polling:  # long polling has aiogram's own backoff
             return await make_request(bot, method)
         delays = Backoff(self.backoff)
-        for attempt in range(1, self.attempts + 1):
+        deadline = self._clock() + (self.durable_budget if is_durable() else self.budget)
+        attempt = 0
+        while True:
+            attempt += 1
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as exc:
-                if attempt == self.attempts or exc.retry_after > MAX_RETRY_AFTER:
+                wait = float(exc.retry_after)
+                if wait > MAX_RETRY_AFTER or self._clock() + wait > deadline:
                     raise
+                # The gate (bot.gate) has paused every request until then; this one waits too.
                 log.warning("429 on %s: waiting %s s", type(method).__name__, exc.retry_after)
-                if self.on_flood is not None:
-                    self.on_flood(exc.retry_after)
-                await answer_pending_callback(bot)
-                await asyncio.sleep(exc.retry_after)
             except (TelegramServerError, TelegramNetworkError) as exc:
-                if attempt == self.attempts:
+                wait = next(delays)
+                if self._clock() + wait > deadline:
                     raise
-                await answer_pending_callback(bot)
-                delay = next(delays)
                 log.warning(
                     "%s on %s, retry %d in %.1f s",
                     type(exc).__name__,
                     type(method).__name__,
                     attempt,
-                    delay,
+                    wait,
                 )
-                await asyncio.sleep(delay)
-        raise AssertionError("unreachable")
+            await answer_pending_callback(bot)
+            await asyncio.sleep(wait)

@@ -19,6 +19,7 @@ from babel.dates import get_day_names, get_month_names
 from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
+from handlers.replies import show_markup
 from knowledge.l10n import Lang, format_date
 from knowledge.userdates import DateInput
 
@@ -156,7 +157,7 @@ def router() -> Router:
         # The user's calendar day, not the UTC date of the message (wrong near midnight).
         today = clock.today(user.timezone)
         extra = _own_rows(query.message.reply_markup)
-        await query.message.edit_reply_markup(reply_markup=date_picker(t, today, month, extra))
+        await show_markup(query, date_picker(t, today, month, extra))
 
     @r.callback_query(DateCb.filter(F.action == "noop"))
     async def ignore(query: CallbackQuery) -> None:

@@ -63,6 +63,20 @@ async def show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | N
         await message.answer(text, reply_markup=markup)
 
 
+async def show_markup(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
+    """Change only the keyboard of the pressed button's message; nothing when it is the same."""
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    if unchanged(message, message.html_text, markup, shown_for(query.bot)):
+        return  # a double tap: Telegram would refuse the edit ("message is not modified")
+    try:
+        await message.edit_reply_markup(reply_markup=markup)
+    except TelegramBadRequest as exc:
+        if "not modified" not in exc.message:
+            raise
+
+
 async def reply(
     target: Message | CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:

@@ -521,6 +521,9 @@ def router() -> Router:
             return
         message = query.message if isinstance(query.message, Message) else None
         if callback_data.action == "done":
+            if reminder.status == "done":  # a second tap: it says ✓ already
+                await query.answer(t("rem-done"))
+                return
             await reminders_repo.mark_done(db, user.id, reminder.id)
             await query.answer(t("rem-done"))
             if message is not None and message.text is not None:

@@ -140,7 +140,12 @@ async def update_settings(db: Database, user_id: int, now: dt.datetime, **values
 
 
 async def delete(db: Database, user_id: int) -> None:
-    """Delete the user row (rows referencing it go by ON DELETE CASCADE)."""
+    """Delete the user row (rows referencing it go by ON DELETE CASCADE) and replies kept for
+    their chat (``reply_outbox`` is keyed by chat, so no cascade reaches it)."""
+    await db.execute(
+        "DELETE FROM reply_outbox WHERE chat_id IN (SELECT chat_id FROM users WHERE id = ?)",
+        (user_id,),
+    )
     await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
     _cache(db).pop(user_id, None)
 

@@ -30,9 +30,15 @@ async def test_overall_rate_is_kept() -> None:
 
 
 async def test_one_chat_waits_its_interval_and_others_do_not() -> None:
-    limiter = Limiter(per_second=10_000.0, chat_interval=0.1)
+    limiter = Limiter(per_second=10_000.0, chat_interval=0.1, chat_burst=1)
     assert await timed(limiter, [1, 2, 3, 4]) < 0.05
     assert await timed(limiter, [1, 1]) >= 0.19  # 1 was used just now, then again
+
+
+async def test_a_chat_gets_its_burst_then_the_pace() -> None:
+    limiter = Limiter(per_second=10_000.0, chat_interval=0.1, chat_burst=3)
+    assert await timed(limiter, [1, 1, 1]) < 0.05, "three quick messages pass at once"
+    assert await timed(limiter, [1]) >= 0.09, "the fourth waits for the pace"
 
 
 async def test_pause_holds_every_chat() -> None:

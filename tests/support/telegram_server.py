@@ -973,7 +973,7 @@ class TelegramServer:
         while True:
             await asyncio.sleep(quiet)
             version = self._version(user_id)
-            if version == seen and not self._retry_pending(user_id):
+            if version == seen and not self._retry_pending(user_id) and not self._pacing(user_id):
                 return self.last(user_id)
             seen = version
 
@@ -984,6 +984,16 @@ class TelegramServer:
     async def tap(self, user_id: int, label: str) -> SentMessage:
         """The user presses the button ``label``; the bot's newest message once it has answered."""
         return await self.exchange(user_id, lambda: self.press(user_id, label))
+
+    def _pacing(self, chat_id: int) -> bool:
+        """The chat's burst is used up: a bot keeping to the pace may be waiting for its next
+        slot (unseen here), so its answer may still come."""
+        limits = self._limiter.limits
+        if limits is None:
+            return False
+        burst = float(limits.chat_burst)
+        left, when = self._limiter.buckets.get(chat_id, (burst, 0.0))
+        return left + (time.monotonic() - when) * limits.chat_rate < 1
 
     def _retry_pending(self, chat_id: int) -> bool:
         """The newest request to this chat is unfinished or was refused with 429 or 5xx."""
