@@ -18,11 +18,12 @@ from handlers import (
     status,
     tracking,
 )
+from handlers.inline_filters import run_filters_inline
 
 
 def build_routers() -> list[Router]:
     """Feature routers in order; the fallback router must stay last."""
-    return [
+    routers = [
         start.router(),
         language.router(),
         # Plain text outside a conversation is a question. Its handler needs "no state", so
@@ -38,3 +39,5 @@ def build_routers() -> list[Router]:
         deadlines.router(),
         fallback.router(),
     ]
+    run_filters_inline(routers)
+    return routers
