@@ -111,13 +111,23 @@ class AnswerEveryCallback(BaseMiddleware):
             # The handler failed: the one answer is the error alert, in the user's language
             # (``on_error`` then only logs; answering again would fail and hide the alert).
             t: Translator | None = data.get("t")
-            if box and t is not None and not is_trouble(exc):
-                await _answer(data["bot"], box, t("error-generic"))
+            if t is not None and not is_trouble(exc):
+                if box:
+                    await _answer(data["bot"], box, t("error-generic"))
+                else:  # the handler had answered the button already: say it in the chat
+                    await _tell(data["bot"], event, t("error-generic"))
                 mark_reported(exc)
             raise
         finally:
             _pending_callback.reset(token)
             await _answer(data["bot"], box)
+
+
+async def _tell(bot: Bot, query: CallbackQuery, text: str) -> None:
+    try:
+        await bot.send_message(query.from_user.id, text)
+    except Exception as exc:  # the chat may be gone; the error is logged by on_error
+        log.info("could not tell the user about an error: %s", type(exc).__name__)
 
 
 def mark_reported(exc: BaseException) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -53,6 +53,12 @@ class ElCb(CallbackData, prefix="el"):
 
 class ElNav(CallbackData, prefix="eln"):
     action: str  # back | cancel
+
+
+class ElMore(CallbackData, prefix="elm"):
+    """A finished check's details: its steps, or how it was counted."""
+
+    part: Literal["steps", "why"]
 
 
 # --- FSM data -----------------------------------------------------------------------------------
@@ -124,7 +130,7 @@ async def present(
     """Show the current question, or the outcome; a button press edits its message."""
     step = interview.next_step(history, today)
     if isinstance(step, Outcome):
-        text, markup = outcome_text(t, history, step, today), menu_button(t)
+        text, markup = outcome_text(t, history, step, today), outcome_markup(t, step)
     else:
         text = question_text(t, step, history)
         markup = question_markup(t, step, history, today)
@@ -140,7 +146,9 @@ async def advance(
 ) -> None:
     """Store the new history (or end the conversation at the outcome) and show what is next."""
     if isinstance(interview.next_step(history, today), Outcome):
-        await state.clear()
+        # The conversation ends; its answers stay for the outcome's buttons (steps, why).
+        await state.set_state(None)
+        await state.set_data({"outcome": [[qid, value] for qid, value in history]})
     else:
         await save_history(state, history)
     await present(target, t, history, today)
@@ -241,24 +249,53 @@ def source_lines(t: Translator, fact_ids: Sequence[str], on: dt.date) -> list[st
 
 
 def outcome_text(t: Translator, history: History, outcome: Outcome, on: dt.date) -> str:
+    """The answer on one phone screen: the route, the ratio verdict, the filing date, the fee and
+    at most three sources; the steps and how it was counted sit behind buttons."""
     if outcome.kind == "eaeu":
         lines = [t("elig-eaeu-stop"), _fact_text("eaeu.exempt", t, on), ""]
-        return "\n".join([*lines, t("elig-sources-title"), *source_lines(t, ["eaeu.exempt"], on)])
+        return "\n".join([*lines, *source_lines(t, ["eaeu.exempt"], on)])
     verdict = interview.evaluate(history, on)
     route = verdict.route
+    filing = date_lines(t, verdict, on)[0]
+    lines = [
+        t("elig-result-title"),
+        t("elig-result-route", name=route.name.get(t.lang), explain=route.explain.get(t.lang)),
+        "",
+        f"• {ratio_lines(t, verdict, on)[-1]}",
+        f"• {filing}",
+        f"• {fee_lines(t, verdict, on)[0]}",
+        "",
+        *source_lines(t, verdict.fact_ids, on),
+    ]
+    return "\n".join(lines)
+
+
+def outcome_details(t: Translator, history: History, part: str, on: dt.date) -> str:
+    """Behind the outcome's buttons: the steps in order, or how every figure was found."""
+    verdict = interview.evaluate(history, on)
+    route = verdict.route
+    if part == "steps":
+        return "\n".join([t("elig-steps-title"), *step_lines(t, route.id, on)])
     sections = [
-        [
-            t("elig-result-title"),
-            t("elig-result-route", name=route.name.get(t.lang), explain=route.explain.get(t.lang)),
-        ],
         [t("elig-validity-title")] + [f"• {_fact_text(f, t, on)}" for f in route.fact_ids[1:]],
         [t("elig-ratio-title"), *ratio_lines(t, verdict, on)],
-        [t("elig-steps-title"), *step_lines(t, route.id, on)],
         [t("elig-dates-title"), *date_lines(t, verdict, on)],
         [t("elig-fee-title"), *fee_lines(t, verdict, on)],
-        [t("elig-sources-title"), *source_lines(t, verdict.fact_ids, on)],
     ]
     return "\n\n".join("\n".join(section) for section in sections)
+
+
+def outcome_markup(t: Translator, outcome: Outcome) -> InlineKeyboardMarkup:
+    rows = []
+    if outcome.kind != "eaeu":
+        rows.append(
+            [
+                button(t("elig-btn-steps"), ElMore(part="steps")),
+                button(t("elig-btn-why"), ElMore(part="why")),
+            ]
+        )
+    rows.append([button(t("menu-main"), MenuCb(action="main"))])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 # --- the router ---------------------------------------------------------------------------------
@@ -331,6 +368,25 @@ def router() -> Router:
         history = interview.back(load_history(await state.get_data()))
         await save_history(state, history)
         await present(query, t, history, clock.today(user.timezone))
+
+    @r.callback_query(ElMore.filter())
+    async def on_more(
+        query: CallbackQuery,
+        callback_data: ElMore,
+        t: Translator,
+        state: FSMContext,
+        user: User,
+        clock: Clock,
+    ) -> None:
+        history = load_history({"history": (await state.get_data()).get("outcome")})
+        today = clock.today(user.timezone)
+        if not history or not isinstance(interview.next_step(history, today), Outcome):
+            await query.answer(t("stale-button"))
+            return
+        await query.answer()
+        if isinstance(query.message, Message):  # below the result, which stays on screen
+            text = outcome_details(t, history, callback_data.part, today)
+            await send(query.message, text, menu_button(t))
 
     @r.callback_query(answering, ElNav.filter(F.action == "cancel"))
     async def on_cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:

@@ -36,6 +36,16 @@ def full(d: Dialog) -> str:
     return "\n".join(d.replies())
 
 
+async def with_details(d: Dialog) -> str:
+    """The outcome, then what its two buttons show (the steps, how it was counted)."""
+    texts = [full(d)]
+    assert len(texts[0]) <= 1500, "the outcome fits a phone screen or two"
+    for label in ("📋", "🔍"):
+        await d.click(label)
+        texts.append(full(d))
+    return "\n".join(texts)
+
+
 async def state_of(app: App, d: Dialog) -> tuple[str | None, dict[str, object]]:
     from aiogram.fsm.storage.base import StorageKey
 
@@ -60,7 +70,7 @@ async def test_happy_path_with_ratio_and_filing_date(dialog: DialogFactory, lang
     await d.send("3")
     await d.click(POSTED[lang])
     await d.send("01.09.2025")
-    text = full(d)
+    text = await with_details(d)
     assert format_date(dt.date(2025, 9, 17), lang) in text, "vacancy 1 Sept → file from 17 Sept"
     assert STEPS[lang] in text and "migration.enbek.kz" in text
     assert "94.3" in text and " 2 " in text, "the share and how many more foreign workers"
@@ -93,7 +103,8 @@ async def test_exemptions_skip_staff_counts(
     await d.send(headcount)
     assert "enbek.kz" in d.text, "straight to the vacancy question"
     await d.click(NOT_YET[lang])
-    assert headcount in full(d) and "(" in full(d)
+    text = await with_details(d)
+    assert headcount in text and "(" in text
 
 
 async def test_over_the_small_business_limit_asks_staff(dialog: DialogFactory) -> None:
@@ -107,7 +118,7 @@ async def test_over_the_small_business_limit_asks_staff(dialog: DialogFactory) -
     await d.send("7")
     await d.send("3")
     await d.click("Not yet")
-    text = full(d)
+    text = await with_details(d)
     assert "over the 20-employee limit" in text and "NOT met" not in text
     assert "allows 0 more" in text
 
@@ -225,7 +236,8 @@ async def test_conversation_survives_a_restart(settings: Settings, tmp_path: Pat
         await d2.send("1")  # the foreign count: the local one was kept
         assert "enbek.kz" in d2.text
         await d2.click(NOT_YET["ru"])
-        assert "40" in full(d2) and "Результат" in full(d2)
+        assert "Результат" in full(d2)
+        assert "40" in await with_details(d2)
     finally:
         await second.dp.emit_shutdown(bot=second.bot, **second.dp.workflow_data)
 

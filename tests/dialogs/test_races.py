@@ -9,6 +9,7 @@ import logging
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.types import CallbackQuery
 
 from bot.app import App
 from bot.db import records
@@ -241,3 +242,20 @@ async def test_one_users_updates_never_overlap_but_different_users_do(
     trace.clear()
     await asyncio.gather(a.send("/deadlines"), b.send("/deadlines"))
     assert trace[:2] == ["enter 311", "enter 312"]
+
+
+async def test_a_handler_that_answered_its_button_then_failed_says_so_in_the_chat(
+    dialog: DialogFactory, app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = dialog(user_id=309, lang="kk")
+    await d.send("/deadlines")
+
+    async def answers_then_breaks(target: object, *_args: object) -> None:
+        assert isinstance(target, CallbackQuery)
+        await target.answer()
+        raise RuntimeError("a bug after the answer")
+
+    monkeypatch.setattr(deadlines, "ask_date", answers_then_breaks)
+    await d.click_data(DlCb(step="event", v="arrival").pack())
+    assert Translator("kk")("error-generic") in d.replies()
+    assert session_of(app).api_errors == [], "the button was not answered twice"

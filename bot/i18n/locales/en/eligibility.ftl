@@ -50,3 +50,5 @@ elig-fee-seasonal = Up to { $days } days: { $mci } MCI = { $amount } KZT (MCI { 
 elig-fee-seasonal-nomci = Up to { $days } days: { $mci } MCI (the MCI for { $year } is not known to the bot yet).
 elig-fee-general = The rates for this category are set by government decree by sector; the bot does not have them yet. Check the amount in the notice on migration.enbek.kz.
 elig-sources-title = <b>Sources</b>
+elig-btn-steps = 📋 Steps, in order
+elig-btn-why = 🔍 How counted

@@ -50,3 +50,5 @@ elig-fee-seasonal = { $days } күнге дейін: { $mci } АЕК = { $amount
 elig-fee-seasonal-nomci = { $days } күнге дейін: { $mci } АЕК ({ $year } жылғы АЕК ботқа әлі белгісіз).
 elig-fee-general = Бұл санат үшін мөлшерлемелерді Үкімет қаулысы салалар бойынша белгілейді; ботта олар әзірге жоқ. Соманы migration.enbek.kz сайтындағы хабарламадан қараңыз.
 elig-sources-title = <b>Дереккөздер</b>
+elig-btn-steps = 📋 Қадамдар ретімен
+elig-btn-why = 🔍 Қалай есептелді

@@ -50,3 +50,5 @@ elig-fee-seasonal = До { $days } дней: { $mci } МРП = { $amount } те�
 elig-fee-seasonal-nomci = До { $days } дней: { $mci } МРП (МРП на { $year } год боту пока неизвестен).
 elig-fee-general = Ставки для этой категории установлены постановлением Правительства по отраслям; у бота их пока нет. Сумму смотрите в уведомлении на migration.enbek.kz.
 elig-sources-title = <b>Источники</b>
+elig-btn-steps = 📋 Шаги по порядку
+elig-btn-why = 🔍 Как посчитано
