@@ -31,7 +31,7 @@ from handlers.datepick import (
     picked,
     retype_markup,
 )
-from handlers.keyboards import button, main_menu
+from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
 from knowledge import deadlines as rules
@@ -209,24 +209,44 @@ def now_line(t: Translator, result: DateResult, today: dt.date) -> str | None:
 
 
 def result_text(t: Translator, results: list[DateResult], on: dt.date) -> str:
+    """The dates on one screen: each headline, what it means today, status and three sources.
+    How each was counted (the traces) sits behind the "How counted" button."""
     sections = [t("dl-result-title")]
     for result in results:
         lines = [t(f"dl-result-{result.kind}", **dates_args(result, t, on))]
         if (now := now_line(t, result, on)) is not None:
             lines.append(now)
-        lines += ["  " + html.escape(line) for line in render.render_result(result, t.lang)]
         sections.append("\n".join(lines))
     fact_ids = list(dict.fromkeys(f for result in results for f in result.fact_ids))
     status = render.render_status(render.result_status(fact_ids, on), t.lang)
     links = render.source_links(fact_ids, on, t.lang)
-    sections.append("\n".join([t("dl-sources-title"), html.escape(status), links]))
+    sections.append("\n".join([html.escape(status), links]))
     return "\n\n".join(sections)
 
 
+def traces_text(t: Translator, results: list[DateResult]) -> str:
+    """Behind "How counted": every day counted and skipped, and the convention used."""
+    sections = [t("dl-how-title")]
+    for result in results:
+        lines = [html.escape(line) for line in render.render_result(result, t.lang)]
+        sections.append("\n".join(f"• {line}" for line in lines))
+    return "\n\n".join(sections)
+
+
+class DlWhy(CallbackData, prefix="dlw"):
+    """ "How counted" for a result: the same values as ``TrackThis``, to compute it again."""
+
+    kind: str
+    date: str
+    route: str = ""
+    term: str = ""
+
+
 def result_markup(t: Translator, payload: TrackThis) -> InlineKeyboardMarkup:
+    why = DlWhy(kind=payload.kind, date=payload.date, route=payload.route, term=payload.term)
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [button("🔔 " + t("dl-track"), payload)],
+            [button("🔔 " + t("dl-track"), payload), button(t("dl-how"), why)],
             [button(t("menu-main"), MenuCb(action="main"))],
         ]
     )
@@ -380,6 +400,17 @@ def router() -> Router:
     @r.callback_query(DlNav.filter(F.action == "back"), Deadlines.route)
     async def back_from_route(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
         await ask_event(query, t, state)
+
+    @r.callback_query(DlWhy.filter())
+    async def how_counted(query: CallbackQuery, callback_data: DlWhy, t: Translator) -> None:
+        request = track_payload(TrackThis(**callback_data.model_dump()))
+        if request is None:
+            await query.answer(t("stale-button"))
+            return
+        results = compute(request.kind, request.day, request.route or "", request.term or "")
+        await query.answer()
+        if isinstance(query.message, Message):  # below the dates, which stay on screen
+            await send(query.message, traces_text(t, results), menu_button(t))
 
     @r.callback_query(DlNav.filter(F.action == "cancel"), StateFilter(Deadlines))
     async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:

@@ -42,3 +42,5 @@ dl-now-renewal-open = ⏳ The renewal window is open now: file by <b>{ $last_day
 dl-now-renewal-closed = ⛔ The renewal window closed on { $last_day }: this permit can no longer be renewed. It is valid through <b>{ $end }</b> ({ $when }); if the worker stays, start a new permit now (the 15-day vacancy comes first).
 dl-now-prepare = ⏳ Prepare now: the permit is valid through <b>{ $end }</b> ({ $when }).
 dl-now-expired = ⛔ The permit expired on <b>{ $end }</b> ({ $when }): a new permit is needed, and the 15-day vacancy comes first.
+dl-how = 🔍 How counted
+dl-how-title = <b>How it was counted</b>
