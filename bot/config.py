@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # Seconds before a Bot API request counts as lost and is retried (aiogram's default is 60).
     request_timeout: float = Field(default=15.0, gt=0)
     local_lang: str | None = None
+    # The rules data (facts.toml, routes.toml): None is the package's own; a test points it at an
+    # edited copy to see what a release that changes a fact does.
+    knowledge_dir: Path | None = None
 
     @field_validator("bot_token", mode="before")
     @classmethod
