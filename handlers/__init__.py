@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     ask,
+    checklist,
     dashboard,
     datepick,
     deadlines,
@@ -34,6 +35,7 @@ def build_routers() -> list[Router]:
         settings.router(),
         status.router(),
         dashboard.router(),
+        checklist.router(),
         tracking.router(),  # before deadlines: it handles the calculator's "Track this"
         deadlines.router(),
         fallback.router(),
