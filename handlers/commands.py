@@ -14,6 +14,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("help", "cmd-help"),
     ("language", "cmd-language"),
     ("eligibility", "cmd-eligibility"),
+    ("category", "cmd-category"),
     ("deadlines", "cmd-deadlines"),
     ("ask", "cmd-ask"),
     ("changes", "cmd-changes"),
