@@ -17,6 +17,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("category", "cmd-category"),
     ("deadlines", "cmd-deadlines"),
     ("ask", "cmd-ask"),
+    ("fees", "cmd-fees"),
     ("changes", "cmd-changes"),
     ("track", "cmd-track"),
     ("status", "cmd-status"),

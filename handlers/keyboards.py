@@ -19,6 +19,7 @@ from knowledge.l10n import LANGS, Lang
 MENU: list[tuple[str, str]] = [
     ("eligibility", "menu-eligibility"),
     ("finder", "menu-finder"),
+    ("fees", "menu-fees"),
     ("deadlines", "menu-deadlines"),
     ("ask", "menu-ask"),
     ("track", "menu-track"),

@@ -28,6 +28,7 @@ from bot.records.planning import planned, replan_record
 from bot.reminders import repo as reminders_repo
 from bot.reminders.engine import RemCb
 from bot.reminders.timing import send_time
+from handlers import fees
 from handlers.callbacks import MenuCb
 from handlers.checklist_cb import ChkAction, ChkCb
 from handlers.deadlines import TrackThis, ask_event, compute, track_payload
@@ -132,6 +133,10 @@ async def record_view(t: Translator, db: Database, user: User, record: Record) -
     lines += detail_lines(t, record, details or Details())
     if (docs := await checklist_repo.progress(db, user.id, record, details)) is not None:
         lines.append(t("chk-progress", collected=docs.collected, total=docs.total))
+    if record.kind == "fee" and (
+        fee := await fees.card_line(t, db, user.id, record.id, record.event_date)
+    ):
+        lines.append(fee)
     reminders = [r for r in await reminders_repo.upcoming(db, user.id) if r.record_id == record.id]
     lines.append("")
     marks = {"pending": "⏳", "paused": "⏸", "sent": "✉️", "done": "✓"}

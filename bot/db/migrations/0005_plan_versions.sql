@@ -22,3 +22,9 @@ CREATE TABLE checklist_ticks (
     item        TEXT    NOT NULL,   -- a checklist item id (knowledge/data/checklists.toml)
     PRIMARY KEY (record_id, item)
 );
+
+CREATE TABLE fee_rates (
+    record_id   INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    mci_count   INTEGER NOT NULL    -- the rate in MCI as printed on the user's fee notice
+);
