@@ -14,6 +14,8 @@ from knowledge import daycount
 from knowledge.rules import KnowledgeBase
 from knowledge.timeline import Planned
 
+ROUTE = "route:"  # a route's own data (terms, renewals) is versioned like a fact: "route:cat2"
+
 
 def fact_version(kb: KnowledgeBase, fact_id: str) -> str:
     """A short hash of every version of the fact, its wording and status left out.
@@ -21,10 +23,14 @@ def fact_version(kb: KnowledgeBase, fact_id: str) -> str:
     Only what can move a date counts (value, dates in force, the fact's existence): a re-worded
     text or a re-checked day is not a "change of the rule" worth a message.
     """
-    parts = [
-        {"value": f.value, "from": str(f.effective_from), "to": str(f.effective_to)}
-        for f in kb.versions(fact_id)
-    ]
+    if fact_id.startswith(ROUTE):
+        route = kb.route(fact_id.removeprefix(ROUTE))
+        parts: object = route.model_dump(mode="json", exclude={"name", "explain"})
+    else:
+        parts = [
+            {"value": f.value, "from": str(f.effective_from), "to": str(f.effective_to)}
+            for f in kb.versions(fact_id)
+        ]
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
 
@@ -33,12 +39,18 @@ def plan_facts(kb: KnowledgeBase, items: list[Planned], route: str) -> list[str]
     """The facts a plan was computed from: those its reminders cite, the route's, the convention."""
     ids = {item.fact_id for item in items} | {daycount.CONVENTION}
     if route:
-        ids |= set(kb.route(route).fact_ids)
-    return sorted(fact_id for fact_id in ids if kb.has(fact_id))
+        ids |= set(kb.route(route).fact_ids) | {ROUTE + route}
+    return sorted(fact_id for fact_id in ids if known(kb, fact_id))
+
+
+def known(kb: KnowledgeBase, fact_id: str) -> bool:
+    if fact_id.startswith(ROUTE):
+        return fact_id.removeprefix(ROUTE) in {route.id for route in kb.routes}
+    return kb.has(fact_id)
 
 
 def versions(kb: KnowledgeBase, fact_ids: list[str]) -> dict[str, str]:
-    return {fact_id: fact_version(kb, fact_id) for fact_id in fact_ids if kb.has(fact_id)}
+    return {fact_id: fact_version(kb, fact_id) for fact_id in fact_ids if known(kb, fact_id)}
 
 
 def changed(old: dict[str, str], new: dict[str, str]) -> list[str]:

@@ -20,15 +20,18 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import records as records_repo
 from bot.db import users as users_repo
+from bot.db.records import Record
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.notify import Notifier, Outcome
 from bot.records import plans as plans_repo
 from bot.records.planning import replan_record
+from bot.records.plans import PlanRow
 from bot.reminders.timing import next_allowed
 from knowledge import versions as kv
 from knowledge.l10n import format_date
 from knowledge.loader import load_knowledge
+from knowledge.rules import KnowledgeBase
 
 log = logging.getLogger(__name__)
 MAX_MOVES = 12  # lines in one message; the rest is "…" (a phone screen, not a report)
@@ -58,12 +61,8 @@ async def _check_user(db: Database, user: User, now: dt.datetime) -> bool:
             row = before.get(record.id)
             if record.status != "open":
                 continue
-            if row is None:  # planned before versions were kept: this plan is the baseline
-                await replan_record(db, user, record, now)
-                continue
-            changed = kv.changed(row.versions, kv.versions(kb, list(row.versions)))
+            changed = await _refresh(db, kb, user, record, row, now)
             if changed:
-                await replan_record(db, user, record, now)
                 stale[record.id] = (record, changed)
         after = await plans_repo.for_user(db, user.id)
         for record_id, (record, changed) in stale.items():
@@ -75,6 +74,29 @@ async def _check_user(db: Database, user: User, now: dt.datetime) -> bool:
             changes = {"records": records, "facts": sorted(facts)}
             await plans_repo.add_alert(db, user.id, changes, now)
     return bool(records)
+
+
+async def _refresh(
+    db: Database,
+    kb: KnowledgeBase,
+    user: User,
+    record: Record,
+    row: PlanRow | None,
+    now: dt.datetime,
+) -> list[str]:
+    """Re-plan a record whose facts changed; return those facts. A record without versions (planned
+    before they were kept) is re-planned as the baseline, with nothing to report."""
+    changed = [] if row is None else kv.changed(row.versions, kv.versions(kb, list(row.versions)))
+    if row is not None and not changed:
+        return []
+    try:
+        await replan_record(db, user, record, now)
+    except (ValueError, KeyError) as exc:
+        # The new rules no longer fit the record (e.g. its term was withdrawn): keep its plan and
+        # go on; one record must not stop the start or the other users' messages.
+        log.warning("record %d could not be re-planned: %s", record.id, exc)
+        return []
+    return changed
 
 
 def render(t: Translator, changes: dict[str, Any]) -> str:
@@ -95,7 +117,10 @@ def render(t: Translator, changes: dict[str, Any]) -> str:
         lines.append("…")
     kb = load_knowledge()
     for fact_id in changes["facts"][:MAX_FACTS]:
-        if kb.has(fact_id):
+        if fact_id.startswith(kv.ROUTE) and kv.known(kb, fact_id):
+            route = kb.route(fact_id.removeprefix(kv.ROUTE)).name.get(t.lang)
+            lines.append(t("impact-why-route", route=html.escape(route)))
+        elif kb.has(fact_id):
             fact = kb.fact(fact_id)
             lines.append(t("impact-why", fact=html.escape(fact.text.get(t.lang))))
             lines.append(t("impact-source", url=html.escape(fact.sources[0])))

@@ -141,3 +141,29 @@ async def test_a_reworded_fact_moves_no_date_and_sends_nothing(tmp_path: Path) -
     assert await second.deliver_alerts() == 0
     assert not any(TITLES["en"] in text for text in texts(second, AFFECTED))
     await stop(second)
+
+
+async def test_a_record_the_new_rules_no_longer_fit_does_not_stop_the_start(
+    tmp_path: Path,
+) -> None:
+    first = await start(tmp_path, DAY1)
+    await track(first, AFFECTED, "en", "contract", SIGNED, "Ali")
+    user = await users.seen(first.db, 503, 503, "en", "Asia/Almaty", first.clock.now())
+    record_id = await records.add(
+        first.db, 503, "permit", dt.date(2026, 3, 1), first.clock.now(), "Bo", "cat2", "m12"
+    )
+    record = await records.get(first.db, 503, record_id)
+    assert record is not None
+    await replan_record(first.db, user, record, first.clock.now())
+    await stop(first)
+    rules = seven_days(tmp_path)
+    routes = rules / "routes.toml"
+    text = routes.read_text(encoding="utf-8")
+    head, tail = text.split('id = "cat2"', 1)
+    tail = tail.replace("term_months = [12]", "term_months = [24]", 1)
+    routes.write_text(f'{head}id = "cat2"{tail}', encoding="utf-8")
+    second = await start(tmp_path, DAY2, rules)  # the category 2 record cannot be re-planned
+    await second.deliver_alerts()
+    assert len([t for t in texts(second, AFFECTED) if TITLES["en"] in t]) == 1
+    assert texts(second, 503) == []
+    await stop(second)

@@ -3,6 +3,7 @@ impact-record = <b>{ $label }</b>:
 impact-move = • { $what }: { $old } → <b>{ $new }</b>
 impact-none = —
 impact-why = Why: { $fact }
+impact-why-route = Why: the terms of “{ $route }” changed in our rules data.
 impact-source = Source: { $url }
 impact-footer = Your reminders now follow the new dates; those already sent are not repeated.
 impact-date-vacancy_can_file = first day to file after the vacancy

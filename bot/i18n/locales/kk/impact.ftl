@@ -3,6 +3,7 @@ impact-record = <b>{ $label }</b>:
 impact-move = • { $what }: { $old } → <b>{ $new }</b>
 impact-none = —
 impact-why = Себебі: { $fact }
+impact-why-route = Себебі: деректерімізде «{ $route }» бағытының мерзімдері өзгерді.
 impact-source = Дереккөз: { $url }
 impact-footer = Еске салғыштар енді жаңа күндер бойынша жіберіледі; жіберілгендері қайталанбайды.
 impact-date-vacancy_can_file = бос орыннан кейін өтініш берудің алғашқы күні

@@ -3,6 +3,7 @@ impact-record = <b>{ $label }</b>:
 impact-move = • { $what }: { $old } → <b>{ $new }</b>
 impact-none = —
 impact-why = Почему: { $fact }
+impact-why-route = Почему: в наших данных изменились сроки маршрута «{ $route }».
 impact-source = Источник: { $url }
 impact-footer = Напоминания теперь идут по новым датам; уже отправленные не повторяются.
 impact-date-vacancy_can_file = первый день подачи после вакансии
