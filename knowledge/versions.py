@@ -92,3 +92,10 @@ def moved(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str | Non
     kinds = sorted(old.keys() | new.keys(), key=order.index)
     pairs = [(kind, old.get(kind), new.get(kind)) for kind in kinds]
     return [pair for pair in pairs if pair[1] != pair[2]]
+
+
+def fingerprint(kb: KnowledgeBase) -> str:
+    """One hash of every fact's and route's version: equal means no rule changed."""
+    ids = kb.fact_ids + [ROUTE + route.id for route in kb.routes]
+    blob = json.dumps(versions(kb, ids), sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]

@@ -25,7 +25,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from bot.notify import Notifier, Outcome
 from bot.records import plans as plans_repo
-from bot.records.planning import replan_record
+from bot.records.planning import remember_plan, replan_record
 from bot.records.plans import PlanRow
 from bot.reminders.timing import next_allowed
 from knowledge import versions as kv
@@ -39,14 +39,25 @@ MAX_FACTS = 3
 
 
 async def check(db: Database, clock: Clock) -> int:
-    """Compare every open record's plan with the rules now loaded; return the alerts queued."""
+    """Compare open records' plans with the rules now loaded; return the alerts queued.
+
+    Unchanged rules (the usual start) cost one query. On the first start there is nothing to
+    compare with: the rules are remembered, and each record from its next planning.
+    """
+    now = clock.now()
+    current = kv.fingerprint(load_knowledge())
+    last = await plans_repo.fingerprint(db)
+    if last == current:
+        return 0
     queued = 0
-    for user_id in await plans_repo.users_with_open_records(db):
-        user = await users_repo.get(db, user_id)
-        if user is not None and await _check_user(db, user, clock.now()):
-            queued += 1
-    if queued:
-        log.info("rules changed: %d users get a 'your dates moved' message", queued)
+    if last is not None:
+        for user_id in await plans_repo.users_with_open_records(db):
+            user = await users_repo.get(db, user_id)
+            if user is not None and await _check_user(db, user, now):
+                queued += 1
+        log.info("the rules changed: %d users get a 'your dates moved' message", queued)
+    # Written last: a crash before it repeats the comparison, which finds nothing left to send.
+    await plans_repo.set_fingerprint(db, current, now)
     return queued
 
 
@@ -85,12 +96,15 @@ async def _refresh(
     now: dt.datetime,
 ) -> list[str]:
     """Re-plan a record whose facts changed; return those facts. A record without versions (planned
-    before they were kept) is re-planned as the baseline, with nothing to report."""
+    before they were kept) only has them remembered: nothing to compare, nothing to report."""
     changed = [] if row is None else kv.changed(row.versions, kv.versions(kb, list(row.versions)))
     if row is not None and not changed:
         return []
     try:
-        await replan_record(db, user, record, now)
+        if row is None:
+            await remember_plan(db, user, record, now)
+        else:
+            await replan_record(db, user, record, now)
     except (ValueError, KeyError) as exc:
         # The new rules no longer fit the record (e.g. its term was withdrawn): keep its plan and
         # go on; one record must not stop the start or the other users' messages.

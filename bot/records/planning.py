@@ -48,15 +48,32 @@ async def replan_record(db: Database, user: User, record: Record, now: dt.dateti
     The plan's fact versions and key dates are kept with it: a release that changes one of those
     facts re-plans the record at start-up and tells the user what moved (``bot.records.impact``).
     """
+    items = await _items(db, user, record)
+    async with db.transaction():
+        await _remember(db, user, record, items, now)
+        return await repo.plan_for_record(db, user, record.id, items, now)
+
+
+async def remember_plan(db: Database, user: User, record: Record, now: dt.datetime) -> None:
+    """Keep the versions and key dates of the record's plan without touching its reminders (a
+    record planned before versions were kept: snoozes and sent reminders stay as they are)."""
+    await _remember(db, user, record, await _items(db, user, record), now)
+
+
+async def _items(db: Database, user: User, record: Record) -> list[Planned]:
     details = await details_repo.get(db, user.id, record.id)
     items = planned(record, user, details)
     if record.status == "done" or (details is not None and details.stage):
-        items = []
-    async with db.transaction():
-        kb = load_knowledge()
-        used = kv.versions(kb, kv.plan_facts(kb, items, record.route))
-        await plans_repo.save(db, user.id, record.id, used, kv.key_dates(items), now)
-        return await repo.plan_for_record(db, user, record.id, items, now)
+        return []
+    return items
+
+
+async def _remember(
+    db: Database, user: User, record: Record, items: list[Planned], now: dt.datetime
+) -> None:
+    kb = load_knowledge()
+    used = kv.versions(kb, kv.plan_facts(kb, items, record.route))
+    await plans_repo.save(db, user.id, record.id, used, kv.key_dates(items), now)
 
 
 async def replan_user(db: Database, user: User, now: dt.datetime) -> None:

@@ -79,3 +79,17 @@ async def pending_alerts(db: Database, limit: int = 200) -> list[Alert]:
 
 async def close_alert(db: Database, alert_id: int, status: str) -> None:
     await db.execute("UPDATE impact_alerts SET status = ? WHERE id = ?", (status, alert_id))
+
+
+async def fingerprint(db: Database) -> str | None:
+    row = await db.fetchone("SELECT fingerprint FROM rules_state WHERE id = 1")
+    return None if row is None else str(row["fingerprint"])
+
+
+async def set_fingerprint(db: Database, value: str, now: dt.datetime) -> None:
+    await db.execute(
+        "INSERT INTO rules_state (id, fingerprint, updated_at) VALUES (1, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, "
+        "updated_at = excluded.updated_at",
+        (value, to_iso(now)),
+    )

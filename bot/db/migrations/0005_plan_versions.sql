@@ -28,3 +28,10 @@ CREATE TABLE fee_rates (
     user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     mci_count   INTEGER NOT NULL    -- the rate in MCI as printed on the user's fee notice
 );
+
+-- The rules the bot last started on: unchanged, the start compares nothing (one row).
+CREATE TABLE rules_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL
+);
