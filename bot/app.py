@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from bot.middlewares import (
 )
 from bot.notify import Limiter, Notifier
 from bot.outbox import KeepReplies, ReplyOutbox
+from bot.records import impact
 from bot.reminders.engine import Engine
 from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
@@ -39,6 +41,7 @@ from bot.shown import ShownMessages
 from handlers import build_routers
 from handlers.commands import register_commands
 from handlers.escape import LeaveFlowOnCommand
+from knowledge.loader import load_knowledge, use_data_dir
 
 log = logging.getLogger(__name__)
 LOCAL_TOKEN = "1000000:local-chat-no-telegram"
@@ -57,6 +60,13 @@ class App:
     engine: Engine
     outbox: ReplyOutbox
     in_flight: InFlight = field(default_factory=InFlight)
+    alerts_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def deliver_alerts(self) -> int:
+        """Send the queued "your dates moved" messages (``bot.records.impact``), one run at a
+        time: two runs reading the same queue would send a message twice."""
+        async with self.alerts_lock:
+            return await impact.deliver(self.db, self.engine.notifier, self.clock)
 
 
 def create_bot(
@@ -116,6 +126,8 @@ async def create_app(
 ) -> App:
     """Open the database (migrating it) and build bot, dispatcher and scheduler."""
     check_data_dir(settings.data_dir)
+    use_data_dir(settings.knowledge_dir)
+    load_knowledge()  # invalid rules data stops the start here, naming the file and field
     clock = clock or clock_for(settings.clock_start)
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
@@ -155,6 +167,8 @@ async def on_startup(app: App) -> None:
         await register_commands(app.bot)
     except Exception as exc:  # the menu is a convenience; never block start-up on it
         log.warning("could not register commands: %s", type(exc).__name__)
+    # Before the first reminder goes out: records a changed rule affects are planned anew.
+    await impact.check(app.db, app.clock)
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
 
@@ -162,10 +176,12 @@ async def on_startup(app: App) -> None:
         await app.outbox.drain(app.bot)
 
     add_tick(app.scheduler, "replies", app.settings.reminder_tick_seconds, send_kept_replies)
+    add_tick(app.scheduler, "impact", app.settings.reminder_tick_seconds, app.deliver_alerts)
     app.scheduler.start()
     # Catch up now. A timer, so the real instant: APScheduler waits on the machine's clock, and
     # a clock started elsewhere (CLOCK_START) would make it wait for, or skip, that instant.
-    app.scheduler.get_job("reminders").modify(next_run_time=dt.datetime.now(dt.UTC))
+    for job in ("reminders", "impact"):
+        app.scheduler.get_job(job).modify(next_run_time=dt.datetime.now(dt.UTC))
 
 
 async def on_shutdown(app: App) -> None:

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     local_lang: str | None = None
     # Test-only: the bot's clock starts at this instant (ISO 8601 with an offset) and runs on.
     clock_start: dt.datetime | None = None
+    # The rules data (facts.toml, routes.toml): None is the package's own; a test points it at an
+    # edited copy to see what a release that changes a fact does.
+    knowledge_dir: Path | None = None
 
     @field_validator("bot_token", mode="before")
     @classmethod

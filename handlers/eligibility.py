@@ -30,6 +30,7 @@ from handlers.datepick import (
     picked,
     retype_markup,
 )
+from handlers.finder_cb import FindAction, FindCb
 from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import reply, send, show
 from handlers.states import Eligibility
@@ -119,6 +120,7 @@ def question_markup(
             [button(r.name.get(t.lang), ElCb(q=question.id, v=r.id))]
             for r in load_knowledge().routes
         ]
+        buttons.append([button(t("find-btn-open"), FindCb(action=FindAction.FROM_ELIG))])
     else:
         buttons = [[button(t(o.label), ElCb(q=question.id, v=o.value))] for o in question.options]
     return InlineKeyboardMarkup(inline_keyboard=[*buttons, nav])

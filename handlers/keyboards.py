@@ -18,6 +18,8 @@ from knowledge.l10n import LANGS, Lang
 # (action, label key): the main menu, two buttons a row.
 MENU: list[tuple[str, str]] = [
     ("eligibility", "menu-eligibility"),
+    ("finder", "menu-finder"),
+    ("fees", "menu-fees"),
     ("deadlines", "menu-deadlines"),
     ("ask", "menu-ask"),
     ("track", "menu-track"),

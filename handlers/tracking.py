@@ -22,13 +22,16 @@ from bot.db.users import User
 from bot.i18n import Translator
 from bot.i18n.dates import dated
 from bot.ids import RowId
+from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
 from bot.records.details import MAX_TEXT, STAGES, Details
 from bot.records.planning import planned, replan_record
 from bot.reminders import repo as reminders_repo
 from bot.reminders.engine import RemCb
 from bot.reminders.timing import send_time
+from handlers import fees
 from handlers.callbacks import MenuCb
+from handlers.checklist_cb import ChkAction, ChkCb
 from handlers.deadlines import TrackThis, ask_event, compute, track_payload
 from handlers.keyboards import button, main_menu, menu_button
 from handlers.replies import send, show
@@ -129,6 +132,12 @@ async def record_view(t: Translator, db: Database, user: User, record: Record) -
         lines.append(t("track-route", route=route_name(record.route, t)))
     details = await details_repo.get(db, user.id, record.id)
     lines += detail_lines(t, record, details or Details())
+    if (docs := await checklist_repo.progress(db, user.id, record, details)) is not None:
+        lines.append(t("chk-progress", collected=docs.collected, total=docs.total))
+    if record.kind == "fee" and (
+        fee := await fees.card_line(t, db, user.id, record.id, record.event_date)
+    ):
+        lines.append(fee)
     reminders = [r for r in await reminders_repo.upcoming(db, user.id) if r.record_id == record.id]
     lines.append("")
     marks = {"pending": "⏳", "paused": "⏸", "sent": "✉️", "done": "✓"}
@@ -180,6 +189,9 @@ def details_keyboard(t: Translator, record: Record, details: Details) -> InlineK
         rows.append([det(t("track-btn-end"), "end")])
         if details.end_date is not None:
             rows.append([det(t("track-btn-end-reset"), "end_reset")])
+        if record.route:
+            docs = ChkCb(action=ChkAction.OPEN, id=record.id)
+            rows.append([button(t("chk-btn-open"), docs)])
     if record.kind == "vacancy":
         rows.append(
             [

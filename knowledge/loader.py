@@ -52,16 +52,28 @@ def _items(
     return items
 
 
+# The folder ``load_knowledge()`` reads by default: the package's, or one the bot was pointed at
+# (a release's data, or a test's edited copy: see ``use_data_dir``).
+_active = [DATA_DIR]
+
+
+def use_data_dir(data_dir: Path | None) -> None:
+    """Make ``data_dir`` (None: the package's) the rules every caller gets; loaded once each."""
+    _active[0] = data_dir or DATA_DIR
+
+
+def active_data_dir() -> Path:
+    return _active[0]
+
+
 def load_knowledge(data_dir: Path | None = None) -> KnowledgeBase:
-    """The rules data in ``data_dir`` (default: the package's), validated and cross-checked."""
-    if data_dir is None:
-        return _default()
-    return _load(data_dir)
+    """The rules data in ``data_dir`` (read anew), or the active folder's (read once)."""
+    return _load(data_dir) if data_dir is not None else _cached(_active[0])
 
 
 @cache
-def _default() -> KnowledgeBase:
-    return _load(DATA_DIR)
+def _cached(data_dir: Path) -> KnowledgeBase:
+    return _load(data_dir)
 
 
 def _load(data_dir: Path) -> KnowledgeBase:

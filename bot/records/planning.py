@@ -14,8 +14,11 @@ from bot.db import records as records_repo
 from bot.db.records import Record
 from bot.db.users import User
 from bot.records import details as details_repo
+from bot.records import plans as plans_repo
 from bot.records.details import Details
 from bot.reminders import repo
+from knowledge import versions as kv
+from knowledge.loader import load_knowledge
 from knowledge.timeline import Leads, PermitFacts, Planned, plan
 
 
@@ -40,12 +43,37 @@ def subjects(record: Record, user: User, details: Details | None = None) -> dict
 
 
 async def replan_record(db: Database, user: User, record: Record, now: dt.datetime) -> int:
-    """Plan the record anew; a record that is done, or a vacancy filed or closed, keeps none."""
+    """Plan the record anew; a record that is done, or a vacancy filed or closed, keeps none.
+
+    The plan's fact versions and key dates are kept with it: a release that changes one of those
+    facts re-plans the record at start-up and tells the user what moved (``bot.records.impact``).
+    """
+    items = await _items(db, user, record)
+    async with db.transaction():
+        await _remember(db, user, record, items, now)
+        return await repo.plan_for_record(db, user, record.id, items, now)
+
+
+async def remember_plan(db: Database, user: User, record: Record, now: dt.datetime) -> None:
+    """Keep the versions and key dates of the record's plan without touching its reminders (a
+    record planned before versions were kept: snoozes and sent reminders stay as they are)."""
+    await _remember(db, user, record, await _items(db, user, record), now)
+
+
+async def _items(db: Database, user: User, record: Record) -> list[Planned]:
     details = await details_repo.get(db, user.id, record.id)
     items = planned(record, user, details)
     if record.status == "done" or (details is not None and details.stage):
-        items = []
-    return await repo.plan_for_record(db, user, record.id, items, now)
+        return []
+    return items
+
+
+async def _remember(
+    db: Database, user: User, record: Record, items: list[Planned], now: dt.datetime
+) -> None:
+    kb = load_knowledge()
+    used = kv.versions(kb, kv.plan_facts(kb, items, record.route))
+    await plans_repo.save(db, user.id, record.id, used, kv.key_dates(items), now)
 
 
 async def replan_user(db: Database, user: User, now: dt.datetime) -> None:

@@ -29,12 +29,14 @@ from bot.i18n import Translator
 from bot.i18n.dates import dated, when
 from bot.ids import RowId
 from bot.notify import Notifier, Outcome
+from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
 from bot.records.details import Details
 from bot.records.planning import subjects
 from bot.reminders import repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
+from knowledge.checklists import Progress
 from knowledge.l10n import format_date
 from knowledge.relative import relative
 from knowledge.render import render_status, result_status
@@ -83,9 +85,16 @@ def title_key(kind: str) -> str:
 
 
 def reminder_text(
-    t: Translator, reminder: Reminder, label: str, late: bool, subject: dt.date, today: dt.date
+    t: Translator,
+    reminder: Reminder,
+    label: str,
+    late: bool,
+    subject: dt.date,
+    today: dt.date,
+    docs: Progress | None = None,
 ) -> str:
-    """The text as it is true on ``today`` (the day it goes out), about the date ``subject``."""
+    """The text as it is true on ``today`` (the day it goes out), about the date ``subject``;
+    a renewal reminder says how far the documents are (``docs``)."""
     lines = [t("rem-offline")] if late else []
     rel, days = relative(subject, today)
     lines.append(
@@ -99,6 +108,8 @@ def reminder_text(
             when=when(t, subject, today),
         )
     )
+    if docs is not None and docs.total:
+        lines.append(t("rem-checklist", collected=docs.collected, total=docs.total))
     status = render_status(result_status([reminder.fact_id]), t.lang)
     lines.append(f"<i>{html.escape(status)}</i>")
     return "\n".join(lines)
@@ -197,9 +208,11 @@ class Engine:
             return Outcome.DEFERRED
         t = Translator(user.lang)
         label = record[0].label if record else ""
-        text = reminder_text(
-            t, reminder, label, late, self._subject(reminder, user, record), self._today(user)
-        )
+        docs = None
+        if record is not None and reminder.kind.startswith("renewal_"):
+            docs = await checklist_repo.progress(self.db, user.id, *record)
+        subject = self._subject(reminder, user, record)
+        text = reminder_text(t, reminder, label, late, subject, self._today(user), docs)
         return await self.notifier.send(
             user.id, user.chat_id, text, reminder_markup(t, reminder.id)
         )

@@ -1,0 +1,12 @@
+chk-title-new = Documents for a new permit:
+chk-title-renewal = Documents for the renewal:
+chk-title-cat4 = Documents for a category 4 permit:
+chk-title-seasonal = Documents for a seasonal permit:
+chk-title-ict = Documents for an intra-company transfer:
+chk-progress = { $collected } of { $total } collected
+chk-not-needed = Not needed here: { $items }.
+chk-unclear = ❔ The sources do not settle whether it is needed: ask the local executive body.
+chk-weak = ⚠ Rests on practice or an older text: check it on migration.enbek.kz.
+chk-stale = This list has changed: open it again.
+chk-btn-open = 📋 Documents
+rem-checklist = 📋 Documents: { $collected } of { $total } collected.

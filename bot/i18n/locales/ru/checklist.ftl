@@ -1,0 +1,12 @@
+chk-title-new = Документы для нового разрешения:
+chk-title-renewal = Документы для продления:
+chk-title-cat4 = Документы для разрешения по 4 категории:
+chk-title-seasonal = Документы для сезонного разрешения:
+chk-title-ict = Документы для внутрикорпоративного перевода:
+chk-progress = Собрано { $collected } из { $total }
+chk-not-needed = Здесь не нужно: { $items }.
+chk-unclear = ❔ Источники не решают, нужен ли документ: уточните в МИО.
+chk-weak = ⚠ Основано на практике или старом тексте: проверьте на migration.enbek.kz.
+chk-stale = Список изменился: откройте его заново.
+chk-btn-open = 📋 Документы
+rem-checklist = 📋 Документы: собрано { $collected } из { $total }.

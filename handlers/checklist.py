@@ -1,0 +1,107 @@
+"""A tracked permit's document checklist: tick documents off, see "5 of 7 collected".
+
+The list comes from ``knowledge.checklists`` (the renewal list for a renewable permit, the route's
+own list otherwise); ticks are kept per record (``bot.records.checklist``).
+"""
+
+from __future__ import annotations
+
+import html
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.db import Database
+from bot.db import records as records_repo
+from bot.db.records import Record
+from bot.db.users import User
+from bot.i18n import Translator
+from bot.records import checklist as checklist_repo
+from bot.records import details as details_repo
+from handlers.checklist_cb import ChkAction, ChkCb
+from handlers.keyboards import button
+from handlers.replies import reply
+from handlers.tracking import RecCb, record_title
+from knowledge import checklists as kc
+
+MARKS = {"needed": ("☐", "☑"), "unclear": ("❔", "☑")}
+LABEL = 36  # a button alone on its row
+
+
+def label(mark: str, name: str) -> str:
+    text = f"{mark} {name}"
+    return text if len(text) <= LABEL else text[: LABEL - 1] + "…"
+
+
+def view(
+    t: Translator, record: Record, which: kc.ChecklistId, ticked: set[str]
+) -> tuple[str, InlineKeyboardMarkup]:
+    entries = kc.checklist(which)
+    done = kc.progress(which, ticked)
+    lines = [f"<b>{record_title(t, record)}</b>", t(f"chk-title-{which}")]
+    lines.append(t("chk-progress", collected=done.collected, total=done.total))
+    rows: list[list[InlineKeyboardButton]] = []
+    skipped = []
+    for index, entry in enumerate(entries):
+        name = entry.item.name.get(t.lang)
+        if entry.need == "not_needed":
+            skipped.append(html.escape(name, quote=False))
+            continue
+        on = entry.item.id in ticked
+        mark = MARKS[entry.need][on]
+        weak = " ⚠" if entry.status != "confirmed" else ""
+        lines.append(f"{mark} {html.escape(name, quote=False)}{weak}")
+        data = ChkCb(action=ChkAction.TICK, id=record.id, item=index, on=int(not on))
+        rows.append([button(label(mark, name), data)])
+    if skipped:
+        lines.append(t("chk-not-needed", items="; ".join(skipped)))
+    if any(entry.need == "unclear" for entry in entries):
+        lines.append(t("chk-unclear"))
+    if any(entry.status != "confirmed" for entry in entries if entry.need != "not_needed"):
+        lines.append(t("chk-weak"))
+    rows.append([button(t("track-btn-back"), RecCb(action="open", id=record.id))])
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def _load(db: Database, user: User, record_id: int) -> tuple[Record, kc.ChecklistId] | None:
+    record = await records_repo.get(db, user.id, record_id)
+    if record is None:
+        return None
+    details = await details_repo.get(db, user.id, record.id)
+    which = checklist_repo.checklist_of(record, details)
+    return None if which is None else (record, which)
+
+
+async def open_checklist(
+    query: CallbackQuery, callback_data: ChkCb, t: Translator, user: User, db: Database
+) -> None:
+    found = await _load(db, user, callback_data.id)
+    if found is None:
+        await query.answer(t("track-not-found"), show_alert=True)
+        return
+    record, which = found
+    await reply(query, *view(t, record, which, await checklist_repo.ticked(db, user.id, record.id)))
+
+
+async def tick(
+    query: CallbackQuery, callback_data: ChkCb, t: Translator, user: User, db: Database
+) -> None:
+    found = await _load(db, user, callback_data.id)
+    if found is None:
+        await query.answer(t("track-not-found"), show_alert=True)
+        return
+    record, which = found
+    entries = kc.checklist(which)
+    if callback_data.item >= len(entries) or entries[callback_data.item].need == "not_needed":
+        await query.answer(t("chk-stale"), show_alert=True)
+        return
+    item = entries[callback_data.item].item.id
+    await checklist_repo.set_tick(db, user.id, record.id, item, bool(callback_data.on))
+    await reply(query, *view(t, record, which, await checklist_repo.ticked(db, user.id, record.id)))
+
+
+def router() -> Router:
+    r = Router(name="checklist")
+    r.callback_query.register(open_checklist, ChkCb.filter(F.action == ChkAction.OPEN))
+    r.callback_query.register(tick, ChkCb.filter(F.action == ChkAction.TICK))
+    return r

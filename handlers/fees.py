@@ -1,0 +1,216 @@
+"""Fees: what is known (seasonal rates × the MCI of the payment year), what is not (categories
+1–4 under Decree No. 819), and a fee notice tracked with the rate the user reads from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from enum import StrEnum
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from pydantic import BaseModel, ValidationError
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.db import records as records_repo
+from bot.db.users import User
+from bot.i18n import Translator
+from bot.records import fees as fees_repo
+from bot.records.planning import replan_record
+from handlers.callbacks import MenuCb
+from handlers.keyboards import button, main_menu
+from handlers.replies import reply, show
+from knowledge import deadlines as dl
+from knowledge.l10n import format_date
+from knowledge.loader import load_knowledge
+from knowledge.userdates import parse_user_date
+
+
+class FeeAction(StrEnum):
+    NOTICE = "notice"
+    BACK = "back"
+    CANCEL = "cancel"
+
+
+class FeeCb(CallbackData, prefix="fee"):
+    action: FeeAction
+
+
+class FeeNotice(StatesGroup):
+    date = State()  # the notice's date, typed
+    rate = State()  # the rate in MCI printed on it, typed
+
+
+class Form(BaseModel):
+    notice: dt.date | None = None
+
+
+async def load(state: FSMContext) -> Form:
+    try:
+        return Form.model_validate(await state.get_data())
+    except ValidationError:
+        return Form()
+
+
+def money(value: int, lang: str) -> str:
+    return f"{value:,}".replace(",", " ") + " ₸"
+
+
+# --- views --------------------------------------------------------------------------------------
+
+
+def overview(t: Translator, year: int) -> tuple[str, InlineKeyboardMarkup]:
+    kb = load_knowledge()
+    lines = [t("fee-title", year=year), t("fee-seasonal-title")]
+    for days in kb.route("seasonal").term_days:
+        try:
+            fee = kb.seasonal_fee(days, year)
+        except ValueError:
+            lines.append(t("fee-seasonal-unknown-year", year=year))
+            break
+        if fee.amount_kzt is None:
+            lines.append(t("fee-seasonal-line-nomci", days=days, mci=fee.mci_count))
+        else:
+            amount = money(fee.amount_kzt, t.lang)
+            lines.append(t("fee-seasonal-line", days=days, mci=fee.mci_count, amount=amount))
+    if kb.mci(year) is not None:
+        lines.append(t("fee-mci", year=year, mci=money(kb.mci(year) or 0, t.lang)))
+    general = kb.fact("fee.general")
+    lines.append(t("fee-general-unknown"))
+    if general.uncertain is not None:
+        lines.append(f"<i>{html.escape(general.uncertain.get(t.lang))}</i>")
+    lines.append(t("fee-sources", source=html.escape(kb.fact("fee.decree_819").sources[0])))
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button(t("fee-btn-notice"), FeeCb(action=FeeAction.NOTICE))],
+            [button(t("menu-main"), MenuCb(action="main"))],
+        ]
+    )
+    return "\n".join(lines), markup
+
+
+def prompt_markup(t: Translator, back: bool) -> InlineKeyboardMarkup:
+    row: list[InlineKeyboardButton] = []
+    if back:
+        row.append(button("‹ " + t("elig-back"), FeeCb(action=FeeAction.BACK)))
+    row.append(button("✕ " + t("elig-cancel"), FeeCb(action=FeeAction.CANCEL)))
+    return InlineKeyboardMarkup(inline_keyboard=[row])
+
+
+def saved_text(t: Translator, notice: dt.date, mci_count: int) -> str:
+    due = dl.fee_payment(notice).dates["due"]
+    found = fees_repo.amount(mci_count, due)
+    lines = [t("fee-saved-due", date=format_date(due, t.lang))]
+    if found.kzt is None:
+        lines.append(t("fee-saved-nomci", mci=mci_count, year=found.year))
+    else:
+        rate = money(found.mci_kzt or 0, t.lang)
+        lines.append(
+            t("fee-saved-amount", mci=mci_count, rate=rate, amount=money(found.kzt, t.lang))
+        )
+    lines.append(t("fee-saved-reminders"))
+    return "\n".join(lines)
+
+
+async def card_line(
+    t: Translator, db: Database, user_id: int, record_id: int, notice: dt.date
+) -> str:
+    """The record card's line for a fee notice whose rate the user entered ('' if none)."""
+    mci_count = await fees_repo.rate(db, user_id, record_id)
+    if mci_count is None:
+        return ""
+    found = fees_repo.amount(mci_count, dl.fee_payment(notice).dates["due"])
+    if found.kzt is None:
+        return t("fee-saved-nomci", mci=mci_count, year=found.year)
+    rate, total = money(found.mci_kzt or 0, t.lang), money(found.kzt, t.lang)
+    return t("fee-saved-amount", mci=mci_count, rate=rate, amount=total)
+
+
+# --- handlers -----------------------------------------------------------------------------------
+
+
+async def fees(message: Message, t: Translator, user: User, clock: Clock) -> None:
+    await reply(message, *overview(t, clock.today(user.timezone).year))
+
+
+async def fees_button(query: CallbackQuery, t: Translator, user: User, clock: Clock) -> None:
+    await reply(query, *overview(t, clock.today(user.timezone).year))
+
+
+async def ask_date(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await state.set_state(FeeNotice.date)
+    await state.set_data(Form().model_dump(mode="json"))
+    await reply(query, t("fee-ask-date"), prompt_markup(t, back=False))
+
+
+async def got_date(
+    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+) -> None:
+    today = clock.today(user.timezone)
+    parsed = parse_user_date(message.text or "", today)
+    if parsed.value is None or parsed.doubt is not None or parsed.value > today:
+        await reply(message, t("fee-date-bad"), prompt_markup(t, back=False))
+        return
+    await state.set_state(FeeNotice.rate)
+    await state.set_data(Form(notice=parsed.value).model_dump(mode="json"))
+    await reply(message, t("fee-ask-rate"), prompt_markup(t, back=True))
+
+
+async def got_rate(
+    message: Message, t: Translator, state: FSMContext, user: User, db: Database, clock: Clock
+) -> None:
+    form = await load(state)
+    text = (message.text or "").strip().replace(" ", "")
+    if form.notice is None:
+        await state.clear()
+        await reply(message, t("stale-button"), main_menu(t))
+        return
+    if not text.isdigit() or not 1 <= int(text) <= fees_repo.MAX_MCI:
+        await reply(message, t("fee-rate-bad", max=fees_repo.MAX_MCI), prompt_markup(t, True))
+        return
+    mci_count = int(text)
+    await state.clear()
+    now = clock.now()
+    record_id = await records_repo.add(db, user.id, "fee", form.notice, now)
+    await fees_repo.set_rate(db, user.id, record_id, mci_count)
+    record = await records_repo.get(db, user.id, record_id)
+    if record is not None:
+        await replan_record(db, user, record, now)
+    await reply(message, saved_text(t, form.notice, mci_count), main_menu(t))
+
+
+async def not_text(message: Message, t: Translator, state: FSMContext) -> None:
+    back = await state.get_state() == FeeNotice.rate
+    await reply(message, t("fee-need-text"), prompt_markup(t, back))
+
+
+async def back(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    if await state.get_state() != FeeNotice.rate:
+        await query.answer(t("stale-button"))
+        return
+    await ask_date(query, t, state)
+
+
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await state.clear()
+    await show(query, t("cancelled"), main_menu(t))
+
+
+def router() -> Router:
+    r = Router(name="fees")
+    r.message.register(fees, Command("fees"))
+    r.callback_query.register(fees_button, MenuCb.filter(F.action == "fees"))
+    r.callback_query.register(ask_date, FeeCb.filter(F.action == FeeAction.NOTICE))
+    r.callback_query.register(back, FeeCb.filter(F.action == FeeAction.BACK))
+    r.callback_query.register(cancel, FeeCb.filter(F.action == FeeAction.CANCEL))
+    typed = F.text & ~F.text.startswith("/")
+    r.message.register(got_date, FeeNotice.date, typed)
+    r.message.register(got_rate, FeeNotice.rate, typed)
+    r.message.register(not_text, FeeNotice.date)
+    r.message.register(not_text, FeeNotice.rate)
+    return r

@@ -1,0 +1,85 @@
+"""Fees: known seasonal amounts, no number for categories 1–4, a notice tracked with its rate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from aiogram.types import Message, Sticker, Update
+
+from bot.app import App
+from bot.db import records
+from bot.reminders import repo
+from handlers.fees import money
+from handlers.tracking import RecCb
+from knowledge import deadlines as dl
+from knowledge.l10n import format_date
+from knowledge.loader import load_knowledge
+from tests.conftest import DEFAULT_NOW, DialogFactory
+
+NOTICE = {"ru": "Ввести уведомление", "kk": "Хабарламаны енгізу", "en": "Enter my fee notice"}
+MCI = {"ru": "МРП", "kk": "АЕК", "en": "MCI"}
+UNKNOWN = {"ru": "№ 819", "kk": "№ 819", "en": "No. 819"}
+BACK = {"ru": "Назад", "kk": "Артқа", "en": "Back"}
+CANCEL = {"ru": "Отмена", "kk": "Болдырмау", "en": "Cancel"}
+NOTICE_DAY = dt.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_fees_known_unknown_and_a_tracked_notice(
+    dialog: DialogFactory, app: App, lang: str
+) -> None:
+    kb = load_knowledge()
+    d = dialog(user_id=91, lang=lang)
+    await d.send("/fees")
+    seasonal = kb.seasonal_fee(90, 2026)
+    assert seasonal.amount_kzt is not None
+    assert f"12 {MCI[lang]} = <b>{money(seasonal.amount_kzt, lang)}</b>" in d.text
+    assert UNKNOWN[lang] in d.text
+    await d.click(NOTICE[lang])
+    await d.send("soon")  # not a date
+    await d.send("01.12.2026")  # in the future: a notice already received is in the past
+    assert len(d.replies()) == 1 and CANCEL[lang] in " ".join(d.buttons())
+    await d.send("20.11.2026")
+    await d.send("0")
+    await d.send("abc")
+    assert CANCEL[lang] in " ".join(d.buttons()) and BACK[lang] in " ".join(d.buttons())
+    await d.click(BACK[lang])
+    await d.send("20.11.2026")
+    await d.send("150")
+    due = dl.fee_payment(NOTICE_DAY).dates["due"]
+    mci = kb.mci(due.year)
+    assert mci is not None
+    assert format_date(due, lang) in d.text
+    assert money(150 * mci, lang) in d.text
+    (record,) = await records.for_user(app.db, 91)
+    assert (record.kind, record.event_date) == ("fee", NOTICE_DAY)
+    kinds = {r.kind for r in await repo.upcoming(app.db, 91)}
+    assert kinds == {"fee_due_soon", "fee_due"}
+    await d.click_data(RecCb(action="open", id=record.id).pack())
+    assert money(150 * mci, lang) in d.text
+
+
+async def test_sticker_cancel_and_stale_back(dialog: DialogFactory, app: App) -> None:
+    d = dialog(user_id=92, lang="en")
+    await d.send("/fees")
+    await d.click("Enter my fee notice")
+    sticker = Sticker(
+        file_id="s",
+        file_unique_id="s",
+        type="regular",
+        width=1,
+        height=1,
+        is_animated=False,
+        is_video=False,
+    )
+    message = Message(
+        message_id=1, date=DEFAULT_NOW, chat=d.chat, from_user=d.user, sticker=sticker
+    )
+    await d.feed(Update(update_id=920_001, message=message))
+    assert "I need text" in d.text and "Cancel" in " ".join(d.buttons())
+    await d.click("Cancel")
+    assert await records.for_user(app.db, 92) == []
+    query = await d.click_data("fee:back")  # Back with nothing to go back to
+    assert d.callback_text(query) is not None
+    await d.click_data("fee:burn")  # a forged action: answered, nothing happens
