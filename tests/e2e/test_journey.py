@@ -106,6 +106,7 @@ async def journey(server: TelegramServer, bot: BotProcess, lang: str, user: int)
     await write("3")
     await press(words["posted"])
     await write(VACANCY_DATE)
+    await press(words["steps"])  # the result's button: the steps, in order, below it
     assert any(words["steps"] in sent.text for sent in server.messages(user))
     # Deadline calculator → track the permit → the dashboard shows it.
     await write("/deadlines")
