@@ -157,7 +157,7 @@ async def test_sigterm_while_telegram_stalls_start_up_exits_cleanly(
 ) -> None:
     server = telegram_server
     server.hang(method=method)
-    bot = await spawn_bot()
+    bot = await spawn_bot(ready=False)
     await server.wait_for(lambda: server.calls(method), timeout=20)
     assert await bot.stop(timeout=10) == 0
     assert "Traceback" not in bot.stderr
@@ -174,7 +174,7 @@ async def test_sigterm_at_the_first_moment_the_bot_can_see_it_exits_cleanly(
     telegram_server: TelegramServer, spawn_bot: SpawnBot
 ) -> None:
     # The first line of bot/__main__ catches SIGTERM; before it, only the interpreter runs.
-    bot = await spawn_bot()
+    bot = await spawn_bot(ready=False)
     pid = bot.process.pid
     for _ in range(500):
         if catches_sigterm(pid):

@@ -74,6 +74,7 @@ class BotProcess:
 
 
 SpawnBot = Callable[..., Awaitable[BotProcess]]
+START_TIMEOUT = 90.0  # seconds for a new process to reach its first getUpdates
 
 
 @pytest.fixture
@@ -86,7 +87,9 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
 
     data_dir = tmp_path / "data"
 
-    async def spawn(now: dt.datetime = E2E_NOW, **extra_env: str) -> BotProcess:
+    async def spawn(
+        now: dt.datetime = E2E_NOW, *, ready: bool = True, **extra_env: str
+    ) -> BotProcess:
         env = {
             **os.environ,
             "BOT_TOKEN": telegram_server.token,
@@ -99,6 +102,7 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
             "CLOCK_START": now.isoformat(),
             **extra_env,
         }
+        polls = len(telegram_server.calls("getUpdates"))
         number = len(processes)
         stdout, stderr = tmp_path / f"bot{number}.out", tmp_path / f"bot{number}.err"
         with stdout.open("wb") as out, stderr.open("wb") as err:
@@ -113,6 +117,14 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
                 stderr=err,
             )
         processes.append(BotProcess(process, stdout, stderr, now, data_dir))
+        if ready:  # a cold start on a loaded machine can take 15 s: the tests time replies
+            await telegram_server.wait_for(
+                lambda: (
+                    len(telegram_server.calls("getUpdates")) > polls
+                    or process.returncode is not None
+                ),
+                timeout=START_TIMEOUT,
+            )
         return processes[-1]
 
     yield spawn
