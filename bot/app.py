@@ -37,6 +37,7 @@ from bot.shown import ShownMessages
 from handlers import build_routers
 from handlers.commands import register_commands
 from handlers.escape import LeaveFlowOnCommand
+from handlers.tracking.reminder_view import render as render_reminder
 
 log = logging.getLogger(__name__)
 LOCAL_TOKEN = "1000000:local-chat-no-telegram"
@@ -92,7 +93,7 @@ def create_dispatcher(
     dp.update.outer_middleware(FlushState(storage))
     dp.update.outer_middleware(ResetOnError())  # inside FlushState: the reset is written too
     user_context = UserContext(db, clock, settings.default_timezone)
-    for observer in (dp.message, dp.callback_query, dp.inline_query):
+    for observer in (dp.message, dp.edited_message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(user_context)
     dp.message.outer_middleware(LeaveFlowOnCommand())
     dp.callback_query.outer_middleware(AnswerEveryCallback())
@@ -119,7 +120,7 @@ async def create_app(
         scheduler=create_scheduler(),
         clock=clock,
         limiter=limiter,
-        engine=Engine(db, Notifier(bot, db, limiter, clock), clock),
+        engine=Engine(db, Notifier(bot, db, limiter, clock), clock, render_reminder),
         in_flight=in_flight,
     )
     app.dp["app"] = app
