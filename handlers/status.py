@@ -7,6 +7,7 @@ with Back and Cancel on every step, and shown with the ratio check before it is 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -14,6 +15,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from pydantic import Field
 
 from bot.clock import Clock
 from bot.db import Database
@@ -39,11 +41,20 @@ STEPS = (
 YES_NO = ("small_business", "branch")
 
 
-class ProfCb(CallbackData, prefix="prof"):
-    """open | edit | answer (value "1"/"0") | back | cancel | save."""
+class ProfAction(StrEnum):
+    OPEN = "open"
+    EDIT = "edit"
+    ANSWER = "answer"  # value "1" / "0"
+    BACK = "back"
+    CANCEL = "cancel"
+    SAVE = "save"
 
-    action: str
-    value: str = ""
+
+class ProfCb(CallbackData, prefix="prof"):
+    """The company profile's buttons."""
+
+    action: ProfAction
+    value: str = Field(default="", max_length=8)
 
 
 class ProfileSteps(StatesGroup):
