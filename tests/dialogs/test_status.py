@@ -6,6 +6,7 @@ import pytest
 
 from bot.app import App
 from bot.i18n import Translator
+from knowledge.l10n import Lang
 from bot.records import profile
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
@@ -98,7 +99,7 @@ async def test_saved_profile_is_shown_and_can_be_changed(dialog: DialogFactory, 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 async def test_profile_prompts_keep_their_way_out(
-    dialog: DialogFactory, app: App, lang: str
+    dialog: DialogFactory, app: App, lang: Lang
 ) -> None:
     t = Translator(lang)
     d = dialog(user_id=83, lang=lang)
