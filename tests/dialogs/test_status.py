@@ -6,8 +6,8 @@ import pytest
 
 from bot.app import App
 from bot.i18n import Translator
-from knowledge.l10n import Lang
 from bot.records import profile
+from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
 from tests.support.labels import NO, YES
