@@ -187,3 +187,14 @@ async def test_forged_enum_values_reach_the_fallback(dialog: DialogFactory, data
     await d.send("/start")
     query = await d.click_data(data)
     assert d.callback_text(query) == Translator("kk")("stale-button")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_an_edited_message_outside_a_prompt_is_ignored(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    d = dialog(user_id=309, lang=lang)
+    typed = await d.send("/start")
+    await d.edit(typed, "/deletemydata")  # an old message edited: nothing runs, nothing breaks
+    assert d.replies() == []
+    assert await state(app, d) is None
