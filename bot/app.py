@@ -41,6 +41,7 @@ from bot.shown import ShownMessages
 from handlers import build_routers
 from handlers.commands import register_commands
 from handlers.escape import LeaveFlowOnCommand
+from handlers.tracking.reminder_view import render as render_reminder
 from knowledge.loader import load_knowledge, use_data_dir
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def create_dispatcher(
     dp.update.outer_middleware(FlushState(storage))
     dp.update.outer_middleware(ResetOnError())  # inside FlushState: the reset is written too
     user_context = UserContext(db, clock, settings.default_timezone)
-    for observer in (dp.message, dp.callback_query, dp.inline_query):
+    for observer in (dp.message, dp.edited_message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(user_context)
     dp.message.outer_middleware(LeaveFlowOnCommand())
     dp.callback_query.outer_middleware(AnswerEveryCallback())
@@ -152,7 +153,7 @@ async def create_app(
         scheduler=create_scheduler(),
         clock=clock,
         limiter=limiter,
-        engine=Engine(db, Notifier(bot, db, clock), clock),
+        engine=Engine(db, Notifier(bot, db, clock), clock, render_reminder),
         outbox=outbox,
         in_flight=in_flight,
     )

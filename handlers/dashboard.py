@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import defaultdict
 
 from aiogram import F, Router
@@ -25,7 +26,8 @@ from handlers.callbacks import MenuCb
 from handlers.keyboards import button
 from handlers.replies import reply
 from handlers.status import ProfCb
-from handlers.tracking import RecCb, record_title
+from handlers.tracking import RecCb, record_name, record_title
+from handlers.tracking.callbacks import RecAction
 from knowledge.l10n import format_date
 
 PAGE = 8  # lines a phone shows without scrolling far
@@ -109,9 +111,9 @@ async def view(
 
 
 def record_button(t: Translator, entry: board.Entry, today: dt.date) -> InlineKeyboardButton:
-    name = entry.record.label or t(f"track-kind-{entry.record.kind}")
+    name = html.unescape(record_name(t, entry.record))  # a button label is plain text
     label = f"{colour(entry, today)} {name}"
-    return button(label[:36], RecCb(action="open", id=entry.record.id))
+    return button(label[:36], RecCb(action=RecAction.OPEN, id=entry.record.id))
 
 
 def page_row(page: int, pages: int) -> list[InlineKeyboardButton]:

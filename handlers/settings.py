@@ -5,10 +5,13 @@ Every change re-plans the user's future reminders, so the dashboard and deliveri
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from pydantic import Field
 
 from bot.clock import Clock
 from bot.db import Database
@@ -28,11 +31,21 @@ LEADS_RECOMMENDED = (45, 50, 55, 40)
 LEADS_EXPIRY = (7, 14, 3)
 
 
-class SetCb(CallbackData, prefix="set"):
-    """``field`` to change and its new ``value``; ``field == "menu"`` opens a sub-menu."""
+class SetField(StrEnum):
+    MENU = "menu"  # opens a sub-menu (value: hour | quiet | zone | overview)
+    HOUR = "hour"
+    QUIET = "quiet"
+    ZONE = "zone"
+    RECOMMENDED = "recommended"
+    EXPIRY = "expiry"
+    MUTE = "mute"
 
-    field: str
-    value: str = ""
+
+class SetCb(CallbackData, prefix="set"):
+    """``field`` to change and its new ``value`` (checked against the allowed values)."""
+
+    field: SetField
+    value: str = Field(default="", max_length=32)
 
 
 def _button(text: str, field: str, value: str = "") -> InlineKeyboardButton:

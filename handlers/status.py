@@ -1,12 +1,14 @@
 """The company section of /status: the company profile and the local-content ratio on it.
 
-The profile is asked one field at a time (one state; the step index lives in the state data),
-with Back and Cancel on every step, and shown with the ratio check before it is saved.
+The profile is asked one field at a time (one state; the step and the answers live in a
+``ProfileForm``), with Back and Cancel on every step, and shown with the ratio check before it
+is saved. An edited number corrects the answer it gave.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -14,6 +16,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from pydantic import BaseModel, Field, ValidationError
 
 from bot.clock import Clock
 from bot.db import Database
@@ -22,6 +25,7 @@ from bot.i18n import Translator
 from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
 from handlers.callbacks import MenuCb
+from handlers.keyboards import main_menu
 from handlers.replies import reply, show
 from knowledge.interview import parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
@@ -39,16 +43,40 @@ STEPS = (
 YES_NO = ("small_business", "branch")
 
 
-class ProfCb(CallbackData, prefix="prof"):
-    """open | edit | answer (value "1"/"0") | back | cancel | save."""
+class ProfAction(StrEnum):
+    OPEN = "open"
+    EDIT = "edit"
+    ANSWER = "answer"  # value "1" / "0"
+    BACK = "back"
+    CANCEL = "cancel"
+    SAVE = "save"
 
-    action: str
-    value: str = ""
+
+class ProfCb(CallbackData, prefix="prof"):
+    """The company profile's buttons."""
+
+    action: ProfAction
+    value: str = Field(default="", max_length=8)
 
 
 class ProfileSteps(StatesGroup):
     answering = State()
     confirm = State()
+
+
+class ProfileForm(BaseModel):
+    """The step being asked, the answers so far, and which typed message gave which answer."""
+
+    step: int = Field(default=0, ge=0, lt=len(STEPS))
+    answers: dict[str, int] = {}
+    typed: dict[str, int] = {}  # message id (as text: JSON keys) -> step
+
+
+async def load_form(state: FSMContext) -> ProfileForm | None:
+    try:
+        return ProfileForm.model_validate(await state.get_data())
+    except ValidationError:
+        return None
 
 
 def _button(text: str, action: str, value: str = "") -> InlineKeyboardButton:
@@ -104,147 +132,194 @@ def draft_profile(answers: dict[str, int]) -> CompanyProfile:
     )
 
 
+def confirm_view(
+    t: Translator, answers: dict[str, int], today: dt.date
+) -> tuple[str, InlineKeyboardMarkup]:
+    text = t("status-profile-confirm") + "\n" + summary(t, draft_profile(answers), today)
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(t("track-btn-save"), ProfAction.SAVE)],
+            [
+                _button(t("track-btn-back"), ProfAction.BACK),
+                _button(t("track-btn-cancel"), ProfAction.CANCEL),
+            ],
+        ]
+    )
+    return text, markup
+
+
+async def overview(
+    t: Translator, db: Database, user: User, today: dt.date
+) -> tuple[str, InlineKeyboardMarkup]:
+    profile = await profile_repo.get(db, user.id)
+    body = summary(t, profile, today) if profile else t("status-profile-none")
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(t("status-btn-profile-edit"), ProfAction.EDIT)],
+            [
+                InlineKeyboardButton(
+                    text=t("track-btn-status"), callback_data=MenuCb(action="status").pack()
+                )
+            ],
+        ]
+    )
+    return t("status-profile-title") + "\n" + body, markup
+
+
+async def start_over(target: CallbackQuery | Message, t: Translator, state: FSMContext) -> None:
+    await state.clear()
+    await reply(target, t("flow-start-over"), main_menu(t))
+
+
+async def ask(
+    target: CallbackQuery | Message, t: Translator, state: FSMContext, form: ProfileForm
+) -> None:
+    await state.set_state(ProfileSteps.answering)
+    await state.set_data(form.model_dump(mode="json"))
+    await reply(target, *step_prompt(t, form.step))
+
+
+async def answered(
+    target: CallbackQuery | Message,
+    t: Translator,
+    state: FSMContext,
+    form: ProfileForm,
+    value: int,
+    today: dt.date,
+) -> None:
+    form.answers[STEPS[form.step]] = value
+    if form.step + 1 < len(STEPS):
+        form.step += 1
+        await ask(target, t, state, form)
+        return
+    await state.set_state(ProfileSteps.confirm)
+    await state.set_data(form.model_dump(mode="json"))
+    await reply(target, *confirm_view(t, form.answers, today))
+
+
+async def open_profile(
+    query: CallbackQuery, t: Translator, db: Database, user: User, clock: Clock
+) -> None:
+    await show(query, *await overview(t, db, user, clock.today(user.timezone)))
+
+
+async def edit(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await ask(query, t, state, ProfileForm())
+
+
+async def yes_no(
+    query: CallbackQuery,
+    callback_data: ProfCb,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    form = await load_form(state)
+    if form is None:
+        await start_over(query, t, state)
+        return
+    if STEPS[form.step] not in YES_NO or callback_data.value not in ("0", "1"):
+        await query.answer(t("stale-button"))
+        return
+    await answered(query, t, state, form, int(callback_data.value), clock.today(user.timezone))
+
+
+async def number(
+    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+) -> None:
+    form = await load_form(state)
+    if form is None:
+        await start_over(message, t, state)
+        return
+    _text, markup = step_prompt(t, form.step)
+    if STEPS[form.step] in YES_NO:
+        await message.answer(t("status-profile-press"), reply_markup=markup)
+        return
+    count = parse_count(message.text or "", 0, MAX_COUNT).value
+    if not isinstance(count, int):  # not a number, or a 5,000-character text: nothing stored
+        await message.answer(t("status-profile-invalid"), reply_markup=markup)
+        return
+    form.typed[str(message.message_id)] = form.step
+    await answered(message, t, state, form, count, clock.today(user.timezone))
+
+
+async def corrected(
+    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+) -> None:
+    """An edited number: it corrects the answer that message gave; the current question again."""
+    form = await load_form(state)
+    step = None if form is None else form.typed.get(str(message.message_id))
+    count = parse_count(message.text or "", 0, MAX_COUNT).value
+    if form is None or step is None or not isinstance(count, int):
+        return  # not one of this form's answers: nothing to correct
+    form.answers[STEPS[step]] = count
+    await state.set_data(form.model_dump(mode="json"))
+    if await state.get_state() == ProfileSteps.confirm.state:
+        await reply(message, *confirm_view(t, form.answers, clock.today(user.timezone)))
+    else:
+        await reply(message, *step_prompt(t, form.step))
+
+
+async def back(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    form = await load_form(state)
+    if form is None:
+        await start_over(query, t, state)
+        return
+    if await state.get_state() == ProfileSteps.answering.state:
+        form.step = max(0, form.step - 1)
+    await ask(query, t, state, form)
+
+
+async def cancel(
+    query: CallbackQuery, t: Translator, state: FSMContext, db: Database, user: User, clock: Clock
+) -> None:
+    await state.clear()
+    text, markup = await overview(t, db, user, clock.today(user.timezone))
+    await show(query, t("cancelled") + "\n\n" + text, markup)
+
+
+async def save(
+    query: CallbackQuery, t: Translator, state: FSMContext, db: Database, user: User, clock: Clock
+) -> None:
+    form = await load_form(state)
+    await state.clear()
+    if form is None or set(form.answers) != set(STEPS):
+        await query.answer(t("stale-button"))
+        return
+    await profile_repo.save(db, user.id, draft_profile(form.answers), clock.now())
+    text, markup = await overview(t, db, user, clock.today(user.timezone))
+    await show(query, t("status-profile-saved") + "\n\n" + text, markup)
+
+
+async def not_text(message: Message, t: Translator, state: FSMContext) -> None:
+    """A photo, sticker or file: "I need text here" with the step's buttons again."""
+    form = await load_form(state)
+    if form is None:
+        await start_over(message, t, state)
+    elif await state.get_state() == ProfileSteps.confirm.state:
+        await message.answer(t("unexpected-in-flow"))
+    else:
+        await message.answer(t("need-text"), reply_markup=step_prompt(t, form.step)[1])
+
+
 def router() -> Router:
     r = Router(name="status")
-
-    async def overview(
-        t: Translator, db: Database, user: User, today: dt.date
-    ) -> tuple[str, InlineKeyboardMarkup]:
-        profile = await profile_repo.get(db, user.id)
-        text = (
-            t("status-profile-title")
-            + "\n"
-            + (summary(t, profile, today) if profile else t("status-profile-none"))
-        )
-        markup = InlineKeyboardMarkup(
-            inline_keyboard=[
-                [_button(t("status-btn-profile-edit"), "edit")],
-                [
-                    InlineKeyboardButton(
-                        text=t("track-btn-status"), callback_data=MenuCb(action="status").pack()
-                    )
-                ],
-            ]
-        )
-        return text, markup
-
-    async def ask(
-        target: CallbackQuery | Message,
-        t: Translator,
-        state: FSMContext,
-        index: int,
-        answers: dict[str, int],
-    ) -> None:
-        await state.set_state(ProfileSteps.answering)
-        await state.set_data({"step": index, "answers": answers})
-        text, markup = step_prompt(t, index)
-        await reply(target, text, markup)
-
-    async def answered(
-        target: CallbackQuery | Message,
-        t: Translator,
-        state: FSMContext,
-        value: int,
-        today: dt.date,
-    ) -> None:
-        data = await state.get_data()
-        index, answers = int(data.get("step", 0)), dict(data.get("answers", {}))
-        answers[STEPS[index]] = value
-        if index + 1 < len(STEPS):
-            await ask(target, t, state, index + 1, answers)
-            return
-        await state.set_state(ProfileSteps.confirm)
-        await state.set_data({"step": index, "answers": answers})
-        text = t("status-profile-confirm") + "\n" + summary(t, draft_profile(answers), today)
-        markup = InlineKeyboardMarkup(
-            inline_keyboard=[
-                [_button(t("track-btn-save"), "save")],
-                [_button(t("track-btn-back"), "back"), _button(t("track-btn-cancel"), "cancel")],
-            ]
-        )
-        await reply(target, text, markup)
-
-    @r.callback_query(ProfCb.filter(F.action == "open"))
-    async def open_profile(
-        query: CallbackQuery, t: Translator, db: Database, user: User, clock: Clock
-    ) -> None:
-        text, markup = await overview(t, db, user, clock.today(user.timezone))
-        await show(query, text, markup)
-
-    @r.callback_query(ProfCb.filter(F.action == "edit"))
-    async def edit(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
-        await ask(query, t, state, 0, {})
-
-    @r.callback_query(ProfileSteps.answering, ProfCb.filter(F.action == "answer"))
-    async def yes_no(
-        query: CallbackQuery,
-        callback_data: ProfCb,
-        t: Translator,
-        state: FSMContext,
-        user: User,
-        clock: Clock,
-    ) -> None:
-        step = STEPS[int((await state.get_data()).get("step", 0))]
-        if step not in YES_NO or callback_data.value not in ("0", "1"):
-            await query.answer(t("stale-button"))
-            return
-        await answered(query, t, state, int(callback_data.value), clock.today(user.timezone))
-
-    @r.message(ProfileSteps.answering, F.text)
-    async def number(
-        message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
-    ) -> None:
-        step = STEPS[int((await state.get_data()).get("step", 0))]
-        if step in YES_NO:
-            await message.answer(t("status-profile-press"))
-            return
-        count = parse_count(message.text or "", 0, MAX_COUNT).value
-        if not isinstance(count, int):
-            await message.answer(t("status-profile-invalid"))
-            return
-        await answered(message, t, state, count, clock.today(user.timezone))
-
-    @r.callback_query(StateFilter(ProfileSteps), ProfCb.filter(F.action == "back"))
-    async def back(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
-        data = await state.get_data()
-        index = int(data.get("step", 0))
-        if await state.get_state() == ProfileSteps.answering.state:
-            index = max(0, index - 1)
-        await ask(query, t, state, index, dict(data.get("answers", {})))
-
-    @r.callback_query(StateFilter(ProfileSteps), ProfCb.filter(F.action == "cancel"))
-    async def cancel(
-        query: CallbackQuery,
-        t: Translator,
-        state: FSMContext,
-        db: Database,
-        user: User,
-        clock: Clock,
-    ) -> None:
-        await state.clear()
-        text, markup = await overview(t, db, user, clock.today(user.timezone))
-        await show(query, t("cancelled") + "\n\n" + text, markup)
-
-    @r.callback_query(ProfileSteps.confirm, ProfCb.filter(F.action == "save"))
-    async def save(
-        query: CallbackQuery,
-        t: Translator,
-        state: FSMContext,
-        db: Database,
-        user: User,
-        clock: Clock,
-    ) -> None:
-        answers = dict((await state.get_data()).get("answers", {}))
-        await state.clear()
-        if set(answers) != set(STEPS):
-            await query.answer(t("stale-button"))
-            return
-        await profile_repo.save(db, user.id, draft_profile(answers), clock.now())
-        text, markup = await overview(t, db, user, clock.today(user.timezone))
-        await show(query, t("status-profile-saved") + "\n\n" + text, markup)
-
-    @r.message(StateFilter(ProfileSteps))
-    async def not_text(message: Message, t: Translator) -> None:
-        await message.answer(t("unexpected-in-flow"))
-
+    r.callback_query.register(open_profile, ProfCb.filter(F.action == ProfAction.OPEN))
+    r.callback_query.register(edit, ProfCb.filter(F.action == ProfAction.EDIT))
+    r.callback_query.register(
+        yes_no, ProfileSteps.answering, ProfCb.filter(F.action == ProfAction.ANSWER)
+    )
+    r.message.register(number, ProfileSteps.answering, F.text)
+    r.edited_message.register(corrected, StateFilter(ProfileSteps), F.text)
+    r.callback_query.register(
+        back, StateFilter(ProfileSteps), ProfCb.filter(F.action == ProfAction.BACK)
+    )
+    r.callback_query.register(
+        cancel, StateFilter(ProfileSteps), ProfCb.filter(F.action == ProfAction.CANCEL)
+    )
+    r.callback_query.register(
+        save, ProfileSteps.confirm, ProfCb.filter(F.action == ProfAction.SAVE)
+    )
+    r.message.register(not_text, StateFilter(ProfileSteps))
     return r

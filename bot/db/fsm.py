@@ -127,3 +127,8 @@ class SQLiteStorage(BaseStorage):
 
     async def close(self) -> None:
         """The database is closed by the application, not by the storage."""
+
+
+async def delete_user_rows(db: Database, user_id: int) -> None:
+    """Every conversation state of one user (keys are bot:chat:user:...; private chat = user)."""
+    await db.execute("DELETE FROM fsm_state WHERE key LIKE ?", (f"%:{user_id}:{user_id}:%",))

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import html
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 
-from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
 
 from bot.clock import Clock
 from bot.db import Database
@@ -26,8 +25,7 @@ from bot.db import users as users_repo
 from bot.db.records import Record
 from bot.db.users import User
 from bot.i18n import Translator
-from bot.i18n.dates import dated, when
-from bot.ids import RowId
+from bot.i18n.dates import dated
 from bot.notify import Notifier, Outcome
 from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
@@ -37,9 +35,6 @@ from bot.reminders import repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
 from knowledge.checklists import Progress
-from knowledge.l10n import format_date
-from knowledge.relative import relative
-from knowledge.render import render_status, result_status
 
 log = logging.getLogger(__name__)
 LATE = 2 * 3600  # a reminder this late (seconds) went out after downtime: say so
@@ -48,71 +43,22 @@ RETRY_DELAY = 60
 WEEK = 7 * 86400
 
 
-class RemCb(CallbackData, prefix="r"):
-    """A reminder's buttons: done, s1 (snooze a day), s7 (a week), open."""
-
-    action: str
-    id: RowId
-
-
-def reminder_markup(t: Translator, reminder_id: int) -> InlineKeyboardMarkup:
-    def button(key: str, action: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(
-            text=t(key), callback_data=RemCb(action=action, id=reminder_id).pack()
-        )
-
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [button("rem-btn-done", "done"), button("rem-btn-open", "open")],
-            [button("rem-btn-snooze-day", "s1"), button("rem-btn-snooze-week", "s7")],
-        ]
-    )
+# What a reminder message says and its buttons; the handlers side provides it (the composition
+# root passes it in), so delivery never imports the presentation.
+# (translator, reminder, its record, sent late?, the date it is about, today, document progress)
+Renderer = Callable[
+    [Translator, Reminder, Record | None, bool, dt.date, dt.date, Progress | None],
+    tuple[str, InlineKeyboardMarkup],
+]
 
 
 OBLIGATIONS = ("contract", "arrival", "ended", "fee")
-
-
-def message_key(kind: str) -> str:
-    """An obligation's day-before and on-the-day reminders share one text, chosen by the day."""
-    group = kind.split("_", 1)[0]
-    return f"rem-{group}" if group in OBLIGATIONS else f"rem-{kind}"
 
 
 def title_key(kind: str) -> str:
     """The short title; an obligation is named by its deadline, not by the day-before nudge."""
     group = kind.split("_", 1)[0]
     return f"rem-title-{group}_due" if group in OBLIGATIONS else f"rem-title-{kind}"
-
-
-def reminder_text(
-    t: Translator,
-    reminder: Reminder,
-    label: str,
-    late: bool,
-    subject: dt.date,
-    today: dt.date,
-    docs: Progress | None = None,
-) -> str:
-    """The text as it is true on ``today`` (the day it goes out), about the date ``subject``;
-    a renewal reminder says how far the documents are (``docs``)."""
-    lines = [t("rem-offline")] if late else []
-    rel, days = relative(subject, today)
-    lines.append(
-        t(
-            message_key(reminder.kind),
-            label=html.escape(label) or "—",
-            date=format_date(subject, t.lang),
-            due=format_date(reminder.due_date, t.lang),
-            rel=rel,
-            days=days,
-            when=when(t, subject, today),
-        )
-    )
-    if docs is not None and docs.total:
-        lines.append(t("rem-checklist", collected=docs.collected, total=docs.total))
-    status = render_status(result_status([reminder.fact_id]), t.lang)
-    lines.append(f"<i>{html.escape(status)}</i>")
-    return "\n".join(lines)
 
 
 def interleaved(reminders: list[Reminder]) -> list[Reminder]:
@@ -132,9 +78,15 @@ class Engine:
     """
 
     def __init__(
-        self, db: Database, notifier: Notifier, clock: Clock, batch: int = 200, workers: int = 4
+        self,
+        db: Database,
+        notifier: Notifier,
+        clock: Clock,
+        render: Renderer,
+        batch: int = 200,
+        workers: int = 4,
     ) -> None:
-        self.db, self.notifier, self.clock = db, notifier, clock
+        self.db, self.notifier, self.clock, self.render = db, notifier, clock, render
         self.batch, self.workers = batch, workers
         self._lock = asyncio.Lock()
         self._stopped = False
@@ -207,15 +159,14 @@ class Engine:
             await repo.release(self.db, [reminder.id], quiet_until)
             return Outcome.DEFERRED
         t = Translator(user.lang)
-        label = record[0].label if record else ""
         docs = None
         if record is not None and reminder.kind.startswith("renewal_"):
             docs = await checklist_repo.progress(self.db, user.id, *record)
         subject = self._subject(reminder, user, record)
-        text = reminder_text(t, reminder, label, late, subject, self._today(user), docs)
-        return await self.notifier.send(
-            user.id, user.chat_id, text, reminder_markup(t, reminder.id)
+        text, markup = self.render(
+            t, reminder, record[0] if record else None, late, subject, self._today(user), docs
         )
+        return await self.notifier.send(user.id, user.chat_id, text, markup)
 
     def _today(self, user: User) -> dt.date:
         return self.clock.today(user.timezone)

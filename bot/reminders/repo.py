@@ -149,6 +149,14 @@ async def mark_done(db: Database, user_id: int, reminder_id: int) -> bool:
     return True
 
 
+async def close_record(db: Database, user_id: int, record_id: int) -> None:
+    """The record is closed: every reminder of it is done."""
+    await db.execute(
+        "UPDATE reminders SET status = 'done' WHERE record_id = ? AND user_id = ?",
+        (record_id, user_id),
+    )
+
+
 async def snooze(db: Database, user_id: int, reminder_id: int, until: dt.datetime) -> bool:
     changed = await db.execute(
         "UPDATE reminders SET status = 'pending', send_at = ? WHERE id = ? AND user_id = ? "

@@ -25,9 +25,8 @@ def test_token_shape_is_checked() -> None:
         make(bot_token="not a token").token()
 
 
-def test_admin_ids_timezone_and_api_url() -> None:
-    settings = make(admin_ids="1, 2;3", telegram_api_url="http://127.0.0.1:8081/")
-    assert settings.admin_ids == [1, 2, 3]
+def test_timezone_and_api_url() -> None:
+    settings = make(telegram_api_url="http://127.0.0.1:8081/")
     assert settings.telegram_api_url == "http://127.0.0.1:8081"
     assert settings.default_timezone == "Asia/Almaty"
     with pytest.raises(ValidationError):

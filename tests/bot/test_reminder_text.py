@@ -78,3 +78,23 @@ async def test_a_contract_tracked_after_its_deadline_is_reported_overdue(tmp_pat
     assert "was due on 2 December 2026: overdue by 5 days" in text
     assert "offline" not in text, "planned just now: the bot was not offline"
     await app.db.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"), [("en", "Employment contract · 25.11.2026"), ("ru", "25.11.2026")]
+)
+async def test_an_unnamed_record_is_named_in_its_reminder(
+    tmp_path: Path, lang: str, name: str
+) -> None:
+    clock = FrozenClock(at_nine(dt.date(2026, 12, 1)))
+    session = FlakySession()
+    app = await make_app(tmp_path, session, clock)
+    user = await users.seen(app.db, 1, 1, lang, "Asia/Almaty", app.clock.now())
+    record_id = await records.add(app.db, 1, "contract", dt.date(2026, 11, 25), clock.now(), "")
+    record = await records.get(app.db, 1, record_id)
+    assert record is not None
+    await replan_record(app.db, user, record, clock.now())
+    assert await app.engine.run_once() == 1
+    text = session.texts(1)[-1]
+    assert name in text and "—" not in text.split("\n")[0], text
+    await app.db.close()

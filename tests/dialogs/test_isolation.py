@@ -75,7 +75,8 @@ async def test_own_record_with_forged_values(dialog: DialogFactory, app: App) ->
         DetCb(field="renewals", id=record_id, value="99").pack(),  # over the category's limit
         DetCb(field="renewals", id=record_id, value="x").pack(),
         DetCb(field="stage", id=record_id, value="filed").pack(),  # a permit has no stage
-        DetCb(field="label", id=record_id).pack(),
+        f"recd:label:{record_id}:",  # a field that does not exist: fails to unpack
+        f"rec:steal:{record_id}",  # an action that does not exist
     ):
         query_id = await d.click_data(data)
         assert "out of date" in (d.callback_text(query_id) or ""), data

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
+from bot.i18n import Translator
 from bot.records import profile
+from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
 from tests.support.labels import NO, YES
@@ -93,3 +95,28 @@ async def test_saved_profile_is_shown_and_can_be_changed(dialog: DialogFactory, 
     await d.click(PROFILE["ru"])
     assert "Всего работников: 30" in d.text
     assert "Филиал или представительство иностранной компании: Да" in d.text
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_profile_prompts_keep_their_way_out(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    d = dialog(user_id=83, lang=lang)
+    await start_profile(d, lang)
+    first = [t("track-btn-cancel")]
+    assert d.buttons() == first
+    await d.send_media("photo")
+    assert d.replies() == [t("need-text")] and d.buttons() == first
+    await d.send("9" * 5000)
+    assert d.replies() == [t("status-profile-invalid")] and d.buttons() == first
+    typed = await d.send("120")
+    await d.click(NO[lang])
+    await d.click(NO[lang])
+    for count in ("6", "4", "95", "5"):
+        await d.send(count)
+    await d.edit(typed, "130")  # a corrected headcount, seen at the confirmation
+    assert "130" in d.text
+    await d.click(SAVE[lang])
+    stored = await profile.get(app.db, 83)
+    assert stored is not None and stored.headcount == 130

@@ -7,7 +7,18 @@ import itertools
 from collections.abc import Iterator
 
 from aiogram.methods import AnswerInlineQuery, EditMessageText, SendMessage
-from aiogram.types import CallbackQuery, Chat, InlineQuery, Message, MessageEntity, Update, User
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    Document,
+    InlineQuery,
+    Message,
+    MessageEntity,
+    PhotoSize,
+    Sticker,
+    Update,
+    User,
+)
 
 from bot.app import App
 from bot.local_session import LocalSession, SentMessage
@@ -32,7 +43,8 @@ class Dialog:
         self._mark = len(self.session.requests)
         await self.app.dp.feed_update(self.app.bot, update)
 
-    async def send(self, text: str) -> None:
+    async def send(self, text: str) -> int:
+        """Type ``text``; returns the message id (to edit it later)."""
         message = Message(
             message_id=next(_message_ids),
             date=self.now,
@@ -41,6 +53,45 @@ class Dialog:
             text=text,
         )
         await self.feed(Update(update_id=next(_update_ids), message=message))
+        return message.message_id
+
+    async def send_media(self, kind: str) -> None:
+        """Send a ``photo``, ``sticker`` or ``document`` (no text)."""
+        media: dict[str, object] = {
+            "photo": [PhotoSize(file_id="p", file_unique_id="p", width=1, height=1)],
+            "sticker": Sticker(
+                file_id="s",
+                file_unique_id="s",
+                type="regular",
+                width=1,
+                height=1,
+                is_animated=False,
+                is_video=False,
+            ),
+            "document": Document(file_id="d", file_unique_id="d"),
+        }
+        message = Message.model_validate(
+            {
+                "message_id": next(_message_ids),
+                "date": self.now,
+                "chat": self.chat,
+                "from": self.user,
+                kind: media[kind],
+            }
+        )
+        await self.feed(Update(update_id=next(_update_ids), message=message))
+
+    async def edit(self, message_id: int, text: str) -> None:
+        """Edit a message sent earlier (an ``edited_message`` update)."""
+        message = Message(
+            message_id=message_id,
+            date=self.now,
+            edit_date=int(self.now.timestamp()),
+            chat=self.chat,
+            from_user=self.user,
+            text=text,
+        )
+        await self.feed(Update(update_id=next(_update_ids), edited_message=message))
 
     async def inline(self, query: str) -> AnswerInlineQuery:
         """Type ``@bot query`` in any chat; returns the bot's answer."""

@@ -30,3 +30,5 @@ local-banner =
     PermitBot is running LOCALLY in this terminal (no BOT_TOKEN is set).
     Type messages as you would in Telegram (try /start); press a button by typing its number; Ctrl+D quits.
     To connect to Telegram: get a token from @BotFather and run with BOT_TOKEN=123456:ABC… (your token) (environment or .env).
+need-text = I need text here: type your answer, or use the buttons below.
+flow-start-over = That conversation can no longer be continued. Please start over from the menu.

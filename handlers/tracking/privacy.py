@@ -1,0 +1,49 @@
+"""/privacy: what is stored and why; /deletemydata: everything about the user, at once."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.db import Database
+from bot.db import users as users_repo
+from bot.db.fsm import delete_user_rows
+from bot.db.users import User
+from bot.i18n import Translator
+from handlers.callbacks import MenuCb
+from handlers.keyboards import button
+from handlers.replies import show
+from handlers.tracking.callbacks import PrivacyAction, PrivacyCb
+from handlers.tracking.views import keyboard
+
+
+async def privacy(message: Message, t: Translator) -> None:
+    await message.answer(t("privacy-text"))
+
+
+async def delete_my_data(message: Message, t: Translator) -> None:
+    markup = keyboard(
+        [button(t("privacy-btn-erase"), PrivacyCb(action=PrivacyAction.ERASE))],
+        [button(t("track-btn-keep"), MenuCb(action="main"))],
+    )
+    await message.answer(t("privacy-erase-confirm"), reply_markup=markup)
+
+
+async def erase(
+    query: CallbackQuery, t: Translator, user: User, db: Database, state: FSMContext
+) -> None:
+    await state.clear()
+    await users_repo.delete(db, user.id)  # records and reminders go by cascade
+    await delete_user_rows(db, user.id)
+    storage = state.storage
+    if hasattr(storage, "forget"):
+        storage.forget()
+    await show(query, t("privacy-erased"))
+
+
+def register(r: Router) -> None:
+    r.message.register(privacy, Command("privacy"))
+    r.message.register(delete_my_data, Command("deletemydata"))
+    r.callback_query.register(erase, PrivacyCb.filter(F.action == PrivacyAction.ERASE))
