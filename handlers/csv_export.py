@@ -11,7 +11,7 @@ from bot.db.records import Record
 from bot.i18n import Translator
 from bot.records.board import Entry
 from bot.records.details import Details
-from knowledge.loader import load_knowledge
+from handlers.tracking.views import route_name
 from knowledge.timeline import parse_term
 
 COLUMNS = (
@@ -47,13 +47,6 @@ def day(t: Translator, value: dt.date | None) -> str:
     return value.isoformat() if t.lang == "en" else value.strftime("%d.%m.%Y")
 
 
-def route_name(t: Translator, route: str) -> str:
-    try:
-        return load_knowledge().route(route).name.get(t.lang)
-    except KeyError:
-        return route
-
-
 def term_text(t: Translator, record: Record) -> str:
     if not record.term:
         return ""
@@ -70,7 +63,7 @@ def row(t: Translator, record: Record, extra: Details, entry: Entry | None) -> l
         "kind": t(f"track-kind-{record.kind}"),
         "name": record.label,
         "event_date": day(t, record.event_date),
-        "route": route_name(t, record.route) if record.route else "",
+        "route": route_name(record.route, t) if record.route else "",
         "term": term_text(t, record),
         "next_date": day(t, entry.day) if entry is not None else "",
         "next_what": next_what,

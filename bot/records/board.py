@@ -10,9 +10,9 @@ from typing import Literal
 
 from bot.db.records import Record
 from bot.reminders.repo import Reminder, group
+from knowledge.timeline import OBLIGATIONS  # the working-day duties, by kind
 
 Mark = Literal["overdue", "ahead", "idle"]
-OBLIGATIONS = ("contract", "arrival", "ended", "fee")
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from bot.reminders import repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
 from knowledge.checklists import Progress
+from knowledge.timeline import OBLIGATIONS  # the working-day duties, by kind
 
 log = logging.getLogger(__name__)
 LATE = 2 * 3600  # a reminder this late (seconds) went out after downtime: say so
@@ -50,9 +51,6 @@ Renderer = Callable[
     [Translator, Reminder, Record | None, bool, dt.date, dt.date, Progress | None],
     tuple[str, InlineKeyboardMarkup],
 ]
-
-
-OBLIGATIONS = ("contract", "arrival", "ended", "fee")
 
 
 def title_key(kind: str) -> str:

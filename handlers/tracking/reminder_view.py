@@ -21,8 +21,7 @@ from knowledge.checklists import Progress
 from knowledge.l10n import format_date
 from knowledge.relative import relative
 from knowledge.render import render_status, result_status
-
-OBLIGATIONS = ("contract", "arrival", "ended", "fee")
+from knowledge.timeline import OBLIGATIONS  # the working-day duties, by kind
 
 
 def message_key(kind: str) -> str:
