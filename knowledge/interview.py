@@ -369,3 +369,15 @@ def step_figures(on: dt.date) -> dict[str, int | str]:
         "low": low,
         "high": high,
     }
+
+
+def fill(history: Sequence[tuple[str, Value]], known: Mapping[str, Value], on: dt.date) -> History:
+    """The history with the answers already known (stated in a question) given as their
+    questions come up, while each is acceptable; the first question not known stops it."""
+    filled = list(history)
+    while (question := current_question(filled, on)) is not None and question.id in known:
+        new = answer(filled, question.id, known[question.id], on)
+        if new is None:
+            break
+        filled = new
+    return filled

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from dataclasses import dataclass
 from functools import lru_cache
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
 )
+from pydantic import ValidationError
 
 from bot.clock import Clock
 from bot.i18n import Translator
 from handlers.ask.callbacks import CardCb, GroupCb, TopicCb
 from handlers.callbacks import MenuAction, MenuCb
+from handlers.deadlines.callbacks import DlOpen
+from handlers.eligibility.callbacks import ElStart
 from handlers.keyboards import button, rows
 from knowledge import answers, consult, qa
 from knowledge.changes import NINE_POINTS
+from knowledge.continuation import Continuation, continuation
 from knowledge.l10n import Lang, knowledge_catalog
 
 MAX_QUESTION = 500  # characters of a question that are searched
@@ -37,10 +43,28 @@ def _menu_row(t: Translator) -> list[InlineKeyboardButton]:
     ]
 
 
+FlowButton = tuple[MenuAction, str]  # the flow that continues a situation, and the button's data
+
+
+def flow_button(found: Continuation | None) -> FlowButton | None:
+    """The button into the flow, with what the question stated (the plain flow when the values
+    do not fit a button)."""
+    if found is None:
+        return None
+    action = MenuAction.DEADLINES if found.flow == "deadlines" else MenuAction.ELIGIBILITY
+    data: CallbackData = MenuCb(action=action)
+    with contextlib.suppress(ValidationError):
+        if found.event is not None and found.day is not None:
+            data = DlOpen(kind=found.event, date=found.day.strftime("%Y%m%d"))
+        elif found.answers:
+            data = ElStart.model_validate(found.answers)
+    return action, data.pack()
+
+
 def card_keyboard(
     t: Translator,
     topic_ids: list[str],
-    flow: MenuAction | None = None,
+    flow: FlowButton | None = None,
     shown: str | None = None,
 ) -> InlineKeyboardMarkup:
     """The card's details (why not sure, more sources), the next closest topics, the flow that
@@ -59,13 +83,14 @@ def details_row(t: Translator, topic_id: str) -> list[InlineKeyboardButton]:
 
 @lru_cache(maxsize=512)  # the same few topic sets come up again and again
 def _card_keyboard(
-    lang: Lang, topic_ids: tuple[str, ...], flow: MenuAction | None, shown: str | None
+    lang: Lang, topic_ids: tuple[str, ...], flow: FlowButton | None, shown: str | None
 ) -> InlineKeyboardMarkup:
     t = Translator(lang)
     rows_ = [row for row in ([details_row(t, shown)] if shown else []) if row]
     rows_ += [[_topic_button(i, "→ " + answers.topic(i).short.get(t.lang))] for i in topic_ids]
     if flow:
-        rows_.append([button(t(f"menu-{flow}"), MenuCb(action=flow))])
+        action, data = flow
+        rows_.append([InlineKeyboardButton(text=t(f"menu-{action}"), callback_data=data)])
     return InlineKeyboardMarkup(inline_keyboard=[*rows_, _menu_row(t)])
 
 
@@ -104,19 +129,13 @@ class Answer:
     others: list[str]  # the next closest topics
     topic_id: str | None = None  # the card shown
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
-    flow: MenuAction | None = None  # the flow that continues the situation stated
-
-
-def _flow(outcome: consult.Outcome | None) -> MenuAction | None:
-    """Eligibility for a headcount, citizenship or category; the calculator for a date."""
-    if outcome is None or outcome.key.startswith("trip-"):
-        return None
-    return MenuAction.DEADLINES if outcome.key.startswith("date-") else MenuAction.ELIGIBILITY
+    flow: FlowButton | None = None  # the flow that continues the situation stated
 
 
 def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer:
     """The situation's one-line answer, then the card; or the pointer for a neighbouring domain."""
-    reply = qa.ask(question[:MAX_QUESTION], lang, clock.today(timezone))
+    asked, today = question[:MAX_QUESTION], clock.today(timezone)
+    reply = qa.ask(asked, lang, today)
     if reply.topic_id is None:
         if reply.scope and reply.scope != "chatter":
             pointer = knowledge_catalog().get(lang, f"scope-{reply.scope}")
@@ -130,7 +149,8 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
     text = answers.card(best, lang, clock.today(timezone))
     if reply.outcome:
         text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
-    return Answer(text, others[:3], best, flow=_flow(reply.outcome))
+    flow = flow_button(continuation(asked, reply.outcome, today))
+    return Answer(text, others[:3], best, flow=flow)
 
 
 def inline_topics(text: str, lang: Lang) -> list[str]:

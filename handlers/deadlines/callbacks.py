@@ -49,6 +49,10 @@ class DlWhy(TrackThis, prefix="dlw"):
     """ "How counted" for a result: the same values as ``TrackThis``, to compute it again."""
 
 
+class DlOpen(TrackThis, prefix="dlo"):
+    """The calculator's result for an event and date a question stated."""
+
+
 @dataclass(frozen=True)
 class TrackRequest:
     """What the user asked to track, as plain values (for the tracking feature)."""

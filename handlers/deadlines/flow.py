@@ -23,6 +23,7 @@ from handlers.deadlines.callbacks import (
     DlCb,
     DlNav,
     DlNavAction,
+    DlOpen,
     DlStep,
     DlWhy,
     TrackThis,
@@ -215,6 +216,27 @@ async def how_counted(query: CallbackQuery, callback_data: DlWhy, t: Translator)
         await send(query.message, traces_text(t, results), menu_button(t))
 
 
+async def open_result(
+    query: CallbackQuery,
+    callback_data: DlOpen,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    """From a Q&A answer: the result for the event and date the question stated."""
+    request = track_payload(callback_data)
+    if request is None:
+        await query.answer(t("stale-button"))
+        return
+    await state.clear()
+    results = compute(request.kind, request.day, request.route or "", request.term or "")
+    payload = TrackThis(**callback_data.model_dump())
+    await reply(
+        query, result_text(t, results, clock.today(user.timezone)), result_markup(t, payload)
+    )
+
+
 async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
     await state.clear()
     await show(query, t("cancelled"), main_menu(t))
@@ -239,4 +261,5 @@ def register(r: Router) -> None:
     cb.register(back_from_term, back, Deadlines.term)
     cb.register(back_from_route, back, Deadlines.route)
     cb.register(how_counted, DlWhy.filter())
+    cb.register(open_result, DlOpen.filter())
     cb.register(cancel, DlNav.filter(F.action == DlNavAction.CANCEL), StateFilter(Deadlines))

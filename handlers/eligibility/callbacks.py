@@ -9,6 +9,8 @@ from enum import StrEnum
 from aiogram.filters.callback_data import CallbackData
 from pydantic import Field
 
+from knowledge.interview import Value
+
 TOKEN = r"^[a-z0-9_]{1,24}$"  # a question id or an option value, as the data spells them
 
 
@@ -17,6 +19,22 @@ class ElCb(CallbackData, prefix="el"):
 
     q: str = Field(pattern=TOKEN)
     v: str = Field(pattern=TOKEN)
+
+
+class ElStart(CallbackData, prefix="els"):
+    """Start the interview with what a question stated (EAEU citizen, route, headcount)."""
+
+    eaeu: str = Field(default="", pattern=r"^(yes|no)?$")
+    route: str = Field(default="", pattern=r"^[a-z0-9_]{0,24}$")
+    headcount: int = Field(default=0, ge=0, le=1_000_000)
+
+    def known(self) -> dict[str, Value]:
+        given: dict[str, Value] = {
+            "eaeu": self.eaeu,
+            "route": self.route,
+            "headcount": self.headcount,
+        }
+        return {qid: value for qid, value in given.items() if value}
 
 
 class ElNavAction(StrEnum):

@@ -19,7 +19,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
 from handlers.datepick import DateCb, confirm_markup, confirm_text, picked, retype_markup
-from handlers.eligibility.callbacks import ElCb, ElMore, ElNav, ElNavAction
+from handlers.eligibility.callbacks import ElCb, ElMore, ElNav, ElNavAction, ElStart
 from handlers.eligibility.forms import InterviewForm, OutcomeForm
 from handlers.eligibility.views import (
     View,
@@ -65,7 +65,9 @@ async def advance(
     form: InterviewForm,
     today: dt.date,
 ) -> None:
-    """Store the new answers (or end the conversation at the outcome) and show what is next."""
+    """Give the answers already known, store them (or end the conversation at the outcome) and
+    show what is next."""
+    form = form.model_copy(update={"history": interview.fill(form.history, form.known, today)})
     if isinstance(interview.next_step(form.history, today), Outcome):
         # The conversation ends; its answers stay for the outcome's buttons (steps, why).
         await state.set_state(None)
@@ -76,11 +78,17 @@ async def advance(
     await present(target, t, form.history, today)
 
 
-async def begin(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def begin(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext
+) -> Message | CallbackQuery:
+    """Start afresh with the intro; returns where the first question goes: below the intro (the
+    pressed menu or answer card stays as it was)."""
     await save_history(state, [])
     message = target if isinstance(target, Message) else target.message
-    if isinstance(message, Message):  # the intro first, then the question below it
-        await send(message, t("elig-intro"))
+    if not isinstance(message, Message):  # an inaccessible message: edit what can be edited
+        return target
+    await send(message, t("elig-intro"))
+    return message
 
 
 async def start(
@@ -93,8 +101,22 @@ async def start(
 async def start_button(
     query: CallbackQuery, t: Translator, state: FSMContext, user: User, clock: Clock
 ) -> None:
-    await begin(query, t, state)
-    await present(query, t, [], clock.today(user.timezone))
+    below = await begin(query, t, state)
+    await present(below, t, [], clock.today(user.timezone))
+
+
+async def start_known(
+    query: CallbackQuery,
+    callback_data: ElStart,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    """From a Q&A answer: the interview with what the question stated already answered."""
+    below = await begin(query, t, state)
+    form = InterviewForm(history=[], known=callback_data.known())
+    await advance(below, t, state, form, clock.today(user.timezone))
 
 
 async def on_button(
@@ -138,9 +160,10 @@ async def on_date(
 async def on_back(
     query: CallbackQuery, t: Translator, state: FSMContext, user: User, clock: Clock
 ) -> None:
-    history = interview.back(await stored_history(state))
-    await save_history(state, history)
-    await present(query, t, history, clock.today(user.timezone))
+    form = (await load(state, InterviewForm) or InterviewForm(history=[])).back()
+    await state.set_state(Eligibility.answering)
+    await store(state, form)
+    await present(query, t, form.history, clock.today(user.timezone))
 
 
 async def on_more(
@@ -273,6 +296,7 @@ def register(r: Router) -> None:
     answering, cb = Eligibility.answering, r.callback_query
     r.message.register(start, Command("eligibility"))
     cb.register(start_button, MenuCb.filter(F.action == "eligibility"))
+    cb.register(start_known, ElStart.filter())
     cb.register(on_button, answering, ElCb.filter())
     cb.register(on_date, answering, DateCb.filter(F.action == "pick"))
     cb.register(on_back, answering, ElNav.filter(F.action == ElNavAction.BACK))

@@ -5,21 +5,30 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from knowledge.interview import History
+from knowledge.interview import History, Value
 
 
 class InterviewForm(BaseModel):
-    """While answering: the answers in the order given, and which message typed each typed one
-    (an edit of that message corrects that answer)."""
+    """While answering: the answers in the order given, which message typed each typed one
+    (an edit of that message corrects that answer), and the answers a question already stated
+    (given as their questions come up; Back on one asks it)."""
 
     history: History  # required: stored even when empty
     typed: dict[str, int] = {}
+    known: dict[str, Value] = {}
 
     def answered(self, history: History, question_id: str, message_id: int) -> InterviewForm:
         """With ``history`` (one answer longer, or replayed after a correction)."""
         asked = {qid for qid, _ in history}
         typed = {q: m for q, m in self.typed.items() if q in asked}
-        return InterviewForm(history=history, typed={**typed, question_id: message_id})
+        update = {"history": history, "typed": {**typed, question_id: message_id}}
+        return self.model_copy(update=update)
+
+    def back(self) -> InterviewForm:
+        """Without the last answer; a known one is asked then, not given again."""
+        popped = {qid for qid, _ in self.history[-1:]}
+        known = {q: v for q, v in self.known.items() if q not in popped}
+        return self.model_copy(update={"history": self.history[:-1], "known": known})
 
     def question_typed_in(self, message_id: int) -> str | None:
         return next((q for q, m in self.typed.items() if m == message_id), None)
