@@ -28,10 +28,14 @@ class InterviewForm(BaseModel):
         """Without the last answer; a known one is asked then, not given again."""
         popped = {qid for qid, _ in self.history[-1:]}
         known = {q: v for q, v in self.known.items() if q not in popped}
-        return self.model_copy(update={"history": self.history[:-1], "known": known})
+        typed = {q: m for q, m in self.typed.items() if q not in popped}
+        update = {"history": self.history[:-1], "known": known, "typed": typed}
+        return self.model_copy(update=update)
 
     def question_typed_in(self, message_id: int) -> str | None:
-        return next((q for q, m in self.typed.items() if m == message_id), None)
+        """The answered question this message typed the answer to, if any."""
+        asked = {qid for qid, _ in self.history}
+        return next((q for q, m in self.typed.items() if m == message_id and q in asked), None)
 
 
 class OutcomeForm(BaseModel):

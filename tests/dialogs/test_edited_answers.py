@@ -134,3 +134,16 @@ async def test_an_edit_while_a_button_question_is_asked_is_ignored(
     await d.click(Translator(lang)("dl-event-permit"))
     await d.edit(typed, "01.09.2025")  # the calculator asks for a route, by buttons
     assert d.replies() == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_an_answer_taken_back_then_edited_answers_the_question_again(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    d = dialog(user_id=407, lang=lang)
+    await to_staff_questions(d, lang)
+    local = await d.send("50")
+    await d.click("‹")  # the local count is asked again
+    await d.edit(local, "45")
+    assert (await answers(app, d))[-1] == ("local", 45)
+    assert Translator(lang)("elig-q-foreign", group="3–4") in d.text
