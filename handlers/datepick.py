@@ -1,14 +1,15 @@
 """A date picker: quick "today"/"yesterday" buttons and a month grid, in the user's language.
 
-Flows put ``date_picker(...)`` under their question and handle ``DateCb.filter(F.action ==
-"pick")`` in their own state; month navigation is handled here once for every flow and keeps the
-flow's own rows (Back, Cancel) under the grid.
+Flows put ``date_picker(...)`` under their question and handle
+``DateCb.filter(F.action == DateAction.PICK)`` in their own state; month navigation is handled
+here once for every flow and keeps the flow's own rows (Back, Cancel) under the grid.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from enum import StrEnum
 from functools import lru_cache
 
 from aiogram import F, Router
@@ -26,10 +27,14 @@ from knowledge.userdates import DateInput
 _BABEL = {"ru": "ru", "kk": "kk", "en": "en_GB"}
 
 
-class DateCb(CallbackData, prefix="dp"):
-    """``pick`` a day (value YYYYMMDD), ``nav`` to a month (value YYYYMM), or ``noop``."""
+class DateAction(StrEnum):
+    PICK = "pick"  # a day, value YYYYMMDD
+    NAV = "nav"  # to a month, value YYYYMM
+    NOOP = "noop"  # a title or blank cell
 
-    action: str
+
+class DateCb(CallbackData, prefix="dp"):
+    action: DateAction  # "dp:steal:1" fails to unpack → the fallback's "out of date"
     value: str = ""
 
 
@@ -41,7 +46,7 @@ def picked(callback_data: DateCb) -> dt.date | None:
         return None
 
 
-def _button(text: str, action: str, value: str = "") -> InlineKeyboardButton:
+def _button(text: str, action: DateAction, value: str = "") -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=DateCb(action=action, value=value).pack())
 
 
@@ -54,27 +59,27 @@ def picker_rows(t: Translator, month: dt.date, today: dt.date) -> list[list[Inli
     yesterday = today - dt.timedelta(days=1)
     rows = [
         [
-            _button(t("datepick-today"), "pick", today.strftime("%Y%m%d")),
-            _button(t("datepick-yesterday"), "pick", yesterday.strftime("%Y%m%d")),
+            _button(t("datepick-today"), DateAction.PICK, today.strftime("%Y%m%d")),
+            _button(t("datepick-yesterday"), DateAction.PICK, yesterday.strftime("%Y%m%d")),
         ]
     ]
     previous = (month.replace(day=1) - dt.timedelta(days=1)).strftime("%Y%m")
     following = (month.replace(day=28) + dt.timedelta(days=4)).strftime("%Y%m")
     rows.append(
         [
-            _button("‹", "nav", previous),
-            _button(_month_title(month, t.lang), "noop"),
-            _button("›", "nav", following),
+            _button("‹", DateAction.NAV, previous),
+            _button(_month_title(month, t.lang), DateAction.NOOP),
+            _button("›", DateAction.NAV, following),
         ]
     )
     days = get_day_names("short", "format", _BABEL[t.lang])
-    rows.append([_button(days[index], "noop") for index in range(7)])
+    rows.append([_button(days[index], DateAction.NOOP) for index in range(7)])
     for week in calendar.Calendar().monthdatescalendar(month.year, month.month):
         rows.append(
             [
-                _button(str(day.day), "pick", day.strftime("%Y%m%d"))
+                _button(str(day.day), DateAction.PICK, day.strftime("%Y%m%d"))
                 if day.month == month.month
-                else _button(" ", "noop")
+                else _button(" ", DateAction.NOOP)
                 for day in week
             ]
         )
@@ -98,7 +103,7 @@ def _grid(lang: Lang, month: dt.date, today: dt.date) -> tuple[list[InlineKeyboa
 
 def calendar_row(t: Translator, today: dt.date) -> list[InlineKeyboardButton]:
     """One "📅 Calendar" button: opens the month grid in place (the calendar only when asked)."""
-    return [_button(t("datepick-calendar"), "nav", today.strftime("%Y%m"))]
+    return [_button(t("datepick-calendar"), DateAction.NAV, today.strftime("%Y%m"))]
 
 
 def retype_markup(
@@ -122,7 +127,9 @@ def confirm_markup(
 ) -> InlineKeyboardMarkup:
     """ "✓ 20 November 2026" picks the date (the flow's own pick handler takes it)."""
     assert parsed.value is not None
-    yes = _button("✓ " + format_date(parsed.value, t.lang), "pick", parsed.value.strftime("%Y%m%d"))
+    yes = _button(
+        "✓ " + format_date(parsed.value, t.lang), DateAction.PICK, parsed.value.strftime("%Y%m%d")
+    )
     rows = [[yes], calendar_row(t, today), *(extra_rows or [])]
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -142,7 +149,7 @@ def _own_rows(markup: InlineKeyboardMarkup | None) -> list[list[InlineKeyboardBu
 def router() -> Router:
     r = Router(name="datepick")
 
-    @r.callback_query(DateCb.filter(F.action == "nav"))
+    @r.callback_query(DateCb.filter(F.action == DateAction.NAV))
     async def navigate(
         query: CallbackQuery, callback_data: DateCb, t: Translator, user: User, clock: Clock
     ) -> None:
@@ -159,7 +166,7 @@ def router() -> Router:
         extra = _own_rows(query.message.reply_markup)
         await show_markup(query, date_picker(t, today, month, extra))
 
-    @r.callback_query(DateCb.filter(F.action == "noop"))
+    @r.callback_query(DateCb.filter(F.action == DateAction.NOOP))
     async def ignore(query: CallbackQuery) -> None:
         await query.answer()
 

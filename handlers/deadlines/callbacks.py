@@ -10,7 +10,7 @@ from enum import StrEnum
 from aiogram.filters.callback_data import CallbackData
 from pydantic import Field
 
-from handlers.datepick import DateCb, picked
+from handlers.datepick import DateAction, DateCb, picked
 from knowledge.calculator import valid
 
 
@@ -65,7 +65,7 @@ class TrackRequest:
 
 def track_payload(data: TrackThis) -> TrackRequest | None:
     """Decode a "Track this" (or "How counted") button; None for forged or stale data."""
-    day = picked(DateCb(action="pick", value=data.date))
+    day = picked(DateCb(action=DateAction.PICK, value=data.date))
     if day is None or not valid(data.kind, data.route, data.term):
         return None
     return TrackRequest(data.kind, day, data.route or None, data.term or None)

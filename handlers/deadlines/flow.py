@@ -18,7 +18,14 @@ from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
-from handlers.datepick import DateCb, confirm_markup, confirm_text, picked, retype_markup
+from handlers.datepick import (
+    DateAction,
+    DateCb,
+    confirm_markup,
+    confirm_text,
+    picked,
+    retype_markup,
+)
 from handlers.deadlines.callbacks import (
     DlCb,
     DlNav,
@@ -42,7 +49,7 @@ from handlers.deadlines.views import (
 )
 from handlers.forms import load, store
 from handlers.keyboards import main_menu, menu_button
-from handlers.prompts import start_over
+from handlers.prompts import need_text, start_over
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
 from knowledge.calculator import EVENTS, Event, compute, term_value
@@ -180,9 +187,9 @@ async def on_date_text(
 
 
 async def on_date_other(message: Message, t: Translator, user: User, clock: Clock) -> None:
+    """A photo, sticker or file for the date: "I need text here" with the date step's buttons."""
     today = clock.today(user.timezone)
-    markup = retype_markup(t, today, [nav_row(t, back=True)])
-    await send(message, t("datepick-problem-format"), markup)
+    await need_text(message, t, retype_markup(t, today, [nav_row(t, back=True)]).inline_keyboard)
 
 
 async def on_text_for_buttons(message: Message, t: Translator) -> None:
@@ -250,7 +257,7 @@ def register(r: Router) -> None:
     cb.register(on_event, Deadlines.event, events)
     cb.register(on_route, Deadlines.route, DlCb.filter(F.step == DlStep.ROUTE))
     cb.register(on_term, Deadlines.term, DlCb.filter(F.step == DlStep.TERM))
-    cb.register(on_pick, Deadlines.date, DateCb.filter(F.action == "pick"))
+    cb.register(on_pick, Deadlines.date, DateCb.filter(F.action == DateAction.PICK))
     for observer in (r.message, r.edited_message):  # an edited date corrects it
         observer.register(on_date_text, Deadlines.date, F.text, typed)
     r.message.register(on_date_other, Deadlines.date, ~F.text)

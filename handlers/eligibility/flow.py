@@ -18,7 +18,14 @@ from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
 from handlers.callbacks import MenuCb
-from handlers.datepick import DateCb, confirm_markup, confirm_text, picked, retype_markup
+from handlers.datepick import (
+    DateAction,
+    DateCb,
+    confirm_markup,
+    confirm_text,
+    picked,
+    retype_markup,
+)
 from handlers.eligibility.callbacks import ElCb, ElMore, ElNav, ElNavAction, ElStart
 from handlers.eligibility.forms import InterviewForm, OutcomeForm
 from handlers.eligibility.views import (
@@ -298,7 +305,7 @@ def register(r: Router) -> None:
     cb.register(start_button, MenuCb.filter(F.action == "eligibility"))
     cb.register(start_known, ElStart.filter())
     cb.register(on_button, answering, ElCb.filter())
-    cb.register(on_date, answering, DateCb.filter(F.action == "pick"))
+    cb.register(on_date, answering, DateCb.filter(F.action == DateAction.PICK))
     cb.register(on_back, answering, ElNav.filter(F.action == ElNavAction.BACK))
     cb.register(on_more, ElMore.filter())
     cb.register(on_cancel, answering, ElNav.filter(F.action == ElNavAction.CANCEL))

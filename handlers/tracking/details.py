@@ -18,7 +18,14 @@ from bot.i18n import Translator
 from bot.records import details as details_repo
 from bot.records.details import MAX_TEXT, STAGES
 from bot.records.planning import replan_record
-from handlers.datepick import DateCb, confirm_markup, confirm_text, picked, retype_markup
+from handlers.datepick import (
+    DateAction,
+    DateCb,
+    confirm_markup,
+    confirm_text,
+    picked,
+    retype_markup,
+)
 from handlers.replies import show
 from handlers.tracking.callbacks import DetCb, DetField
 from handlers.tracking.forms import DetailEdit, DetailForm, load, store
@@ -185,5 +192,7 @@ def register(r: Router) -> None:
     for observer in (r.message, r.edited_message):  # an edited answer is a corrected answer
         observer.register(detail_text, DetailEdit.text, F.text)
         observer.register(detail_end, DetailEdit.end, F.text)
-    r.callback_query.register(end_picked, DetailEdit.end, DateCb.filter(F.action == "pick"))
+    r.callback_query.register(
+        end_picked, DetailEdit.end, DateCb.filter(F.action == DateAction.PICK)
+    )
     r.message.register(detail_not_text, StateFilter(DetailEdit))

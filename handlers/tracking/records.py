@@ -22,7 +22,14 @@ from bot.records.planning import replan_record
 from bot.reminders import repo as reminders_repo
 from handlers import fees
 from handlers.callbacks import MenuCb
-from handlers.datepick import DateCb, confirm_markup, confirm_text, picked, retype_markup
+from handlers.datepick import (
+    DateAction,
+    DateCb,
+    confirm_markup,
+    confirm_text,
+    picked,
+    retype_markup,
+)
 from handlers.deadlines import ask_event
 from handlers.keyboards import menu_button
 from handlers.replies import show
@@ -249,5 +256,7 @@ def register(r: Router) -> None:
     for observer in (r.message, r.edited_message):  # an edited answer is a corrected answer
         observer.register(rename, Editing.label, F.text)
         observer.register(redate, Editing.date, F.text)
-    r.callback_query.register(redate_picked, Editing.date, DateCb.filter(F.action == "pick"))
+    r.callback_query.register(
+        redate_picked, Editing.date, DateCb.filter(F.action == DateAction.PICK)
+    )
     r.message.register(edit_not_text, StateFilter(Editing))

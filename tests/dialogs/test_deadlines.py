@@ -190,3 +190,34 @@ async def test_menu_button_and_restart(settings: Settings, tmp_path: Path) -> No
         assert format_date(dt.date(2025, 12, 18), "kk") in full(d2)
     finally:
         await second.dp.emit_shutdown(bot=second.bot, **second.dp.workflow_data)
+
+
+async def test_forged_date_actions_fail_to_unpack(dialog: DialogFactory, app: App) -> None:
+    """An action the picker never sends ("steal", "") reaches the fallback, not a handler."""
+    d = dialog(user_id=38, lang="en")
+    await d.send("/deadlines")
+    await d.click(ARRIVED["en"])
+    before = await state_of(app, d)
+    for data in ("dp:steal:20250301", "dp::20250301", "dp:PICK:20250301"):
+        query_id = await d.click_data(data)
+        assert "out of date" in (d.callback_text(query_id) or ""), data
+        assert await state_of(app, d) == before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_media_at_the_date_step_needs_text_with_the_same_buttons(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    d = dialog(user_id=39, lang=lang)
+    await d.send("/deadlines")
+    await d.click(ARRIVED[lang])
+    before = await state_of(app, d)
+    way_out = [t("datepick-calendar"), "‹ " + t("dl-back"), "✕ " + t("dl-cancel")]
+    for kind in ("photo", "sticker", "document"):
+        await d.send_media(kind)
+        assert d.replies() == [t("need-text")], kind
+        assert d.buttons() == way_out, kind
+        assert await state_of(app, d) == before, "the step waits for the date still"
+    await d.send("01.09.2025")
+    assert format_date(dt.date(2025, 9, 4), lang) in full(d), "the date typed next is taken"
