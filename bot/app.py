@@ -17,6 +17,7 @@ from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.access import WorkspaceRole
 from bot.clock import Clock, clock_for
 from bot.config import Settings, check_data_dir
 from bot.db import Database
@@ -115,6 +116,9 @@ def create_dispatcher(
     user_context = UserContext(db, clock, settings.default_timezone)
     for observer in (dp.message, dp.edited_message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(user_context)
+    workspace_role = WorkspaceRole(db, clock)  # inner: sees the handler's "role" flag
+    for observer in (dp.message, dp.edited_message, dp.callback_query):
+        observer.middleware(workspace_role)
     dp.message.outer_middleware(LeaveFlowOnCommand())
     dp.callback_query.outer_middleware(AnswerEveryCallback())
     dp.errors.register(on_error)

@@ -20,6 +20,7 @@ from handlers import (
     start,
     status,
     tracking,
+    workspace,
 )
 from handlers.inline_filters import run_filters_inline
 
@@ -27,6 +28,7 @@ from handlers.inline_filters import run_filters_inline
 def build_routers() -> list[Router]:
     """Feature routers in order; the fallback router must stay last."""
     routers = [
+        workspace.router(),  # before start: /start with an invitation joins
         start.router(),
         language.router(),
         # Plain text outside a conversation is a question. Its handler needs "no state", so

@@ -21,6 +21,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("changes", "cmd-changes"),
     ("track", "cmd-track"),
     ("status", "cmd-status"),
+    ("workspace", "cmd-workspace"),
     ("calendar", "cmd-calendar"),
     ("export", "cmd-export"),
     ("settings", "cmd-settings"),

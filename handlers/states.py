@@ -26,3 +26,8 @@ class Tracking(StatesGroup):
 class Editing(StatesGroup):
     label = State()
     date = State()
+
+
+class NewWorkspace(StatesGroup):
+    name = State()  # the company's name
+    bin = State()  # its BIN, or Skip

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 from bot.clock import Clock
 from bot.db import Database
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
@@ -29,6 +30,7 @@ from handlers.keyboards import main_menu
 from handlers.replies import reply, show
 from knowledge.interview import parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
+from knowledge.teams import Role
 
 # The profile's fields in the order they are asked; the yes/no ones are answered by buttons.
 STEPS = (
@@ -149,9 +151,10 @@ def confirm_view(
 
 
 async def overview(
-    t: Translator, db: Database, user: User, today: dt.date
+    t: Translator, db: Database, workspace_id: int, today: dt.date
 ) -> tuple[str, InlineKeyboardMarkup]:
-    profile = await profile_repo.get(db, user.id)
+    """The current workspace's company profile (it belongs to the workspace, not the user)."""
+    profile = await profile_repo.get(db, workspace_id)
     body = summary(t, profile, today) if profile else t("status-profile-none")
     markup = InlineKeyboardMarkup(
         inline_keyboard=[
@@ -198,9 +201,9 @@ async def answered(
 
 
 async def open_profile(
-    query: CallbackQuery, t: Translator, db: Database, user: User, clock: Clock
+    query: CallbackQuery, t: Translator, db: Database, user: User, clock: Clock, access: Access
 ) -> None:
-    await show(query, *await overview(t, db, user, clock.today(user.timezone)))
+    await show(query, *await overview(t, db, access.workspace.id, clock.today(user.timezone)))
 
 
 async def edit(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -272,23 +275,35 @@ async def back(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
 
 
 async def cancel(
-    query: CallbackQuery, t: Translator, state: FSMContext, db: Database, user: User, clock: Clock
+    query: CallbackQuery,
+    t: Translator,
+    state: FSMContext,
+    db: Database,
+    user: User,
+    clock: Clock,
+    access: Access,
 ) -> None:
     await state.clear()
-    text, markup = await overview(t, db, user, clock.today(user.timezone))
+    text, markup = await overview(t, db, access.workspace.id, clock.today(user.timezone))
     await show(query, t("cancelled") + "\n\n" + text, markup)
 
 
 async def save(
-    query: CallbackQuery, t: Translator, state: FSMContext, db: Database, user: User, clock: Clock
+    query: CallbackQuery,
+    t: Translator,
+    state: FSMContext,
+    db: Database,
+    user: User,
+    clock: Clock,
+    access: Access,
 ) -> None:
     form = await load_form(state)
     await state.clear()
     if form is None or set(form.answers) != set(STEPS):
         await query.answer(t("stale-button"))
         return
-    await profile_repo.save(db, user.id, draft_profile(form.answers), clock.now())
-    text, markup = await overview(t, db, user, clock.today(user.timezone))
+    await profile_repo.save(db, access.workspace.id, draft_profile(form.answers), clock.now())
+    text, markup = await overview(t, db, access.workspace.id, clock.today(user.timezone))
     await show(query, t("status-profile-saved") + "\n\n" + text, markup)
 
 
@@ -305,8 +320,11 @@ async def not_text(message: Message, t: Translator, state: FSMContext) -> None:
 
 def router() -> Router:
     r = Router(name="status")
-    r.callback_query.register(open_profile, ProfCb.filter(F.action == ProfAction.OPEN))
-    r.callback_query.register(edit, ProfCb.filter(F.action == ProfAction.EDIT))
+    viewer, admin = {"role": Role.VIEWER}, {"role": Role.ADMIN}  # checked by bot.access
+    r.callback_query.register(
+        open_profile, ProfCb.filter(F.action == ProfAction.OPEN), flags=viewer
+    )
+    r.callback_query.register(edit, ProfCb.filter(F.action == ProfAction.EDIT), flags=admin)
     r.callback_query.register(
         yes_no, ProfileSteps.answering, ProfCb.filter(F.action == ProfAction.ANSWER)
     )
@@ -316,10 +334,13 @@ def router() -> Router:
         back, StateFilter(ProfileSteps), ProfCb.filter(F.action == ProfAction.BACK)
     )
     r.callback_query.register(
-        cancel, StateFilter(ProfileSteps), ProfCb.filter(F.action == ProfAction.CANCEL)
+        cancel,
+        StateFilter(ProfileSteps),
+        ProfCb.filter(F.action == ProfAction.CANCEL),
+        flags=viewer,
     )
     r.callback_query.register(
-        save, ProfileSteps.confirm, ProfCb.filter(F.action == ProfAction.SAVE)
+        save, ProfileSteps.confirm, ProfCb.filter(F.action == ProfAction.SAVE), flags=admin
     )
     r.message.register(not_text, StateFilter(ProfileSteps))
     return r

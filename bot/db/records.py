@@ -1,4 +1,7 @@
-"""Tracked records. Every function takes the owner's id: nobody reads or changes another's rows."""
+"""Tracked records. A record belongs to a workspace and was created by a user (``user_id``: its
+responsible member, who gets its reminders). Handlers read and change records through the
+``*_in`` functions, scoped by the current workspace: a record of another workspace is not found.
+The functions scoped by the creator's id serve the engine, the planner and older callers."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.clock import to_iso
+from bot.db import workspaces
 from bot.db.connection import Database
 
 MAX_LABEL = 64
@@ -47,12 +51,40 @@ async def add(
     label: str = "",
     route: str = "",
     term: str = "",
+    workspace_id: int | None = None,
 ) -> int:
+    """A new record in ``workspace_id`` (default: the creator's personal workspace)."""
+    if workspace_id is None:
+        workspace_id = await workspaces.personal(db, user_id, now)
     return await db.insert(
-        "INSERT INTO records (user_id, kind, label, event_date, route, term, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (user_id, kind, label[:MAX_LABEL], event_date.isoformat(), route, term, to_iso(now)),
+        "INSERT INTO records (user_id, workspace_id, kind, label, event_date, route, term, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            user_id,
+            workspace_id,
+            kind,
+            label[:MAX_LABEL],
+            event_date.isoformat(),
+            route,
+            term,
+            to_iso(now),
+        ),
     )
+
+
+async def get_in(db: Database, workspace_id: int, record_id: int) -> Record | None:
+    """A record of this workspace; None for another workspace's (a forged or old button)."""
+    row = await db.fetchone(
+        "SELECT * FROM records WHERE id = ? AND workspace_id = ?", (record_id, workspace_id)
+    )
+    return None if row is None else _record(row)
+
+
+async def for_workspace(db: Database, workspace_id: int) -> list[Record]:
+    rows = await db.fetchall(
+        "SELECT * FROM records WHERE workspace_id = ? ORDER BY id", (workspace_id,)
+    )
+    return [_record(row) for row in rows]
 
 
 async def get(db: Database, user_id: int, record_id: int) -> Record | None:

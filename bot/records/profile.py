@@ -28,8 +28,11 @@ class CompanyProfile:
             raise ValueError("staff counts must be between 0 and 1,000,000")
 
 
-async def get(db: Database, user_id: int) -> CompanyProfile | None:
-    row = await db.fetchone("SELECT * FROM company_profiles WHERE user_id = ?", (user_id,))
+async def get(db: Database, workspace_id: int) -> CompanyProfile | None:
+    """A workspace's company profile (migration 0007 moved each user's into their personal one)."""
+    row = await db.fetchone(
+        "SELECT * FROM workspace_profiles WHERE workspace_id = ?", (workspace_id,)
+    )
     if row is None:
         return None
     return CompanyProfile(
@@ -43,17 +46,17 @@ async def get(db: Database, user_id: int) -> CompanyProfile | None:
     )
 
 
-async def save(db: Database, user_id: int, profile: CompanyProfile, now: dt.datetime) -> None:
+async def save(db: Database, workspace_id: int, profile: CompanyProfile, now: dt.datetime) -> None:
     await db.execute(
-        "INSERT INTO company_profiles (user_id, headcount, small_business, branch, locals_12, "
-        "foreign_12, locals_34, foreign_34, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (user_id) DO UPDATE SET headcount = excluded.headcount, "
+        "INSERT INTO workspace_profiles (workspace_id, headcount, small_business, branch, "
+        "locals_12, foreign_12, locals_34, foreign_34, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (workspace_id) DO UPDATE SET headcount = excluded.headcount, "
         "small_business = excluded.small_business, branch = excluded.branch, "
         "locals_12 = excluded.locals_12, foreign_12 = excluded.foreign_12, "
         "locals_34 = excluded.locals_34, foreign_34 = excluded.foreign_34, "
         "updated_at = excluded.updated_at",
         (
-            user_id,
+            workspace_id,
             profile.headcount,
             int(profile.small_business),
             int(profile.branch),
@@ -66,8 +69,9 @@ async def save(db: Database, user_id: int, profile: CompanyProfile, now: dt.date
     )
 
 
-async def delete(db: Database, user_id: int) -> bool:
-    return await db.execute("DELETE FROM company_profiles WHERE user_id = ?", (user_id,)) == 1
+async def delete(db: Database, workspace_id: int) -> bool:
+    sql = "DELETE FROM workspace_profiles WHERE workspace_id = ?"
+    return await db.execute(sql, (workspace_id,)) == 1
 
 
 def ratio(profile: CompanyProfile, on: dt.date) -> RatioResult:
@@ -84,7 +88,7 @@ def ratio(profile: CompanyProfile, on: dt.date) -> RatioResult:
     )
 
 
-async def ratio_for_user(db: Database, user_id: int, on: dt.date) -> RatioResult | None:
-    """The getter for the eligibility flow: None when the user has no profile yet."""
-    profile = await get(db, user_id)
+async def ratio_for_workspace(db: Database, workspace_id: int, on: dt.date) -> RatioResult | None:
+    """The getter for the eligibility flow: None when the workspace has no profile yet."""
+    profile = await get(db, workspace_id)
     return None if profile is None else ratio(profile, on)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.db import Database, users
+from bot.db import Database, users, workspaces
 from bot.db import records as records_repo
 from bot.records import details, profile
 from bot.records.planning import replan_record
@@ -108,21 +108,22 @@ async def test_a_filed_vacancy_keeps_no_pending_reminders(db: Database) -> None:
     assert await replan_record(db, user, record, NOW) == 2
 
 
-async def test_company_profile_is_per_user_and_feeds_the_ratio(db: Database) -> None:
-    assert await profile.get(db, OWNER) is None
-    assert await profile.ratio_for_user(db, OWNER, TODAY) is None
-    await profile.save(db, OWNER, SMALL_FIRM, NOW)
-    await profile.save(db, OWNER, SMALL_FIRM, NOW)  # saving again updates the one row
-    assert await profile.get(db, OWNER) == SMALL_FIRM
-    assert await profile.get(db, OTHER) is None
-    assert not await profile.delete(db, OTHER)
-    result = await profile.ratio_for_user(db, OWNER, TODAY)
+async def test_company_profile_is_per_workspace_and_feeds_the_ratio(db: Database) -> None:
+    mine, theirs = [await workspaces.personal(db, user, NOW) for user in (OWNER, OTHER)]
+    assert await profile.get(db, mine) is None
+    assert await profile.ratio_for_workspace(db, mine, TODAY) is None
+    await profile.save(db, mine, SMALL_FIRM, NOW)
+    await profile.save(db, mine, SMALL_FIRM, NOW)  # saving again updates the one row
+    assert await profile.get(db, mine) == SMALL_FIRM
+    assert await profile.get(db, theirs) is None
+    assert not await profile.delete(db, theirs)
+    result = await profile.ratio_for_workspace(db, mine, TODAY)
     assert result is not None and result.ok  # 7 of 10 = 70 %, 9 of 10 = 90 %: both met
     assert [group.more_allowed for group in result.groups] == [0, 0]
-    await profile.save(db, OTHER, SMALL_FIRM, NOW)
-    await users.delete(db, OWNER)  # the profile goes with the user row
-    assert await profile.get(db, OWNER) is None
-    assert await profile.get(db, OTHER) == SMALL_FIRM
+    await profile.save(db, theirs, SMALL_FIRM, NOW)
+    await users.delete(db, OWNER)  # the personal workspace and its profile go with the user
+    assert await profile.get(db, mine) is None
+    assert await profile.get(db, theirs) == SMALL_FIRM
 
 
 def test_profile_counts_are_bounded() -> None:

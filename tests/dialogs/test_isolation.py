@@ -10,6 +10,7 @@ from handlers.status import ProfCb
 from handlers.tracking import DetCb, RecCb
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
+from tests.support.teams import personal
 
 
 async def track_permit(d: Dialog, name: str) -> int:
@@ -90,4 +91,4 @@ async def test_profile_save_without_the_conversation_saves_nothing(
     await d.send("/start")
     for action in ("save", "answer", "back", "cancel"):
         await d.click_data(ProfCb(action=action, value="1").pack())
-    assert await profile.get(app.db, 95) is None
+    assert await profile.get(app.db, await personal(app.db, 95)) is None

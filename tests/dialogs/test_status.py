@@ -11,6 +11,7 @@ from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
 from tests.support.labels import NO, YES
+from tests.support.teams import personal
 
 PROFILE = {"ru": "Профиль компании", "kk": "Компания профилі", "en": "Company profile"}
 EDIT = {"ru": "Заполнить", "kk": "Толтыру", "en": "Fill in"}
@@ -40,11 +41,15 @@ async def test_fill_in_the_profile_and_see_the_ratio(
         await d.send(count)
     assert RATIO_FAIL[lang] in d.text
     assert "enbek" in d.text or "href" in d.text, "the check names its sources"
-    assert await profile.get(app.db, 81) is None, "nothing is saved before Save"
+    assert await profile.get(app.db, await personal(app.db, 81)) is None, (
+        "nothing is saved before Save"
+    )
     await d.click(SAVE[lang])
-    stored = await profile.get(app.db, 81)
+    stored = await profile.get(app.db, await personal(app.db, 81))
     assert stored == profile.CompanyProfile(120, False, False, 6, 4, 95, 5)
-    result = await profile.ratio_for_user(app.db, 81, app.clock.today("Asia/Almaty"))
+    result = await profile.ratio_for_workspace(
+        app.db, await personal(app.db, 81), app.clock.today("Asia/Almaty")
+    )
     assert result is not None and not result.ok
 
 
@@ -76,7 +81,7 @@ async def test_back_cancel_and_validation(dialog: DialogFactory, app: App) -> No
     assert "Step 7" in d.text
     await d.click("Cancel")
     assert "Cancelled" in d.text or "cancel" in d.text.lower()
-    assert await profile.get(app.db, 82) is None
+    assert await profile.get(app.db, await personal(app.db, 82)) is None
     await d.send("hello")  # the conversation is over: plain text is a question again
     assert "Step" not in d.text
 
@@ -118,5 +123,5 @@ async def test_profile_prompts_keep_their_way_out(
     await d.edit(typed, "130")  # a corrected headcount, seen at the confirmation
     assert "130" in d.text
     await d.click(SAVE[lang])
-    stored = await profile.get(app.db, 83)
+    stored = await profile.get(app.db, await personal(app.db, 83))
     assert stored is not None and stored.headcount == 130

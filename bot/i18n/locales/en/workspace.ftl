@@ -1,0 +1,41 @@
+# Workspaces, colleagues and roles (issue 14).
+cmd-workspace = workspaces, colleagues and roles
+ws-denied = Your role in this workspace does not allow that, or you are no longer its member.
+ws-title = <b>Workspaces</b>
+    Now: <b>{ $name }</b> ({ $role }). Records, /status, reminders and exports are this workspace's.
+ws-personal = Personal
+ws-role-owner = owner
+ws-role-admin = admin
+ws-role-member = member
+ws-role-viewer = viewer
+ws-btn-members = 👥 Members
+ws-btn-new = ➕ New company
+ws-btn-invite = ✉️ Invite
+ws-btn-back = ‹ Back
+ws-btn-cancel = ✕ Cancel
+ws-btn-skip = Skip
+ws-switched = Now working in <b>{ $name }</b> ({ $role }).
+ws-ask-name = The company's name (1–{ $limit } characters):
+ws-name-invalid = The name must be 1–{ $limit } characters and not a command. Type it again:
+ws-ask-bin = The company's BIN (12 digits), or Skip:
+ws-bin-invalid = That is not a valid BIN: 12 digits whose last is the check digit. Check it or press Skip.
+ws-created = Company <b>{ $name }</b> created; you are its owner. Invite colleagues from 👥 Members.
+ws-members-title = <b>Members of { $name }</b>
+ws-member-line = • { $name } — { $role }
+ws-unnamed = user { $id }
+ws-invite-choose = Invite to <b>{ $name }</b> with which role? Admins manage members and all records, members create and edit records, viewers only read.
+ws-invite-link = Send this link to one colleague. It works once, for { $days } days, and joins <b>{ $name }</b> as { $role }:
+    { $link }
+ws-joined = You joined <b>{ $name }</b> as { $role }. It is your current workspace now (/workspace to switch).
+ws-join-unknown = This invitation is not valid. Ask for a new link.
+ws-join-used = This invitation was already used. Each link works once: ask for a new one.
+ws-join-expired = This invitation has expired. Ask for a new link.
+ws-join-member = You are already a member of this workspace.
+ws-member-card = { $name } — { $role }
+ws-btn-make = → { $role }
+ws-btn-remove = 🚫 Remove
+ws-remove-confirm = Remove { $name } from <b>{ $workspace }</b>? Their access ends at once.
+ws-btn-remove-yes = Yes, remove
+ws-role-changed = { $name } is now { $role }.
+ws-removed = { $name } was removed; their access has ended.
+ws-member-gone = That member is no longer in this workspace.
