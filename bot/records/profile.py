@@ -49,7 +49,8 @@ async def get(db: Database, workspace_id: int) -> CompanyProfile | None:
 async def save(db: Database, workspace_id: int, profile: CompanyProfile, now: dt.datetime) -> None:
     await db.execute(
         "INSERT INTO workspace_profiles (workspace_id, headcount, small_business, branch, "
-        "locals_12, foreign_12, locals_34, foreign_34, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "locals_12, foreign_12, locals_34, foreign_34, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (workspace_id) DO UPDATE SET headcount = excluded.headcount, "
         "small_business = excluded.small_business, branch = excluded.branch, "
         "locals_12 = excluded.locals_12, foreign_12 = excluded.foreign_12, "

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from bot.db import Database, workspaces
+from bot.db.connection import MIGRATIONS_DIR, migration_files
 from bot.db import records as records_repo
 from bot.records import profile
 from bot.reminders import repo as reminders_repo
@@ -16,11 +17,17 @@ from tests.support.today import E2E_NOW
 STAMP = "2026-06-01T06:00:00+00:00"
 
 
-async def schema_6(tmp_path: Path) -> Database:
+def migrations_to_6(tmp_path: Path) -> Path:
     folder = tmp_path / "migrations_6"
     folder.mkdir()
-    for path in sorted(Path("bot/db/migrations").glob("000[1-6]_*.sql")):
+    for number, path in migration_files(MIGRATIONS_DIR)[:6]:
+        assert number <= 6
         shutil.copy(path, folder / path.name)
+    return folder
+
+
+async def schema_6(tmp_path: Path) -> Database:
+    folder = migrations_to_6(tmp_path)
     db = await Database.open(tmp_path / "db.sqlite3", migrations=folder)
     assert await db.schema_version() == 6
     return db
