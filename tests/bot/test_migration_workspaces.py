@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from bot.db import Database, workspaces
-from bot.db.connection import MIGRATIONS_DIR, migration_files
 from bot.db import records as records_repo
+from bot.db.connection import MIGRATIONS_DIR, migration_files
 from bot.records import profile
 from bot.reminders import repo as reminders_repo
 from knowledge.teams import Role
