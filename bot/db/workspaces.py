@@ -184,6 +184,7 @@ async def redeem(
 ) -> Access | Refused:
     """Join by an invitation: once, before it expires; the workspace becomes the current one."""
     token = payload.removeprefix(INVITE_PREFIX)
+    await personal(db, user_id, now)  # theirs to come back to, whatever they join
     async with db.transaction():
         row = await db.fetchone("SELECT * FROM invites WHERE token = ?", (token,))
         if row is None:
