@@ -12,12 +12,13 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.db import Database
-from bot.db import records as records_repo
 from bot.db.records import Record
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
+from handlers.access import READ, WRITE, in_workspace
 from handlers.checklist_cb import ChkAction, ChkCb
 from handlers.keyboards import button
 from handlers.replies import reply
@@ -63,34 +64,48 @@ def view(
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def _load(db: Database, user: User, record_id: int) -> tuple[Record, kc.ChecklistId] | None:
-    record = await records_repo.get(db, user.id, record_id)
-    if record is None:
+async def _load(
+    db: Database, access: Access, user: User, record_id: int
+) -> tuple[Record, kc.ChecklistId, User] | None:
+    """A permit of the current workspace, its checklist and its creator (whose ticks they are)."""
+    found = await in_workspace(db, access, record_id, user)
+    if found is None:
         return None
-    details = await details_repo.get(db, user.id, record.id)
+    record, owner = found
+    details = await details_repo.get(db, owner.id, record.id)
     which = checklist_repo.checklist_of(record, details)
-    return None if which is None else (record, which)
+    return None if which is None else (record, which, owner)
 
 
 async def open_checklist(
-    query: CallbackQuery, callback_data: ChkCb, t: Translator, user: User, db: Database
+    query: CallbackQuery,
+    callback_data: ChkCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    access: Access,
 ) -> None:
-    found = await _load(db, user, callback_data.id)
+    found = await _load(db, access, user, callback_data.id)
     if found is None:
         await query.answer(t("track-not-found"), show_alert=True)
         return
-    record, which = found
+    record, which, user = found
     await reply(query, *view(t, record, which, await checklist_repo.ticked(db, user.id, record.id)))
 
 
 async def tick(
-    query: CallbackQuery, callback_data: ChkCb, t: Translator, user: User, db: Database
+    query: CallbackQuery,
+    callback_data: ChkCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    access: Access,
 ) -> None:
-    found = await _load(db, user, callback_data.id)
+    found = await _load(db, access, user, callback_data.id)
     if found is None:
         await query.answer(t("track-not-found"), show_alert=True)
         return
-    record, which = found
+    record, which, user = found
     entries = kc.checklist(which)
     if callback_data.item >= len(entries) or entries[callback_data.item].need == "not_needed":
         await query.answer(t("chk-stale"), show_alert=True)
@@ -102,6 +117,8 @@ async def tick(
 
 def router() -> Router:
     r = Router(name="checklist")
-    r.callback_query.register(open_checklist, ChkCb.filter(F.action == ChkAction.OPEN))
-    r.callback_query.register(tick, ChkCb.filter(F.action == ChkAction.TICK))
+    r.callback_query.register(  # roles: bot.access
+        open_checklist, ChkCb.filter(F.action == ChkAction.OPEN), flags=READ
+    )
+    r.callback_query.register(tick, ChkCb.filter(F.action == ChkAction.TICK), flags=WRITE)
     return r

@@ -16,12 +16,14 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import records as records_repo
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.i18n.dates import when
 from bot.records import board
 from bot.records import details as details_repo
 from bot.records.planning import subjects
 from bot.reminders import repo as reminders_repo
+from handlers.access import READ
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button
 from handlers.replies import reply
@@ -62,12 +64,12 @@ def line(t: Translator, entry: board.Entry, today: dt.date) -> str:
     return f"{colour(entry, today)} {day} ({when(t, entry.day, today)}) — {what} · {name}"
 
 
-async def entries(db: Database, user: User, today: dt.date) -> list[board.Entry]:
-    """Every open record of the user, with what its line says."""
-    records = [r for r in await records_repo.for_user(db, user.id) if r.status == "open"]
-    details = await details_repo.for_user(db, user.id)
+async def entries(db: Database, user: User, today: dt.date, workspace_id: int) -> list[board.Entry]:
+    """Every open record of the workspace, with what its line says."""
+    records = [r for r in await records_repo.for_workspace(db, workspace_id) if r.status == "open"]
+    details = await details_repo.for_workspace(db, workspace_id)
     by_record = defaultdict(list)
-    for reminder in await reminders_repo.upcoming(db, user.id):
+    for reminder in await reminders_repo.upcoming_in(db, workspace_id):
         by_record[reminder.record_id].append(reminder)
     found = []
     for record in records:
@@ -90,9 +92,9 @@ def empty_view(t: Translator) -> tuple[str, InlineKeyboardMarkup]:
 
 
 async def view(
-    t: Translator, db: Database, user: User, today: dt.date, page: int = 0
+    t: Translator, db: Database, user: User, today: dt.date, access: Access, page: int = 0
 ) -> tuple[str, InlineKeyboardMarkup]:
-    items = await entries(db, user, today)
+    items = await entries(db, user, today, access.workspace.id)
     if not items:
         return empty_view(t)
     pages = (len(items) + PAGE - 1) // PAGE
@@ -124,14 +126,16 @@ def page_row(page: int, pages: int) -> list[InlineKeyboardButton]:
     return row
 
 
-async def status(message: Message, t: Translator, user: User, db: Database, clock: Clock) -> None:
-    await reply(message, *await view(t, db, user, clock.today(user.timezone)))
+async def status(
+    message: Message, t: Translator, user: User, db: Database, clock: Clock, access: Access
+) -> None:
+    await reply(message, *await view(t, db, user, clock.today(user.timezone), access))
 
 
 async def status_button(
-    query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
+    query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock, access: Access
 ) -> None:
-    await reply(query, *await view(t, db, user, clock.today(user.timezone)))
+    await reply(query, *await view(t, db, user, clock.today(user.timezone), access))
 
 
 async def turn_page(
@@ -141,14 +145,15 @@ async def turn_page(
     user: User,
     db: Database,
     clock: Clock,
+    access: Access,
 ) -> None:
     today = clock.today(user.timezone)
-    await reply(query, *await view(t, db, user, today, callback_data.page))
+    await reply(query, *await view(t, db, user, today, access, callback_data.page))
 
 
 def router() -> Router:
     r = Router(name="dashboard")
-    r.message.register(status, Command("status"))
-    r.callback_query.register(status_button, MenuCb.filter(F.action == "status"))
-    r.callback_query.register(turn_page, BoardCb.filter())
+    r.message.register(status, Command("status"), flags=READ)  # roles: bot.access
+    r.callback_query.register(status_button, MenuCb.filter(F.action == "status"), flags=READ)
+    r.callback_query.register(turn_page, BoardCb.filter(), flags=READ)
     return r

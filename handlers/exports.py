@@ -13,9 +13,11 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import records as records_repo
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import details as details_repo
 from bot.reminders import repo as reminders_repo
+from handlers.access import READ
 from handlers.csv_export import records_csv
 from handlers.dashboard import entries
 
@@ -47,12 +49,12 @@ def calendar_file(
 def router() -> Router:
     r = Router(name="exports")
 
-    @r.message(Command("calendar"))
+    @r.message(Command("calendar"), flags=READ)  # the current workspace's (role: bot.access)
     async def calendar(
-        message: Message, t: Translator, user: User, db: Database, clock: Clock
+        message: Message, t: Translator, user: User, db: Database, clock: Clock, access: Access
     ) -> None:
         today = clock.today(user.timezone)
-        records = {rec.id: rec for rec in await records_repo.for_user(db, user.id)}
+        records = {rec.id: rec for rec in await records_repo.for_workspace(db, access.workspace.id)}
         items = [
             (
                 rem.kind,
@@ -60,7 +62,7 @@ def router() -> Router:
                 rem.id,
                 records[rem.record_id].label or t(f"track-kind-{records[rem.record_id].kind}"),
             )
-            for rem in await reminders_repo.upcoming(db, user.id)
+            for rem in await reminders_repo.upcoming_in(db, access.workspace.id)
             if rem.due_date >= today and rem.record_id in records
         ]
         if not items:
@@ -72,16 +74,16 @@ def router() -> Router:
             caption=t("export-calendar", count=len(items)),
         )
 
-    @r.message(Command("export"))
+    @r.message(Command("export"), flags=READ)
     async def export(
-        message: Message, t: Translator, user: User, db: Database, clock: Clock
+        message: Message, t: Translator, user: User, db: Database, clock: Clock, access: Access
     ) -> None:
-        records = await records_repo.for_user(db, user.id)
+        records = await records_repo.for_workspace(db, access.workspace.id)
         if not records:
             await message.answer(t("status-empty"))
             return
-        details = await details_repo.for_user(db, user.id)
-        board = await entries(db, user, clock.today(user.timezone))
+        details = await details_repo.for_workspace(db, access.workspace.id)
+        board = await entries(db, user, clock.today(user.timezone), access.workspace.id)
         data = records_csv(t, records, details, {entry.record.id: entry for entry in board})
         await message.answer_document(
             BufferedInputFile(data, filename="permitbot-records.csv"),

@@ -19,9 +19,11 @@ from bot.clock import Clock
 from bot.db import Database
 from bot.db import records as records_repo
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import fees as fees_repo
 from bot.records.planning import replan_record
+from handlers.access import WRITE
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, main_menu
 from handlers.replies import reply, show
@@ -162,7 +164,13 @@ async def got_date(
 
 
 async def got_rate(
-    message: Message, t: Translator, state: FSMContext, user: User, db: Database, clock: Clock
+    message: Message,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    db: Database,
+    clock: Clock,
+    access: Access,
 ) -> None:
     form = await load(state)
     text = (message.text or "").strip().replace(" ", "")
@@ -176,7 +184,9 @@ async def got_rate(
     mci_count = int(text)
     await state.clear()
     now = clock.now()
-    record_id = await records_repo.add(db, user.id, "fee", form.notice, now)
+    record_id = await records_repo.add(
+        db, user.id, "fee", form.notice, now, workspace_id=access.workspace.id
+    )
     await fees_repo.set_rate(db, user.id, record_id, mci_count)
     record = await records_repo.get(db, user.id, record_id)
     if record is not None:
@@ -210,7 +220,7 @@ def router() -> Router:
     r.callback_query.register(cancel, FeeCb.filter(F.action == FeeAction.CANCEL))
     typed = F.text & ~F.text.startswith("/")
     r.message.register(got_date, FeeNotice.date, typed)
-    r.message.register(got_rate, FeeNotice.rate, typed)
+    r.message.register(got_rate, FeeNotice.rate, typed, flags=WRITE)  # role: bot.access
     r.message.register(not_text, FeeNotice.date)
     r.message.register(not_text, FeeNotice.rate)
     return r

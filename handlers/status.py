@@ -25,12 +25,12 @@ from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
+from handlers.access import ADMIN, READ
 from handlers.callbacks import MenuCb
 from handlers.keyboards import main_menu
 from handlers.replies import reply, show
 from knowledge.interview import parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
-from knowledge.teams import Role
 
 # The profile's fields in the order they are asked; the yes/no ones are answered by buttons.
 STEPS = (
@@ -320,11 +320,8 @@ async def not_text(message: Message, t: Translator, state: FSMContext) -> None:
 
 def router() -> Router:
     r = Router(name="status")
-    viewer, admin = {"role": Role.VIEWER}, {"role": Role.ADMIN}  # checked by bot.access
-    r.callback_query.register(
-        open_profile, ProfCb.filter(F.action == ProfAction.OPEN), flags=viewer
-    )
-    r.callback_query.register(edit, ProfCb.filter(F.action == ProfAction.EDIT), flags=admin)
+    r.callback_query.register(open_profile, ProfCb.filter(F.action == ProfAction.OPEN), flags=READ)
+    r.callback_query.register(edit, ProfCb.filter(F.action == ProfAction.EDIT), flags=ADMIN)
     r.callback_query.register(
         yes_no, ProfileSteps.answering, ProfCb.filter(F.action == ProfAction.ANSWER)
     )
@@ -337,10 +334,10 @@ def router() -> Router:
         cancel,
         StateFilter(ProfileSteps),
         ProfCb.filter(F.action == ProfAction.CANCEL),
-        flags=viewer,
+        flags=READ,
     )
     r.callback_query.register(
-        save, ProfileSteps.confirm, ProfCb.filter(F.action == ProfAction.SAVE), flags=admin
+        save, ProfileSteps.confirm, ProfCb.filter(F.action == ProfAction.SAVE), flags=ADMIN
     )
     r.message.register(not_text, StateFilter(ProfileSteps))
     return r

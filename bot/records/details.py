@@ -57,6 +57,15 @@ async def by_ids(db: Database, record_ids: list[int]) -> dict[int, Details]:
     return {row["id"]: _details(row) for row in rows}
 
 
+async def for_workspace(db: Database, workspace_id: int) -> dict[int, Details]:
+    """Every record's details in a workspace, by record id."""
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM records WHERE workspace_id = ?",  # noqa: S608
+        (workspace_id,),
+    )
+    return {row["id"]: _details(row) for row in rows}
+
+
 async def for_user(db: Database, user_id: int) -> dict[int, Details]:
     """Every record's details by record id."""
     rows = await db.fetchall(

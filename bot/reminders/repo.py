@@ -124,6 +124,17 @@ async def upcoming(db: Database, user_id: int) -> list[Reminder]:
     return [_reminder(row) for row in rows]
 
 
+async def upcoming_in(db: Database, workspace_id: int) -> list[Reminder]:
+    """The open reminders of a workspace's records, whoever they go to (the dashboard)."""
+    rows = await db.fetchall(
+        "SELECT r.* FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id "
+        "WHERE rec.workspace_id = ? AND r.status IN ('pending', 'sent', 'paused') "
+        "ORDER BY r.due_date, r.id",
+        (workspace_id,),
+    )
+    return [_reminder(row) for row in rows]
+
+
 async def get(db: Database, user_id: int, reminder_id: int) -> Reminder | None:
     row = await db.fetchone(
         "SELECT * FROM reminders WHERE id = ? AND user_id = ?", (reminder_id, user_id)

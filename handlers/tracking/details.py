@@ -11,13 +11,14 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
 from bot.db import Database
-from bot.db import records as records_repo
 from bot.db.records import Record
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import details as details_repo
 from bot.records.details import MAX_TEXT, STAGES
 from bot.records.planning import replan_record
+from handlers.access import READ, WRITE, in_workspace
 from handlers.datepick import (
     DateAction,
     DateCb,
@@ -83,11 +84,13 @@ async def detail(
     db: Database,
     clock: Clock,
     state: FSMContext,
+    access: Access,
 ) -> None:
-    record = await records_repo.get(db, user.id, callback_data.id)
-    if record is None:  # another user's id, a deleted record or forged data
+    found = await in_workspace(db, access, callback_data.id, user)
+    if found is None:  # another workspace's id, a deleted record or forged data
         await query.answer(t("track-not-found"))
         return
+    record, user = found  # from here on the record's creator: its rows and reminders
     field = callback_data.field
     if field.value in TYPED.get(record.kind, ("region",)):
         await ask_detail(query, t, state, record, field.value)
@@ -101,12 +104,14 @@ async def detail(
 
 
 async def detail_text(
-    message: Message, t: Translator, user: User, db: Database, state: FSMContext
+    message: Message, t: Translator, user: User, db: Database, state: FSMContext, access: Access
 ) -> None:
     form = await load(state, DetailForm)
-    if form is None or form.field == "end":
+    found = None if form is None else await in_workspace(db, access, form.record, user)
+    if form is None or form.field == "end" or found is None:
         await start_over(message, t, state)
         return
+    user = found[1]  # the record's creator
     value = short_text(message.text, MAX_TEXT)
     if value is None:  # empty, a command or too long: nothing stored
         await answer_with(
@@ -126,13 +131,15 @@ async def apply_end(
     clock: Clock,
     state: FSMContext,
     day: dt.date,
+    access: Access,
 ) -> None:
     """The permit's last day as printed; one message with the way out when it cannot be."""
     form = await load(state, DetailForm)
-    record = None if form is None else await records_repo.get(db, user.id, form.record)
-    if record is None:
+    found = None if form is None else await in_workspace(db, access, form.record, user)
+    if found is None:
         await start_over(message, t, state)
         return
+    record, user = found
     if not record.event_date < day <= record.event_date + dt.timedelta(days=MAX_PERMIT_SPAN):
         await answer_with(message, t("track-end-invalid"), detail_rows(t, record.id))
         return
@@ -143,7 +150,13 @@ async def apply_end(
 
 
 async def detail_end(
-    message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
+    message: Message,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+    state: FSMContext,
+    access: Access,
 ) -> None:
     form = await load(state, DetailForm)
     if form is None:
@@ -160,7 +173,7 @@ async def detail_end(
             confirm_text(t, parsed), reply_markup=confirm_markup(t, parsed, today, rows)
         )
     else:
-        await apply_end(message, t, user, db, clock, state, parsed.value)
+        await apply_end(message, t, user, db, clock, state, parsed.value, access)
 
 
 async def end_picked(
@@ -171,12 +184,13 @@ async def end_picked(
     db: Database,
     clock: Clock,
     state: FSMContext,
+    access: Access,
 ) -> None:
     day = picked(callback_data)
     if day is None or not isinstance(query.message, Message):
         await query.answer(t("stale-button"))
         return
-    await apply_end(query.message, t, user, db, clock, state, day)
+    await apply_end(query.message, t, user, db, clock, state, day, access)
 
 
 async def detail_not_text(message: Message, t: Translator, state: FSMContext) -> None:
@@ -188,11 +202,13 @@ async def detail_not_text(message: Message, t: Translator, state: FSMContext) ->
 
 
 def register(r: Router) -> None:
-    r.callback_query.register(detail, DetCb.filter())
+    back = F.field == DetField.BACK  # roles: bot.access; Back only reads
+    r.callback_query.register(detail, DetCb.filter(back), flags=READ)
+    r.callback_query.register(detail, DetCb.filter(~back), flags=WRITE)
     for observer in (r.message, r.edited_message):  # an edited answer is a corrected answer
-        observer.register(detail_text, DetailEdit.text, F.text)
-        observer.register(detail_end, DetailEdit.end, F.text)
+        observer.register(detail_text, DetailEdit.text, F.text, flags=WRITE)
+        observer.register(detail_end, DetailEdit.end, F.text, flags=WRITE)
     r.callback_query.register(
-        end_picked, DetailEdit.end, DateCb.filter(F.action == DateAction.PICK)
+        end_picked, DetailEdit.end, DateCb.filter(F.action == DateAction.PICK), flags=WRITE
     )
     r.message.register(detail_not_text, StateFilter(DetailEdit))

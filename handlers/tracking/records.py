@@ -14,6 +14,7 @@ from bot.db import Database
 from bot.db import records as records_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
@@ -21,6 +22,7 @@ from bot.records.details import Details
 from bot.records.planning import replan_record
 from bot.reminders import repo as reminders_repo
 from handlers import fees
+from handlers.access import READ, WRITE, in_workspace
 from handlers.callbacks import MenuCb
 from handlers.datepick import (
     DateAction,
@@ -52,7 +54,7 @@ from knowledge.userdates import parse_user_date
 
 
 async def card(t: Translator, db: Database, user: User, record: Record) -> str:
-    """The record card's text, with its reminders as stored now."""
+    """The record card's text, with its reminders as stored now (``user``: its creator)."""
     stored = await details_repo.get(db, user.id, record.id)
     details = stored or Details()
     reminders = [r for r in await reminders_repo.upcoming(db, user.id) if r.record_id == record.id]
@@ -130,11 +132,13 @@ async def record_action(
     user: User,
     db: Database,
     state: FSMContext,
+    access: Access,
 ) -> None:
-    record = await records_repo.get(db, user.id, callback_data.id)
-    if record is None:  # another user's id, a deleted record (a second "Yes, delete")
+    found = await in_workspace(db, access, callback_data.id, user)
+    if found is None:  # another workspace's id, a deleted record (a second "Yes, delete")
         await query.answer(t("track-not-found"))
         return
+    record, user = found  # from here on the record's creator: its rows and reminders
     action = callback_data.action
     if await state.get_state() in EDIT_STATES:
         await state.clear()  # any record button leaves a rename/date/detail prompt
@@ -153,6 +157,7 @@ ACTIONS = {
     RecAction.DONE: close,
     RecAction.MORE: more,
 }
+READ_ACTIONS = (RecAction.OPEN, RecAction.CANCEL, RecAction.MORE)
 EDIT_STATES = {s.state for s in (*Editing.__states__, *DetailEdit.__states__)}
 
 
@@ -163,22 +168,33 @@ async def edited(
     db: Database,
     clock: Clock,
     state: FSMContext,
+    access: Access,
     label: str | None = None,
     event_date: dt.date | None = None,
 ) -> None:
     form = await load(state, EditForm)
     await state.clear()
-    if form is None or not await records_repo.update(db, user.id, form.record, label, event_date):
+    found = None if form is None else await in_workspace(db, access, form.record, user)
+    if found is None or not await records_repo.update(
+        db, found[1].id, found[0].id, label, event_date
+    ):
         await message.answer(t("track-not-found"))
         return
-    record = await records_repo.get(db, user.id, form.record)
+    owner = found[1]
+    record = await records_repo.get(db, owner.id, found[0].id)
     assert record is not None
-    await replan_record(db, user, record, clock.now())
-    await send_card(message, t, db, user, record.id)
+    await replan_record(db, owner, record, clock.now())
+    await send_card(message, t, db, owner, record.id)
 
 
 async def rename(
-    message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
+    message: Message,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+    state: FSMContext,
+    access: Access,
 ) -> None:
     form = await load(state, EditForm)
     if form is None:
@@ -190,11 +206,17 @@ async def rename(
             message, t("track-label-invalid", limit=MAX_LABEL), edit_rows(t, form.record)
         )
         return
-    await edited(message, t, user, db, clock, state, label=label)
+    await edited(message, t, user, db, clock, state, access, label=label)
 
 
 async def redate(
-    message: Message, t: Translator, user: User, db: Database, clock: Clock, state: FSMContext
+    message: Message,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+    state: FSMContext,
+    access: Access,
 ) -> None:
     form = await load(state, EditForm)
     if form is None:
@@ -212,7 +234,7 @@ async def redate(
         markup = confirm_markup(t, parsed, today, rows)
         await message.answer(confirm_text(t, parsed), reply_markup=markup)
         return
-    await edited(message, t, user, db, clock, state, event_date=parsed.value)
+    await edited(message, t, user, db, clock, state, access, event_date=parsed.value)
 
 
 async def redate_picked(
@@ -223,12 +245,13 @@ async def redate_picked(
     db: Database,
     clock: Clock,
     state: FSMContext,
+    access: Access,
 ) -> None:
     day = picked(callback_data)
     if day is None or not isinstance(query.message, Message):
         await query.answer(t("stale-button"))
         return
-    await edited(query.message, t, user, db, clock, state, event_date=day)
+    await edited(query.message, t, user, db, clock, state, access, event_date=day)
 
 
 async def edit_not_text(message: Message, t: Translator, state: FSMContext) -> None:
@@ -252,11 +275,15 @@ async def track_button(query: CallbackQuery, t: Translator, state: FSMContext) -
 def register(r: Router) -> None:
     r.message.register(track, Command("track"))
     r.callback_query.register(track_button, MenuCb.filter(F.action == "track"))
-    r.callback_query.register(record_action, RecCb.filter())
+    # The role each button needs is checked in one place (bot.access): reading needs a member
+    # of any role, a change needs "member" or above.
+    reading = F.action.in_(READ_ACTIONS)
+    r.callback_query.register(record_action, RecCb.filter(reading), flags=READ)
+    r.callback_query.register(record_action, RecCb.filter(~reading), flags=WRITE)
     for observer in (r.message, r.edited_message):  # an edited answer is a corrected answer
-        observer.register(rename, Editing.label, F.text)
-        observer.register(redate, Editing.date, F.text)
+        observer.register(rename, Editing.label, F.text, flags=WRITE)
+        observer.register(redate, Editing.date, F.text, flags=WRITE)
     r.callback_query.register(
-        redate_picked, Editing.date, DateCb.filter(F.action == DateAction.PICK)
+        redate_picked, Editing.date, DateCb.filter(F.action == DateAction.PICK), flags=WRITE
     )
     r.message.register(edit_not_text, StateFilter(Editing))

@@ -14,8 +14,10 @@ from bot.db import Database
 from bot.db import records as records_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records.planning import planned, replan_record
+from handlers.access import WRITE
 from handlers.deadlines import TrackThis, track_payload
 from handlers.keyboards import main_menu
 from handlers.replies import reply, show
@@ -106,15 +108,30 @@ async def back_to_label(query: CallbackQuery, t: Translator, state: FSMContext) 
 
 
 async def save(
-    query: CallbackQuery, t: Translator, state: FSMContext, user: User, db: Database, clock: Clock
+    query: CallbackQuery,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    db: Database,
+    clock: Clock,
+    access: Access,
 ) -> None:
+    """Into the current workspace; its creator is responsible and gets its reminders."""
     form = await load(state, TrackForm)
     if form is None:
         await start_over(query, t, state)
         return
     await state.clear()  # a second tap finds no state: the fallback says "stale", nothing doubles
     record_id = await records_repo.add(
-        db, user.id, form.kind, form.date, clock.now(), form.label, form.route, form.term
+        db,
+        user.id,
+        form.kind,
+        form.date,
+        clock.now(),
+        form.label,
+        form.route,
+        form.term,
+        workspace_id=access.workspace.id,
     )
     record = await records_repo.get(db, user.id, record_id)
     assert record is not None
@@ -136,7 +153,8 @@ async def confirm_not_text(message: Message, t: Translator) -> None:
 
 
 def register(r: Router) -> None:
-    r.callback_query.register(track_this, TrackThis.filter())
+    # A viewer is told at "Track this" already; Save checks again (the role may change meanwhile).
+    r.callback_query.register(track_this, TrackThis.filter(), flags=WRITE)
     r.message.register(got_label, Tracking.label, F.text)
     # An edited name, while naming or confirming, corrects the name.
     r.edited_message.register(got_label, StateFilter(*STATES), F.text)
@@ -146,7 +164,9 @@ def register(r: Router) -> None:
     r.callback_query.register(
         back_to_label, Tracking.confirm, TrackCb.filter(F.action == TrackAction.BACK)
     )
-    r.callback_query.register(save, Tracking.confirm, TrackCb.filter(F.action == TrackAction.SAVE))
+    r.callback_query.register(
+        save, Tracking.confirm, TrackCb.filter(F.action == TrackAction.SAVE), flags=WRITE
+    )
     r.callback_query.register(
         cancel, StateFilter(Tracking), TrackCb.filter(F.action == TrackAction.CANCEL)
     )

@@ -6,8 +6,6 @@ handler ``access``. A button naming a workspace (``ws``) is checked against that
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -18,6 +16,7 @@ from bot.db import Database
 from bot.db import workspaces as ws_repo
 from bot.db.workspaces import INVITE_PREFIX, INVITE_TTL, MAX_NAME, Access, Refused
 from bot.i18n import Translator
+from handlers.access import ADMIN, READ
 from handlers.forms import load, store
 from handlers.prompts import answer_with, need_text, start_over
 from handlers.replies import reply, show
@@ -48,10 +47,7 @@ from handlers.workspace.views import (
     ws_name,
 )
 from knowledge import bin as kbin
-from knowledge.teams import Role, may_grant, may_manage
-
-VIEWER: dict[str, Any] = {"role": Role.VIEWER}  # any member
-ADMIN: dict[str, Any] = {"role": Role.ADMIN}
+from knowledge.teams import may_grant, may_manage
 
 
 async def show_list(
@@ -270,10 +266,10 @@ async def join(
 def register(r: Router) -> None:
     invited = CommandStart(deep_link=True, magic=F.args.startswith(INVITE_PREFIX))
     r.message.register(join, invited)
-    r.message.register(workspace_command, Command("workspace"), flags=VIEWER)
+    r.message.register(workspace_command, Command("workspace"), flags=READ)
     cb = r.callback_query
-    cb.register(list_button, WsNavCb.filter(F.action == WsNav.LIST), flags=VIEWER)
-    cb.register(switch, WsCb.filter(F.action == WsAction.SWITCH), flags=VIEWER)
+    cb.register(list_button, WsNavCb.filter(F.action == WsNav.LIST), flags=READ)
+    cb.register(switch, WsCb.filter(F.action == WsAction.SWITCH), flags=READ)
     cb.register(new_start, WsNavCb.filter(F.action == WsNav.NEW))
     for observer in (r.message, r.edited_message):
         observer.register(new_name, NewWorkspace.name, F.text)
@@ -281,7 +277,7 @@ def register(r: Router) -> None:
     r.message.register(new_not_text, StateFilter(NewWorkspace))
     cb.register(new_skip, NewWorkspace.bin, WsNavCb.filter(F.action == WsNav.SKIP))
     cb.register(new_cancel, StateFilter(NewWorkspace), WsNavCb.filter(F.action == WsNav.CANCEL))
-    cb.register(members, WsCb.filter(F.action == WsAction.MEMBERS), flags=VIEWER)
+    cb.register(members, WsCb.filter(F.action == WsAction.MEMBERS), flags=READ)
     cb.register(invite_choose, WsCb.filter(F.action == WsAction.INVITE), flags=ADMIN)
     cb.register(invite_make, InviteCb.filter(), flags=ADMIN)
     for action, handler in (
