@@ -1,0 +1,108 @@
+"""Records follow the current workspace (ru, kk, en): colleagues see the company's records, each
+role may do what it may, a forged or old button naming a record of another workspace changes
+nothing and says so, and a personal record stays personal."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from bot.db import records, workspaces
+from bot.i18n import Translator
+from handlers.tracking.callbacks import RecAction, RecCb
+from knowledge.l10n import Lang
+from knowledge.teams import Role
+from tests.conftest import DialogFactory
+from tests.dialogs.test_tracking import compute_permit
+from tests.dialogs.test_tracking_escape import saved_permit
+from tests.dialogs.test_workspaces import invite, new_company, person
+from tests.support.dialog import Dialog
+from tests.support.teams import personal
+
+LANGS: list[Lang] = ["ru", "kk", "en"]
+
+
+async def joined(dialog: DialogFactory, owner: Dialog, lang: Lang, uid: int, role: Role) -> Dialog:
+    d = person(dialog(user_id=uid, lang=lang), f"P{uid}")
+    await d.send(f"/start {await invite(owner, lang, role)}")
+    return d
+
+
+async def the_record(app: App, workspace_id: int) -> int:
+    found = await records.for_workspace(app.db, workspace_id)
+    assert len(found) == 1
+    return found[0].id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_colleagues_share_the_company_records_by_role(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    owner = dialog(user_id=701, lang=lang)
+    await saved_permit(owner, lang, "Personal one")  # before the company: stays personal
+    company = await new_company(owner, lang, "Omega")
+    member = await joined(dialog, owner, lang, 702, Role.MEMBER)
+    viewer = await joined(dialog, owner, lang, 703, Role.VIEWER)
+
+    await saved_permit(member, lang, "Ali")  # the member tracks into the company
+    record_id = await the_record(app, company)
+    assert [r.label for r in await records.for_workspace(app.db, await personal(app.db, 701))] == [
+        "Personal one"
+    ]
+    for d in (owner, viewer):
+        await d.send("/status")
+        assert "Ali" in d.text and "Personal one" not in d.text
+
+    rename = RecCb(action=RecAction.RENAME, id=record_id).pack()
+    delete = RecCb(action=RecAction.DELETE_YES, id=record_id).pack()
+    for data in (rename, delete, RecCb(action=RecAction.DONE, id=record_id).pack()):
+        query = await viewer.click_data(data)
+        assert viewer.callback_text(query) == t("ws-denied"), data
+    query = await viewer.click_data(RecCb(action=RecAction.OPEN, id=record_id).pack())
+    assert viewer.callback_text(query) != t("ws-denied") and "Ali" in viewer.text, "reads"
+    await compute_permit(viewer, lang)  # ends pressing "Track this"
+    answered = list(viewer.session.answered_callbacks.values())[-1]
+    assert answered.text == t("ws-denied"), "a viewer is told at once and nothing is asked"
+    assert len(await records.for_workspace(app.db, company)) == 1
+
+    await owner.click_data(rename)  # the owner renames the member's record
+    await owner.send("Ali B.")
+    stored = await records.get_in(app.db, company, record_id)
+    assert stored is not None and stored.label == "Ali B." and stored.user_id == 702, (
+        "the creator stays responsible"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_forged_and_old_record_buttons_of_another_workspace_change_nothing(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    owner = dialog(user_id=711, lang=lang)
+    company = await new_company(owner, lang, "Sigma")
+    member = await joined(dialog, owner, lang, 712, Role.MEMBER)
+    await saved_permit(owner, lang, "Dana")
+    record_id = await the_record(app, company)
+
+    outsider = dialog(user_id=713, lang=lang)  # never a member: forges the company's record id
+    await outsider.send("/start")
+    for action in (RecAction.OPEN, RecAction.RENAME, RecAction.DELETE_YES, RecAction.DONE):
+        query = await outsider.click_data(RecCb(action=action, id=record_id).pack())
+        assert outsider.callback_text(query) == t("track-not-found"), action
+
+    await member.send("/status")
+    old = member.last_message()  # the member's /status, with the record's button
+    await owner.send("/workspace")
+    await owner.click(t("ws-btn-members"))
+    await owner.click("P712")
+    await owner.click(t("ws-btn-remove"))
+    await owner.click(t("ws-btn-remove-yes"))
+    data = next(data for label, data in old.buttons() if "Dana" in label)
+    query = await member.click_data(data, old)
+    assert member.callback_text(query) == t("track-not-found"), "removed: the old button is dead"
+    query = await member.click_data(RecCb(action=RecAction.DELETE_YES, id=record_id).pack())
+    assert member.callback_text(query) == t("track-not-found")
+    stored = await records.get_in(app.db, company, record_id)
+    assert stored is not None and stored.label == "Dana" and stored.status == "open"
+    assert (await workspaces.current(app.db, 712, member.now)).workspace.kind == "personal"
