@@ -27,9 +27,18 @@ async def seed_due_reminders(
         [(uid, uid, stamp, stamp) for uid in users],
     )
     await db.executemany(
-        "INSERT INTO records (id, user_id, kind, label, event_date, created_at) "
-        "VALUES (?, ?, 'arrival', ?, ?, ?)",
-        [(uid, uid, label.format(uid=uid), day, stamp) for uid in users],
+        "INSERT INTO workspaces (kind, personal_of, created_at) VALUES ('personal', ?, ?)",
+        [(uid, stamp) for uid in users],
+    )
+    await db.executemany(  # each record in its user's personal workspace, as the bot keeps it
+        "INSERT INTO members (workspace_id, user_id, role, joined_at) "
+        "SELECT id, personal_of, 'owner', created_at FROM workspaces WHERE personal_of = ?",
+        [(uid,) for uid in users],
+    )
+    await db.executemany(
+        "INSERT INTO records (id, user_id, workspace_id, kind, label, event_date, created_at) "
+        "VALUES (?, ?, (SELECT id FROM workspaces WHERE personal_of = ?), 'arrival', ?, ?, ?)",
+        [(uid, uid, uid, label.format(uid=uid), day, stamp) for uid in users],
     )
     await db.executemany(
         "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, fact_id) "
