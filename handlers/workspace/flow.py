@@ -13,9 +13,13 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
 from bot.db import Database
+from bot.db import records as records_repo
 from bot.db import workspaces as ws_repo
+from bot.db.users import User
 from bot.db.workspaces import INVITE_PREFIX, INVITE_TTL, MAX_NAME, Access, Refused
 from bot.i18n import Translator
+from bot.records.planning import replan_record
+from bot.records.responsible import hand_over_all
 from handlers.access import ADMIN, READ
 from handlers.forms import load, store
 from handlers.prompts import answer_with, need_text, start_over
@@ -227,14 +231,28 @@ async def member_remove(
 
 
 async def member_remove_yes(
-    query: CallbackQuery, callback_data: MemberCb, t: Translator, db: Database, access: Access
+    query: CallbackQuery,
+    callback_data: MemberCb,
+    t: Translator,
+    db: Database,
+    clock: Clock,
+    user: User,
+    access: Access,
 ) -> None:
+    """Their records pass to the one who removed them (reminders included): a removed member
+    hears nothing more of the company."""
     member = await _target(query, callback_data, t, db, access)
     if member is None:
         return
+    moved = await hand_over_all(db, access.workspace.id, member.user_id, user.id)
     await ws_repo.remove(db, access.workspace.id, member.user_id)
+    for record_id in moved:
+        if (record := await records_repo.get(db, user.id, record_id)) is not None:
+            await replan_record(db, user, record, clock.now())
     found = await ws_repo.members(db, access.workspace.id)
     note = t("ws-removed", name=member_name(t, member))
+    if moved:
+        note += "\n" + t("ws-records-moved", count=len(moved))
     await show(
         query, f"{note}\n\n{members_text(t, access, found)}", members_markup(t, access, found)
     )

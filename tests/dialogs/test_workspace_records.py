@@ -9,6 +9,7 @@ import pytest
 from bot.app import App
 from bot.db import records, workspaces
 from bot.i18n import Translator
+from bot.reminders import repo as reminders_repo
 from handlers.tracking.callbacks import RecAction, RecCb
 from knowledge.l10n import Lang
 from knowledge.teams import Role
@@ -106,3 +107,30 @@ async def test_forged_and_old_record_buttons_of_another_workspace_change_nothing
     stored = await records.get_in(app.db, company, record_id)
     assert stored is not None and stored.label == "Dana" and stored.status == "open"
     assert (await workspaces.current(app.db, 712, member.now)).workspace.kind == "personal"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_removed_members_records_and_reminders_pass_to_the_remover(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    owner = dialog(user_id=721, lang=lang)
+    company = await new_company(owner, lang, "Tau")
+    member = await joined(dialog, owner, lang, 722, Role.MEMBER)
+    await saved_permit(member, lang, "Erlan")
+    record_id = await the_record(app, company)
+    planned = await reminders_repo.upcoming(app.db, 722)
+    assert planned and {r.record_id for r in planned} == {record_id}
+    assert await reminders_repo.upcoming(app.db, 721) == []
+
+    await owner.send("/workspace")
+    await owner.click(t("ws-btn-members"))
+    await owner.click("P722")
+    await owner.click(t("ws-btn-remove"))
+    await owner.click(t("ws-btn-remove-yes"))
+    assert t("ws-records-moved", count=1) in owner.text
+    assert await reminders_repo.upcoming(app.db, 722) == [], "the removed member hears no more"
+    moved = await reminders_repo.upcoming(app.db, 721)
+    assert {r.kind for r in moved} == {r.kind for r in planned}
+    stored = await records.get_in(app.db, company, record_id)
+    assert stored is not None and stored.user_id == 721 and stored.label == "Erlan"

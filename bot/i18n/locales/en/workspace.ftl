@@ -39,3 +39,7 @@ ws-btn-remove-yes = Yes, remove
 ws-role-changed = { $name } is now { $role }.
 ws-removed = { $name } was removed; their access has ended.
 ws-member-gone = That member is no longer in this workspace.
+ws-records-moved = { $count ->
+        [one] Their record is yours now, with its reminders.
+       *[other] Their { $count } records are yours now, with their reminders.
+    }

@@ -39,3 +39,4 @@ ws-btn-remove-yes = Иә, шығару
 ws-role-changed = { $name }: енді { $role }.
 ws-removed = { $name } шығарылды, қолжетімділік жабылды.
 ws-member-gone = Бұл мүше енді кеңістікте жоқ.
+ws-records-moved = Оның { $count } жазбасы енді сіздікі, еске салғыштарымен бірге.

@@ -1,0 +1,41 @@
+"""Who is responsible for a record: its creator by default (``records.user_id``). The rows beside
+a record and its reminders are scoped by that user, so handing a record over moves them all in
+one transaction; the caller re-plans its reminders with the new user's settings."""
+
+from __future__ import annotations
+
+from bot.db.connection import Database
+
+# Tables whose rows follow a record's responsible user (each has record_id and user_id).
+_BESIDE = ("reminders", "checklist_ticks", "fee_rates", "plan_versions")
+
+
+async def hand_over(db: Database, workspace_id: int, record_id: int, to_user: int) -> bool:
+    """Make a member of the record's workspace responsible for it; False if either is not so."""
+    async with db.transaction():
+        changed = await db.execute(
+            "UPDATE records SET user_id = ? WHERE id = ? AND workspace_id = ? AND EXISTS "
+            "(SELECT 1 FROM members WHERE workspace_id = ? AND user_id = ?)",
+            (to_user, record_id, workspace_id, workspace_id, to_user),
+        )
+        if changed != 1:
+            return False
+        for table in _BESIDE:
+            await db.execute(
+                f"UPDATE {table} SET user_id = ? WHERE record_id = ?",  # noqa: S608
+                (to_user, record_id),
+            )
+    return True
+
+
+async def hand_over_all(db: Database, workspace_id: int, from_user: int, to_user: int) -> list[int]:
+    """Every record ``from_user`` is responsible for in the workspace (a member removed)."""
+    rows = await db.fetchall(
+        "SELECT id FROM records WHERE workspace_id = ? AND user_id = ? ORDER BY id",
+        (workspace_id, from_user),
+    )
+    moved = []
+    for row in rows:
+        if await hand_over(db, workspace_id, row["id"], to_user):
+            moved.append(int(row["id"]))
+    return moved
