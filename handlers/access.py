@@ -1,7 +1,8 @@
 """The role flags handlers are registered with; ``bot.access`` checks them in one place.
 
 ``flags=READ``: any member (a viewer reads); ``WRITE``: creates and edits records (member and
-above); ``ADMIN``: manages members and the company profile. The check gives the handler
+above); ``ADMIN``: manages members and the company profile; ``OWNER``: transfers
+ownership, deletes the workspace. The check gives the handler
 ``access`` (the workspace and the presser's role there).
 """
 
@@ -20,6 +21,7 @@ from knowledge.teams import Role
 READ: dict[str, Any] = {"role": Role.VIEWER}
 WRITE: dict[str, Any] = {"role": Role.MEMBER}
 ADMIN: dict[str, Any] = {"role": Role.ADMIN}
+OWNER: dict[str, Any] = {"role": Role.OWNER}  # transfer, delete the workspace
 
 
 async def in_workspace(

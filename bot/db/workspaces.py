@@ -205,3 +205,37 @@ async def redeem(
     found = await access(db, user_id, workspace_id)
     assert found is not None
     return found
+
+
+async def transfer(db: Database, workspace_id: int, owner: int, to_user: int) -> bool:
+    """Ownership passes to another member; the old owner stays as an admin."""
+    async with db.transaction():
+        changed = await db.execute(
+            "UPDATE members SET role = 'owner' WHERE workspace_id = ? AND user_id = ? "
+            "AND role != 'owner' AND EXISTS (SELECT 1 FROM members WHERE workspace_id = ? "
+            "AND user_id = ? AND role = 'owner')",
+            (workspace_id, to_user, workspace_id, owner),
+        )
+        if changed != 1:
+            return False
+        await db.execute(
+            "UPDATE members SET role = 'admin' WHERE workspace_id = ? AND user_id = ?",
+            (workspace_id, owner),
+        )
+    return True
+
+
+async def record_count(db: Database, workspace_id: int) -> int:
+    row = await db.fetchone(
+        "SELECT COUNT(*) AS n FROM records WHERE workspace_id = ?", (workspace_id,)
+    )
+    return 0 if row is None else int(row["n"])
+
+
+async def delete(db: Database, workspace_id: int) -> bool:
+    """A company workspace and every row of it (records, reminders, members, invitations, the
+    profile: by cascade); its members are back in their personal workspace."""
+    changed = await db.execute(
+        "DELETE FROM workspaces WHERE id = ? AND kind = 'company'", (workspace_id,)
+    )
+    return changed == 1

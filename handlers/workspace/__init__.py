@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers.workspace.flow import register
+from handlers.workspace import flow, owner
 
 
 def router() -> Router:
     r = Router(name="workspace")
-    register(r)
+    flow.register(r)
+    owner.register(r)
     return r

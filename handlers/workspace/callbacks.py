@@ -50,3 +50,22 @@ class MemberCb(CallbackData, prefix="wsm"):
     ws: RowId
     user: RowId
     role: Role = Role.VIEWER  # the new role, for ROLE
+
+
+class OwnAction(StrEnum):
+    TRANSFER = "tr"  # choose the new owner
+    DELETE = "del"
+    DELETE_YES = "dely"
+
+
+class OwnCb(CallbackData, prefix="wso"):
+    """The owner's buttons (transfer, delete the workspace)."""
+
+    action: OwnAction
+    ws: RowId
+
+
+class TransferCb(CallbackData, prefix="wst"):
+    ws: RowId
+    user: RowId
+    sure: bool = False  # False: asks to confirm; True: transfers

@@ -13,6 +13,9 @@ from handlers.workspace.callbacks import (
     InviteCb,
     MemberAction,
     MemberCb,
+    OwnAction,
+    OwnCb,
+    TransferCb,
     WsAction,
     WsCb,
     WsNav,
@@ -60,9 +63,15 @@ def list_markup(t: Translator, now: Access, mine: list[Access]) -> InlineKeyboar
         for item in mine
     ]
     if now.workspace.kind == "company":
-        rows.append(
-            [button(t("ws-btn-members"), WsCb(action=WsAction.MEMBERS, ws=now.workspace.id))]
-        )
+        ws = now.workspace.id
+        rows.append([button(t("ws-btn-members"), WsCb(action=WsAction.MEMBERS, ws=ws))])
+        if now.role == Role.OWNER:
+            rows.append(
+                [
+                    button(t("ws-btn-transfer"), OwnCb(action=OwnAction.TRANSFER, ws=ws)),
+                    button(t("ws-btn-delete"), OwnCb(action=OwnAction.DELETE, ws=ws)),
+                ]
+            )
     rows.append([button(t("ws-btn-new"), WsNavCb(action=WsNav.NEW))])
     return markup(rows)
 
@@ -125,3 +134,25 @@ def remove_markup(t: Translator, ws: int, member: Member) -> InlineKeyboardMarku
     yes = MemberCb(action=MemberAction.REMOVE_YES, ws=ws, user=member.user_id)
     back = MemberCb(action=MemberAction.OPEN, ws=ws, user=member.user_id)
     return markup([[button(t("ws-btn-remove-yes"), yes)], [button(t("ws-btn-back"), back)]])
+
+
+def transfer_markup(t: Translator, ws: int, members: list[Member]) -> InlineKeyboardMarkup:
+    rows = [
+        [button(member_name(t, m), TransferCb(ws=ws, user=m.user_id))]
+        for m in members
+        if m.role != Role.OWNER
+    ]
+    rows.append([button(t("ws-btn-back"), WsNavCb(action=WsNav.LIST))])
+    return markup(rows)
+
+
+def transfer_confirm_markup(t: Translator, ws: int, member: Member) -> InlineKeyboardMarkup:
+    yes = TransferCb(ws=ws, user=member.user_id, sure=True)
+    back = OwnCb(action=OwnAction.TRANSFER, ws=ws)
+    return markup([[button(t("ws-btn-transfer-yes"), yes)], [button(t("ws-btn-back"), back)]])
+
+
+def delete_markup(t: Translator, ws: int) -> InlineKeyboardMarkup:
+    yes = OwnCb(action=OwnAction.DELETE_YES, ws=ws)
+    back = WsNavCb(action=WsNav.LIST)
+    return markup([[button(t("ws-btn-delete-yes"), yes)], [button(t("ws-btn-back"), back)]])

@@ -11,12 +11,13 @@ from bot.db import records, workspaces
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
 from handlers.tracking.callbacks import RecAction, RecCb
+from handlers.workspace.callbacks import OwnAction, OwnCb, TransferCb
 from knowledge.l10n import Lang
 from knowledge.teams import Role
 from tests.conftest import DialogFactory
 from tests.dialogs.test_tracking import compute_permit
 from tests.dialogs.test_tracking_escape import saved_permit
-from tests.dialogs.test_workspaces import invite, new_company, person
+from tests.dialogs.test_workspaces import invite, new_company, person, role_of
 from tests.support.dialog import Dialog
 from tests.support.teams import personal
 
@@ -134,3 +135,43 @@ async def test_a_removed_members_records_and_reminders_pass_to_the_remover(
     assert {r.kind for r in moved} == {r.kind for r in planned}
     stored = await records.get_in(app.db, company, record_id)
     assert stored is not None and stored.user_id == 721 and stored.label == "Erlan"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_only_the_owner_transfers_and_deletes_the_workspace(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    owner = dialog(user_id=731, lang=lang)
+    company = await new_company(owner, lang, "Upsilon")
+    admin = await joined(dialog, owner, lang, 732, Role.ADMIN)
+    await saved_permit(admin, lang, "Zhanna")
+    delete = OwnCb(action=OwnAction.DELETE_YES, ws=company).pack()
+    for data in (delete, TransferCb(ws=company, user=732, sure=True).pack()):
+        query = await admin.click_data(data)  # an admin is not the owner
+        assert admin.callback_text(query) == t("ws-denied"), data
+    assert await records.for_workspace(app.db, company) != []
+
+    await owner.send("/workspace")
+    await owner.click(t("ws-btn-transfer"))
+    await owner.click("P732")
+    await owner.click(t("ws-btn-transfer-yes"))
+    assert t("ws-transferred", member="P732", name="Upsilon") in owner.text
+    assert t("ws-btn-delete") not in owner.buttons(), "the old owner is an admin now"
+    assert await role_of(app, company, 731) == Role.ADMIN
+    assert await role_of(app, company, 732) == Role.OWNER
+    query = await owner.click_data(delete)
+    assert owner.callback_text(query) == t("ws-denied")
+
+    await admin.send("/workspace")  # the new owner deletes it
+    await admin.click(t("ws-btn-delete"))
+    assert t("ws-delete-confirm", name="Upsilon", count=1) == admin.text
+    await admin.click(t("ws-btn-delete-yes"))
+    assert t("ws-deleted", name="Upsilon") in admin.text
+    assert await records.for_workspace(app.db, company) == []
+    assert await reminders_repo.upcoming(app.db, 732) == [], "its reminders went with it"
+    for uid in (731, 732):
+        now = await workspaces.current(app.db, uid, admin.now)
+        assert now.workspace.kind == "personal", uid
+    await owner.send("/status")
+    assert "Zhanna" not in owner.text

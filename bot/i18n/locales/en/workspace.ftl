@@ -43,3 +43,13 @@ ws-records-moved = { $count ->
         [one] Their record is yours now, with its reminders.
        *[other] Their { $count } records are yours now, with their reminders.
     }
+ws-btn-transfer = 👑 Transfer
+ws-btn-delete = 🗑 Delete
+ws-transfer-choose = Who becomes the owner of <b>{ $name }</b>? You stay as an admin.
+ws-transfer-confirm = Make { $member } the owner of <b>{ $name }</b>? You become an admin; only the new owner can give it back.
+ws-btn-transfer-yes = Yes, transfer
+ws-transferred = { $member } is now the owner of <b>{ $name }</b>; you are an admin.
+ws-transfer-none = Nobody else is in this workspace yet: invite a colleague first.
+ws-delete-confirm = Delete <b>{ $name }</b> with all its records ({ $count }), their reminders, members and invitations? This cannot be undone.
+ws-btn-delete-yes = Yes, delete everything
+ws-deleted = <b>{ $name }</b> was deleted with all its records.
