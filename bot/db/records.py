@@ -27,6 +27,7 @@ class Record:
     route: str
     term: str
     status: str
+    workspace_id: int | None = None  # None only for a draft not saved yet
 
 
 def _record(row: aiosqlite.Row) -> Record:
@@ -39,6 +40,7 @@ def _record(row: aiosqlite.Row) -> Record:
         route=row["route"],
         term=row["term"],
         status=row["status"],
+        workspace_id=row["workspace_id"],
     )
 
 

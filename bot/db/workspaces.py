@@ -54,6 +54,11 @@ def _workspace(row: aiosqlite.Row) -> Workspace:
     return Workspace(id=row["id"], kind=row["kind"], name=row["name"], bin=row["bin"])
 
 
+async def get(db: Database, workspace_id: int) -> Workspace | None:
+    row = await db.fetchone("SELECT * FROM workspaces WHERE id = ?", (workspace_id,))
+    return None if row is None else _workspace(row)
+
+
 async def personal(db: Database, user_id: int, now: dt.datetime) -> int:
     """The user's personal workspace, created on first need (users registered after 0007)."""
     row = await db.fetchone("SELECT id FROM workspaces WHERE personal_of = ?", (user_id,))

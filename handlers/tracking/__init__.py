@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers.tracking import details, privacy, records, reminders, track_this
+from handlers.tracking import details, privacy, records, reminders, responsible, track_this
 from handlers.tracking.callbacks import DetCb, RecCb, RemCb
 from handlers.tracking.views import record_name, record_title, route_name
 
@@ -17,6 +17,6 @@ __all__ = ["DetCb", "RecCb", "RemCb", "record_name", "record_title", "route_name
 
 def router() -> Router:
     r = Router(name="tracking")
-    for feature in (track_this, records, details, reminders, privacy):
+    for feature in (track_this, records, details, responsible, reminders, privacy):
         feature.register(r)
     return r

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
 from pydantic import Field
 
-from bot.ids import RowId
+from bot.ids import MAX_ROW_ID, RowId
 
 
 class RecAction(StrEnum):
@@ -77,3 +78,11 @@ class RemCb(CallbackData, prefix="r"):
 
     action: RemAction
     id: RowId
+
+
+class RespCb(CallbackData, prefix="rsp"):
+    """Who is responsible for a record: ``user`` 0 lists the members, else hands it to them."""
+
+    ws: RowId
+    id: RowId
+    user: Annotated[int, Field(ge=0, le=MAX_ROW_ID)] = 0

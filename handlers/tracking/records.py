@@ -39,6 +39,7 @@ from handlers.states import Editing
 from handlers.tracking.callbacks import RecAction, RecCb
 from handlers.tracking.forms import DetailEdit, EditForm, load, store
 from handlers.tracking.prompts import answer_with, need_text, start_over
+from handlers.tracking.responsible_view import responsible_row
 from handlers.tracking.views import (
     delete_keyboard,
     details_keyboard,
@@ -110,7 +111,10 @@ async def more(
     query: CallbackQuery, t: Translator, db: Database, user: User, record: Record
 ) -> None:
     details = await details_repo.get(db, user.id, record.id) or Details()
-    await show(query, details_text(t, record, details), details_keyboard(t, record, details))
+    markup = details_keyboard(t, record, details)
+    if (row := await responsible_row(t, db, record)) is not None:
+        markup.inline_keyboard.insert(-1, row)  # above Back
+    await show(query, details_text(t, record, details), markup)
 
 
 async def ask_edit(

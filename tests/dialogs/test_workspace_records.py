@@ -10,7 +10,7 @@ from bot.app import App
 from bot.db import records, workspaces
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
-from handlers.tracking.callbacks import RecAction, RecCb
+from handlers.tracking.callbacks import RecAction, RecCb, RespCb
 from handlers.workspace.callbacks import OwnAction, OwnCb, TransferCb
 from knowledge.l10n import Lang
 from knowledge.teams import Role
@@ -175,3 +175,42 @@ async def test_only_the_owner_transfers_and_deletes_the_workspace(
         assert now.workspace.kind == "personal", uid
     await owner.send("/status")
     assert "Zhanna" not in owner.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_responsible_member_gets_the_reminders(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    owner = person(dialog(user_id=741, lang=lang), "Aigul")
+    await saved_permit(owner, lang, "Mine")
+    await owner.click(t("track-btn-details"))
+    assert not any("👤" in label for label in owner.buttons()), "a personal record has no row"
+    company = await new_company(owner, lang, "Phi")
+    member = await joined(dialog, owner, lang, 742, Role.MEMBER)
+    viewer = await joined(dialog, owner, lang, 743, Role.VIEWER)
+    await saved_permit(owner, lang, "Nurlan")
+    record_id = await the_record(app, company)
+    kinds = {r.kind for r in await reminders_repo.upcoming(app.db, 741) if r.record_id == record_id}
+    assert kinds
+
+    await owner.click(t("track-btn-details"))
+    await owner.click(t("rsp-btn", name="Aigul"))
+    assert "P742" in " ".join(owner.buttons()) and "P743" not in " ".join(owner.buttons()), (
+        "only those who may change records"
+    )
+    await owner.click("P742")
+    assert t("rsp-set", name="P742") in owner.text
+    moved = {r.kind for r in await reminders_repo.upcoming(app.db, 742) if r.record_id == record_id}
+    assert moved == kinds
+    assert not [r for r in await reminders_repo.upcoming(app.db, 741) if r.record_id == record_id]
+
+    outsider = dialog(user_id=744, lang=lang)
+    await outsider.send("/start")
+    for d in (viewer, outsider):  # a viewer, and someone of no workspace here, forge the button
+        query = await d.click_data(RespCb(ws=company, id=record_id, user=d.user.id).pack())
+        assert d.callback_text(query) == t("ws-denied")
+    stored = await records.get_in(app.db, company, record_id)
+    assert stored is not None and stored.user_id == 742
+    query = await member.click_data(RespCb(ws=company, id=record_id, user=743).pack())
+    assert member.callback_text(query) == t("ws-member-gone"), "a viewer cannot be responsible"

@@ -53,3 +53,7 @@ ws-transfer-none = Nobody else is in this workspace yet: invite a colleague firs
 ws-delete-confirm = Delete <b>{ $name }</b> with all its records ({ $count }), their reminders, members and invitations? This cannot be undone.
 ws-btn-delete-yes = Yes, delete everything
 ws-deleted = <b>{ $name }</b> was deleted with all its records.
+rsp-btn = 👤 Responsible: { $name }
+rsp-former = a former member
+rsp-choose = Who is responsible for { $name }? They get its reminders.
+rsp-set = { $name } is responsible now and gets its reminders.
