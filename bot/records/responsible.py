@@ -4,7 +4,9 @@ one transaction; the caller re-plans its reminders with the new user's settings.
 
 from __future__ import annotations
 
+from bot.db import workspaces
 from bot.db.connection import Database
+from knowledge.teams import Role
 
 # Tables whose rows follow a record's responsible user (each has record_id and user_id).
 _BESIDE = ("reminders", "checklist_ticks", "fee_rates", "plan_versions")
@@ -38,4 +40,30 @@ async def hand_over_all(db: Database, workspace_id: int, from_user: int, to_user
     for row in rows:
         if await hand_over(db, workspace_id, row["id"], to_user):
             moved.append(int(row["id"]))
+    return moved
+
+
+async def leave_companies(db: Database, user_id: int) -> list[tuple[int, int]]:
+    """Before a user's data is erased: their company records stay with the company.
+
+    In each company workspace, ownership passes to the next member by rank (admins first) if they
+    own it, and their records to its owner; a company with nobody else goes with them. Returns
+    (record id, new responsible user) pairs for the caller to re-plan.
+    """
+    moved: list[tuple[int, int]] = []
+    for access in await workspaces.mine(db, user_id):
+        if access.workspace.kind != "company":
+            continue
+        ws = access.workspace.id
+        others = [m for m in await workspaces.members(db, ws) if m.user_id != user_id]
+        if not others:
+            await workspaces.delete(db, ws)
+            continue
+        heir = others[0]  # members() lists the owner first, then admins, members, viewers
+        if access.role == Role.OWNER:
+            await workspaces.transfer(db, ws, user_id, heir.user_id)
+        elif heir.role != Role.OWNER:
+            continue  # cannot happen: a company always has its owner
+        for record_id in await hand_over_all(db, ws, user_id, heir.user_id):
+            moved.append((record_id, heir.user_id))
     return moved

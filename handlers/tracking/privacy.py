@@ -7,11 +7,16 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.clock import Clock
 from bot.db import Database
+from bot.db import records as records_repo
 from bot.db import users as users_repo
+from bot.db import workspaces as ws_repo
 from bot.db.fsm import delete_user_rows
 from bot.db.users import User
 from bot.i18n import Translator
+from bot.records.planning import replan_record
+from bot.records.responsible import leave_companies
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button
 from handlers.replies import show
@@ -20,22 +25,35 @@ from handlers.tracking.views import keyboard
 
 
 async def privacy(message: Message, t: Translator) -> None:
-    await message.answer(t("privacy-text"))
+    await message.answer(t("privacy-text") + "\n\n" + t("ws-privacy"))
 
 
-async def delete_my_data(message: Message, t: Translator) -> None:
+async def delete_my_data(message: Message, t: Translator, user: User, db: Database) -> None:
     markup = keyboard(
         [button(t("privacy-btn-erase"), PrivacyCb(action=PrivacyAction.ERASE))],
         [button(t("track-btn-keep"), MenuCb(action="main"))],
     )
-    await message.answer(t("privacy-erase-confirm"), reply_markup=markup)
+    text = t("privacy-erase-confirm")
+    if any(a.workspace.kind == "company" for a in await ws_repo.mine(db, user.id)):
+        text += "\n\n" + t("ws-privacy")
+    await message.answer(text, reply_markup=markup)
 
 
 async def erase(
-    query: CallbackQuery, t: Translator, user: User, db: Database, state: FSMContext
+    query: CallbackQuery,
+    t: Translator,
+    user: User,
+    db: Database,
+    state: FSMContext,
+    clock: Clock,
 ) -> None:
     await state.clear()
-    await users_repo.delete(db, user.id)  # records and reminders go by cascade
+    for record_id, heir in await leave_companies(db, user.id):  # company records stay
+        owner = await users_repo.get(db, heir)
+        record = await records_repo.get(db, heir, record_id)
+        if owner is not None and record is not None:
+            await replan_record(db, owner, record, clock.now())
+    await users_repo.delete(db, user.id)  # personal records and reminders go by cascade
     await delete_user_rows(db, user.id)
     storage = state.storage
     if hasattr(storage, "forget"):

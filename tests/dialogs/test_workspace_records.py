@@ -214,3 +214,37 @@ async def test_the_responsible_member_gets_the_reminders(
     assert stored is not None and stored.user_id == 742
     query = await member.click_data(RespCb(ws=company, id=record_id, user=743).pack())
     assert member.callback_text(query) == t("ws-member-gone"), "a viewer cannot be responsible"
+
+
+async def erase_my_data(d: Dialog, lang: Lang) -> None:
+    t = Translator(lang)
+    await d.send("/deletemydata")
+    assert t("ws-privacy") in d.text, "the confirmation says company records stay"
+    await d.click(t("privacy-btn-erase"))
+    assert d.text == t("privacy-erased")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_deleting_my_data_leaves_the_company_its_records(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    owner = dialog(user_id=751, lang=lang)
+    company = await new_company(owner, lang, "Chi")
+    admin = await joined(dialog, owner, lang, 752, Role.ADMIN)
+    member = await joined(dialog, owner, lang, 753, Role.MEMBER)
+    await saved_permit(member, lang, "Asel")
+    record_id = await the_record(app, company)
+
+    await erase_my_data(member, lang)
+    stored = await records.get_in(app.db, company, record_id)
+    assert stored is not None and stored.user_id == 751, "the owner is responsible now"
+    assert await reminders_repo.upcoming(app.db, 751), "with its reminders"
+
+    await erase_my_data(owner, lang)
+    assert await role_of(app, company, 752) == Role.OWNER, "ownership passed to the admin"
+    stored = await records.get_in(app.db, company, record_id)
+    assert stored is not None and stored.user_id == 752 and stored.label == "Asel"
+
+    await erase_my_data(admin, lang)  # the last one: the company goes with them
+    assert await workspaces.get(app.db, company) is None
+    assert await records.get_in(app.db, company, record_id) is None
