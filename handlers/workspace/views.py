@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -27,7 +27,8 @@ Rows = list[list[InlineKeyboardButton]]
 
 
 def button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+    """A label is plain text: names escaped for messages are shown as typed here."""
+    return InlineKeyboardButton(text=unescape(text)[:64], callback_data=data.pack())
 
 
 def markup(rows: Rows) -> InlineKeyboardMarkup:

@@ -105,6 +105,7 @@ async def test_create_a_company_invite_and_join_once(
     assert await role_of(app, now.workspace.id, 603) is None
 
     await owner.send("/workspace")
+    assert "✓ Alpha <b>LLP</b>" in owner.buttons(), "a button shows the name as typed"
     await owner.click(t("ws-btn-members"))
     assert "Aigul" in owner.text and "Bolat" in owner.text
     assert "Bolat" in owner.buttons() and "Aigul" not in owner.buttons(), "no button for oneself"
