@@ -215,7 +215,7 @@ def router() -> Router:
     r = Router(name="fees")
     r.message.register(fees, Command("fees"))
     r.callback_query.register(fees_button, MenuCb.filter(F.action == "fees"))
-    r.callback_query.register(ask_date, FeeCb.filter(F.action == FeeAction.NOTICE))
+    r.callback_query.register(ask_date, FeeCb.filter(F.action == FeeAction.NOTICE), flags=WRITE)
     r.callback_query.register(back, FeeCb.filter(F.action == FeeAction.BACK))
     r.callback_query.register(cancel, FeeCb.filter(F.action == FeeAction.CANCEL))
     typed = F.text & ~F.text.startswith("/")

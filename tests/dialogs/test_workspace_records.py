@@ -10,6 +10,7 @@ from bot.app import App
 from bot.db import records, workspaces
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
+from handlers.fees import FeeAction, FeeCb
 from handlers.tracking.callbacks import RecAction, RecCb, RespCb
 from handlers.workspace.callbacks import OwnAction, OwnCb, TransferCb
 from knowledge.l10n import Lang
@@ -67,6 +68,9 @@ async def test_colleagues_share_the_company_records_by_role(
     answered = list(viewer.session.answered_callbacks.values())[-1]
     assert answered.text == t("ws-denied"), "a viewer is told at once and nothing is asked"
     assert len(await records.for_workspace(app.db, company)) == 1
+    await viewer.send("/fees")
+    query = await viewer.click_data(FeeCb(action=FeeAction.NOTICE).pack())
+    assert viewer.callback_text(query) == t("ws-denied"), "no fee notice to record"
 
     await owner.click_data(rename)  # the owner renames the member's record
     await owner.send("Ali B.")
