@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -136,7 +137,10 @@ async def save(
     record = await records_repo.get(db, user.id, record_id)
     assert record is not None
     count = await replan_record(db, user, record, clock.now())
-    await show(query, t("track-saved", count=count), record_keyboard(t, record_id))
+    text = t("track-saved", count=count)
+    if access.workspace.kind == "company":  # a consultant sees which company has it
+        text += "\n" + t("ws-saved-in", name=escape(access.workspace.name))
+    await show(query, text, record_keyboard(t, record_id))
 
 
 async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:

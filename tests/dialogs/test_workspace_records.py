@@ -49,6 +49,7 @@ async def test_colleagues_share_the_company_records_by_role(
     viewer = await joined(dialog, owner, lang, 703, Role.VIEWER)
 
     await saved_permit(member, lang, "Ali")  # the member tracks into the company
+    assert t("ws-saved-in", name="Omega") in member.text, "says which company has it"
     record_id = await the_record(app, company)
     assert [r.label for r in await records.for_workspace(app.db, await personal(app.db, 701))] == [
         "Personal one"

@@ -58,3 +58,4 @@ rsp-former = a former member
 rsp-choose = Who is responsible for { $name }? They get its reminders.
 rsp-set = { $name } is responsible now and gets its reminders.
 ws-privacy = In a company workspace your records belong to the company: if you delete your data they stay with it (its owner becomes responsible; if you own it, ownership passes to an admin or member). The owner can delete a company workspace with all its records in /workspace.
+ws-saved-in = In the workspace of <b>{ $name }</b>.
