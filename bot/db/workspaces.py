@@ -94,11 +94,17 @@ async def access(db: Database, user_id: int, workspace_id: int) -> Access | None
 async def current(db: Database, user_id: int, now: dt.datetime) -> Access:
     """The workspace the user works in now; their personal one if none is chosen or they were
     removed from the chosen one."""
-    row = await db.fetchone("SELECT workspace_id FROM users WHERE id = ?", (user_id,))
-    chosen = None if row is None or row["workspace_id"] is None else int(row["workspace_id"])
-    if chosen is not None and (found := await access(db, user_id, chosen)) is not None:
-        return found
-    found = await access(db, user_id, await personal(db, user_id, now))
+    row = await db.fetchone(  # one query on every workspace update: the chosen, if still theirs
+        "SELECT w.*, m.role FROM users AS u JOIN members AS m ON m.user_id = u.id "
+        "AND m.workspace_id = u.workspace_id JOIN workspaces AS w ON w.id = m.workspace_id "
+        "WHERE u.id = ?",
+        (user_id,),
+    )
+    if row is not None:
+        return Access(user_id, _workspace(row), Role(row["role"]))
+    own = await personal(db, user_id, now)
+    await switch(db, user_id, own)  # chosen from now on: the next update takes one query
+    found = await access(db, user_id, own)
     assert found is not None, "a personal workspace always has its owner"
     return found
 
