@@ -25,9 +25,9 @@ trace-ratio-group-ok = Категории { $group }: граждан Казах�
        *[other] сейчас можно ещё до { $more } иностранцев.
     }
 trace-ratio-group-fail = Категории { $group }: граждан Казахстана { $locals }, иностранцев { $foreign }, доля местных { $percent } % (нужно не менее { $threshold } %) — НЕ выполнено; новых иностранцев этой группы нельзя.
-status-confirmed = Статус: подтверждено поправкой или двумя независимыми источниками.
-status-practice = Статус: практика (одна консультация или старая редакция) — уточните на migration.enbek.kz или в МИО.
-status-derived = Статус: наш расчёт — проверьте на migration.enbek.kz или в МИО.
+status-confirmed = Основание: текст поправок или два независимых источника.
+status-practice = Основание: практика (данные одной консалтинговой компании или прежняя редакция) — уточните на migration.enbek.kz или в МИО.
+status-derived = Основание: расчёт бота по Правилам — проверьте на migration.enbek.kz или в МИО.
 holiday-capital-day = День столицы
 holiday-constitution-day = День Конституции
 holiday-day-off = Перенесённый выходной

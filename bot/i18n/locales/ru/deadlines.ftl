@@ -10,7 +10,7 @@ dl-event-arrival = Работник прибыл
 dl-event-ended = Трудовые отношения прекращены
 dl-event-fee = Получено уведомление об оплате сбора
 dl-event-violation = Установлено нарушение
-dl-q-route = Для какого варианта выдано разрешение?
+dl-q-route = Какой вид разрешения выдан?
 dl-q-term = На какой срок?
 dl-term-months = { $count ->
     [one] { $count } месяц
