@@ -78,3 +78,31 @@ async def test_kazakh_reminder_dates_take_the_case_of_their_postposition(
     assert "2026 жылғы 20 қарашадан бастап" in d.text, "ablative"
     assert "2026 жылғы 27 қарашада аяқталады" in d.text, "locative"
     assert not re.search(r"\d\d\.\d\d\.\d{4}", d.text), "no numeric Kazakh dates left"
+
+
+# Words of the team's research process; a user needs what is uncertain, not how it was researched.
+TEAM_NOTES = re.compile(
+    r"\bbrief\b|not retrieved|\bTODO\b|our reference|\bour own|we have not|could only read|"
+    r"не получен|нашим справочник|нам удалось|мы не проверили|наш расчёт|"
+    r"біздің есеп|біз тексермедік|оқи алдық|алынбаған",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_no_team_notes_in_catalogs_or_fact_texts(lang: Lang) -> None:
+    from pathlib import Path
+
+    from knowledge.loader import load_knowledge
+
+    roots = [Path("bot/i18n/locales") / lang, Path("knowledge/locales") / lang]
+    texts = {str(path): path.read_text(encoding="utf-8") for r in roots for path in r.glob("*.ftl")}
+    kb = load_knowledge()
+    for fact in (version for fact_id in kb.fact_ids for version in kb.versions(fact_id)):
+        texts[fact.id] = fact.text.get(lang)
+        if fact.uncertain is not None:
+            texts[fact.id + ".uncertain"] = fact.uncertain.get(lang)
+    found = {
+        key: TEAM_NOTES.findall(text) for key, text in texts.items() if TEAM_NOTES.search(text)
+    }
+    assert not found

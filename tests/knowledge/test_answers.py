@@ -91,7 +91,7 @@ def test_card_shows_sources_status_and_verified_date() -> None:
     text = answers.card("vacancy", "en", dt.date(2026, 11, 25))
     assert "ey.com" in text and "Sources:" in text
     assert "Status: confirmed" not in text or "Not confirmed" in text
-    assert "Information checked on 1 December 2026" in text
+    assert "Checked against the sources on 1 December 2026" in text
     assert "<script" not in text
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from knowledge.l10n import LANGS, Catalog, format_date, format_day_month, kk_case
+from knowledge.userdates import parse_user_date
 
 # month → nominative, dative (дейін), accusative (қоса алғанда), locative (on), ablative (бастап)
 MONTHS = [
@@ -65,3 +66,9 @@ def test_catalog_case_function_in_a_message(tmp_path: object) -> None:
     catalog.strict = True
     with pytest.raises(KeyError):
         catalog.get("kk", "bad", {"date": date})
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_shown_kazakh_date_typed_back_reads_as_that_date(month: int) -> None:
+    day = dt.date(2026, month, 28)
+    assert parse_user_date(format_date(day, "kk"), dt.date(2026, 11, 25)).value == day

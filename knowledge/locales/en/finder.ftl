@@ -11,4 +11,4 @@ finder-q-heads_organisation = Does the person head the whole organisation, or ar
 finder-q-heads_division = Does the person head a structural division (a department, service, workshop)?
 finder-q-specialist = Is it a specialist position (measured against the qualification directory of positions of managers, specialists and other employees)?
 finder-q-skilled_worker = Is it a qualified worker's occupation (in the tariff-qualification reference book of works and worker occupations)?
-finder-note = Our suggestion (derived): the category follows the position's qualification requirements, and the local executive body decides. Seasonal work and intra-corporate transfers are separate routes.
+finder-note = A suggestion, not a decision: the category follows the position's qualification requirements, and the local executive body decides. Seasonal work and intra-corporate transfers are separate routes.

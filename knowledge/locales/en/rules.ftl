@@ -1,6 +1,6 @@
 trace-vacancy = Vacancy posted on { $posted }; the { $days } calendar days run { $first } – { $last }; you may file from { $earliest }.
 note-vacancy-inclusive = Filing on { $day } may be accepted if the portal counts "after 15 days" inclusively; we do not promise it.
-trace-permit-end = Issued { $start } for { $months } months: the anniversary is { $mark }, so the last valid day is { $end } (our convention; the date printed on the permit prevails).
+trace-permit-end = Issued { $start } for { $months } months: the anniversary is { $mark }, so the last valid day is { $end } (the bot's way of counting; the date printed on the permit prevails).
 trace-seasonal-end = Seasonal permit from { $start } for { $days } days: the last valid day is { $end }.
 trace-no-renewal = This permit cannot be renewed; it ends on { $end }. Plan the replacement or a new permit by { $prepare } (a new permit needs the 15-day vacancy posting first).
 trace-renewal = Permit ends { $end }. Renewal may be filed not earlier than { $earliest } and not later than { $latest } days before: safe window { $opens } – { $last_day }; recommended by { $recommended }; last warning { $last_warning }; start preparing on { $prepare }.
@@ -8,7 +8,7 @@ note-renewal-borderline = { $day } (60 days before) is borderline: it depends on
 trace-renewals-unlimited = Renewals used: { $used }; the number of renewals is not limited.
 trace-renewals-left = Renewals used: { $used } of { $allowed }; left: { $left }.
 trace-cat4 = Category 4 permit issued { $issued }: you must complete the replacement of the foreign workers by Kazakh citizens in identical or comparable positions within { $low }–{ $high } months — by the date in your commitment to the local executive body, between { $from } and { $by } at the latest (if unsure, by { $from }) — and enter the data on migration.enbek.kz.
-trace-ban = Violation established on { $established }: we count { $months } months from the next day, so the ban runs through { $last } (the same date { $months } months later; a date that does not exist moves to the next 1st); new permits from { $free }. This is our count.
+trace-ban = Violation established on { $established }: we count { $months } months from the next day, so the ban runs through { $last } (the same date { $months } months later; a date that does not exist moves to the next 1st); new permits from { $free }. This is the bot's count.
 trace-working-days = From { $event }: { $count } working days, counted from the next day, end on { $due }.
 trace-skipped-weekends = Weekend days skipped: { $count }.
 trace-skipped-holiday = Not counted: { $day }, { $name }.
