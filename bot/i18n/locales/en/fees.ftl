@@ -1,7 +1,7 @@
 menu-fees = 💳 Fees
 cmd-fees = Permit fees: what is known
 fee-title = 💳 <b>Permit fees in { $year }</b>
-fee-seasonal-title = Seasonal workers (fact: fee.seasonal):
+fee-seasonal-title = Seasonal workers:
 fee-seasonal-line = • up to { $days } days: { $mci } MCI = <b>{ $amount }</b>
 fee-seasonal-line-nomci = • up to { $days } days: { $mci } MCI (this year's MCI is not in our data)
 fee-seasonal-unknown-year = • the rates for { $year } are not in our data.

@@ -1,7 +1,7 @@
 menu-fees = 💳 Алымдар
 cmd-fees = Рұқсат алымдары: не белгілі
 fee-title = 💳 <b>{ $year } жылғы рұқсат алымдары</b>
-fee-seasonal-title = Маусымдық жұмыскерлер (fee.seasonal фактісі):
+fee-seasonal-title = Маусымдық жұмыскерлер:
 fee-seasonal-line = • { $days } күнге дейін: { $mci } АЕК = <b>{ $amount }</b>
 fee-seasonal-line-nomci = • { $days } күнге дейін: { $mci } АЕК (осы жылғы АЕК деректерімізде жоқ)
 fee-seasonal-unknown-year = • { $year } жылғы мөлшерлемелер деректерімізде жоқ.

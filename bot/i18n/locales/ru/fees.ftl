@@ -1,7 +1,7 @@
 menu-fees = 💳 Сборы
 cmd-fees = Сборы за разрешение: что известно
 fee-title = 💳 <b>Сборы за разрешение в { $year } году</b>
-fee-seasonal-title = Сезонные работники (факт fee.seasonal):
+fee-seasonal-title = Сезонные работники:
 fee-seasonal-line = • до { $days } дней: { $mci } МРП = <b>{ $amount }</b>
 fee-seasonal-line-nomci = • до { $days } дней: { $mci } МРП (МРП этого года нет в наших данных)
 fee-seasonal-unknown-year = • ставок на { $year } год нет в наших данных.
@@ -14,7 +14,7 @@ fee-date-bad = Нужна прошедшая или сегодняшняя да�
 fee-ask-rate = Ставка в МРП из уведомления (целое число)?
 fee-rate-bad = Целое число МРП от 1 до { $max }.
 fee-need-text = Здесь нужен текст: напишите ответ.
-fee-saved-due = ✅ Уведомление отслеживается. Оплатить до <b>{ $date }</b> (10 рабочих дней с уведомления).
+fee-saved-due = ✅ Уведомление отслеживается. Оплатите до <b>{ $date }</b> (10 рабочих дней с уведомления).
 fee-saved-amount = { $mci } МРП × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } МРП (МРП { $year } года нет в наших данных: сверьте сумму с уведомлением)
 fee-saved-reminders = Напомню накануне и в последний день.
