@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -51,10 +53,8 @@ def test_only_the_month_is_declined_and_a_marker_after_it_stays() -> None:
         kk_case("2026 жылғы 2 желтоқсан", "gen")
 
 
-def test_catalog_case_function_in_a_message(tmp_path: object) -> None:
-    from pathlib import Path
-
-    root = Path(str(tmp_path))
+def test_catalog_case_function_in_a_message(tmp_path: Path) -> None:
+    root = tmp_path
     for lang in LANGS:
         (root / lang).mkdir()
         (root / lang / "x.ftl").write_text(
@@ -72,3 +72,23 @@ def test_catalog_case_function_in_a_message(tmp_path: object) -> None:
 def test_a_shown_kazakh_date_typed_back_reads_as_that_date(month: int) -> None:
     day = dt.date(2026, month, 28)
     assert parse_user_date(format_date(day, "kk"), dt.date(2026, 11, 25)).value == day
+
+
+# A bare placeholder right before a postposition or verb that governs a case: in kk catalogs the
+# date must go through CASE() ("2026 жылғы 2 желтоқсанға дейін", not "… желтоқсан дейін").
+_BARE_DATE = re.compile(
+    r"\{ \$\w+ \}(?:</b>)?(?: \(\{ \$when \}\))? "
+    r"(дейін|бастап|қоса алғанда|жабылды|аяқталады|аяқталды|бітті|берілді|анықталды|"
+    r"орналастырылды|еске саламын|ауысуы)"
+)
+
+
+def test_kazakh_catalogs_decline_every_date_before_a_postposition() -> None:
+    roots = [Path("bot/i18n/locales/kk"), Path("knowledge/locales/kk")]
+    found = [
+        f"{path.name}: {match.group(0)}"
+        for root in roots
+        for path in sorted(root.glob("*.ftl"))
+        for match in _BARE_DATE.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found
