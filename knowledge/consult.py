@@ -36,19 +36,23 @@ class Outcome:
 
 # Cues: patterns on the normalised text, then (Latin) on its skeleton for other scripts.
 _CUES: dict[str, tuple[str, ...]] = {
-    "ratio": (r"соотнош|ratio|арақатынас|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
-              r"\d+ ?(%|percent|процент) (locals|местн)|locals", r"sotnosh|aratinas"),
+    "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
+              r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
+              r"share of (locals|kazakh)", r"sotnosh|aratinas|70/90"),
     "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
              r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
-             r"srok|na skolko|prodl|uzart|merzim"),
+             r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
+    "count": (r"сколько (раз|продлен)|how many (times|renewals|extensions)|неше (рет|мәрте)|"
+              r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
-                 r"srok|na skolko|merzim"),
+                 r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
     "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),
-    "arrival": (r"прибы|приех|arriv|келді", r"pribi"),
+    "arrival": (r"прибы|приех|прилет|въех|заех|arriv|landed|entered|came to|flew in|келді|кірді",
+                r"pribi|priehal|priletel|keldi|kirdi"),
     "ban": (r"нарушени|violation|бұзушылық", r"narushen"),
     "trip": (r"командиров|business trip|іссапар|(другой|другом|другую) (регион|город|област)|"
              r"another (region|city|oblast)|басқа (өңір|облыс|қала)|sent to|posted to|relocat",
@@ -163,8 +167,9 @@ def _term(a: _Asked) -> Outcome | None:
     if route_id is None or not a.cue("term"):
         return None
     outcome = route_term(route_id)
-    if searched == "renewal.count" and not a.cue("duration"):  # that card, with this answer
-        return Outcome(outcome.key, None, outcome.steps, outcome.fact_ids)
+    if (searched == "renewal.count" or a.cue("count")) and not a.cue("duration"):
+        # "How many times", not "how long": the renewals card, with this route's answer.
+        return Outcome(outcome.key, "renewal.count", outcome.steps, outcome.fact_ids)
     return outcome
 
 

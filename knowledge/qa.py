@@ -6,12 +6,50 @@ Search finds the topic; later stages (out-of-scope model, situation) refine what
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from knowledge import answers
 from knowledge.consult import Outcome, consult
 from knowledge.l10n import Lang
 from knowledge.scope import out_of_scope
+from knowledge.situation import extract
+from knowledge.textnorm import normalize
+
+# A word that settles which of two neighbouring cards is asked about, whatever the search ranks
+# first: (cards it refines, the cue on the normalised text, the card meant).
+_REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
+    (
+        frozenset({"ratio"}),
+        re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени"),
+        "ratio.exemptions",
+    ),
+    (
+        frozenset({"route.cat4", "renewal.count"}),
+        re.compile(r"замен|replace|substitut|алмастыр|ауыстыр"),
+        "cat4.replacement",
+    ),
+    (
+        frozenset({"renewal.count"}),
+        re.compile(r"^(?!.*(сколько раз|how many (times|renewals)|неше рет|қанша рет|limit|лимит))"
+                   r".*(за сколько дней|days before|how (early|far in advance)|күн бұрын)"),
+        "renewal.window",
+    ),
+    (
+        None,
+        re.compile(r"календарн\w* или рабоч|рабоч\w* или календарн|calendar or working|"
+                   r"working or calendar|күнтізбелік пе|calendar days\?"),
+        "daycount",
+    ),
+)  # fmt: skip
+
+
+def _refined(question: str, hits: list[str]) -> list[str]:
+    text = normalize(question)
+    for cards, cue, meant in _REFINE:
+        if hits and (cards is None or hits[0] in cards) and cue.search(text):
+            return [meant, *(hit for hit in hits if hit != meant)]
+    return hits
 
 
 @dataclass(frozen=True)
@@ -27,11 +65,31 @@ class Reply:
         return self.outcome.key if self.outcome else None
 
 
+_WHICH_CATEGORY = re.compile(
+    r"как\w* категори|what category|which category|қай санат|қандай санат|kakaia kategor|"
+    r"(это|is it|is that) \d ?(категор|category|cat)|категори\w* (оформ|подав)"
+)
+
+
+def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
+    """A job title names its category's card when the question asks which category it is, or
+    when the search found a card of another category."""
+    route = extract(question, today).route
+    if route is None or route in {"seasonal", "ict"}:
+        return hits
+    meant = f"route.{route}"
+    asked = _WHICH_CATEGORY.search(normalize(question))
+    if asked or (hits and hits[0].startswith("route.cat") and hits[0] != meant):
+        return [meant, *(hit for hit in hits if hit != meant)]
+    return hits
+
+
 def ask(question: str, lang: Lang, today: dt.date) -> Reply:
     """What to answer to ``question`` asked on ``today`` (the user's calendar date)."""
     if domain := out_of_scope(question):
         return Reply(None, scope=domain)
-    hits = [hit.topic_id for hit in answers.search(question, lang, limit=3)]
+    hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
+    hits = _job_route(question, today, hits)
     outcome = consult(question, hits[0] if hits else None, today)
     best = outcome.topic_id if outcome and outcome.topic_id else (hits[0] if hits else None)
     if best is None:

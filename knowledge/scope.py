@@ -26,12 +26,16 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"зарплат", r"\bwage", r"\bsalar", r"испытательн", r"probation", r"сынақ мерзім",
         r"сверхурочн", r"переработк", r"overtime", r"больничн", r"\bsick", r"ауырғаны",
         r"беременн", r"maternity", r"собственному желанию", r"own request", r"өз еркімен",
+        r"прогул", r"absentee", r"дисциплинар", r"disciplinary", r"сокращени\w* (штат|численн)",
+        r"redundanc", r"layoff", r"трудов\w* книжк", r"severance", r"выходн\w* пособи",
+        r"\bбонус", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
     ),
     "company": (
         r"\bтоо\b", r"\bllp\b", r"\bжшс\b",
         r"(зарегистрир|регистрац|открыть)\w* (ип|тоо|компани|фирм)",
         r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
-        r"sole proprietor", r"\bжк\b", r"компания\w* тірке",
+        r"sole proprietor", r"\bжк\b", r"компания\w* тірке", r"bank account",
+        r"(банковск|расчетн)\w* сч[её]т", r"шот аш", r"лицензи\w* на (турагент|алкогол|строител)",
     ),
     "travel": (
         r"виз\w* (в|для) (сша|герман|китай|корею|европ|америк|англи|турци|оаэ)",
@@ -49,6 +53,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"вид на жительств", r"\bрвп\b", r"residence permit", r"ықтиярхат", r"прописк",
         r"по месту жительств", r"place of residence", r"тұрғылықты жер", r"гражданств",
         r"citizenship", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas", r"оралман",
+        r"патент", r"\bpatent\b",
     ),
     "chatter": (
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
@@ -59,15 +64,24 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
 _COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _DOMAINS.items()}
 # Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
 _SKELETONS = {
-    "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki"),
-    "residence": ("grajdanstv", "propisk"), "chatter": ("pogod",),
+    "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki", "progul"),
+    "residence": ("grajdanstv", "propisk", "kandas", "azamatti"), "chatter": ("pogod",),
 }  # fmt: skip
+# Dismissal itself is labour law; a foreigner's or a permit's end is ours (the early-end card).
+_DISMISS = re.compile(
+    r"как (правильно )?уволить|how (do (i|we) |to |can (i|we) )(fire|dismiss|terminate)|"
+    r"жұмыстан (шығару|босату)|uvolit"
+)
+_FOREIGN = re.compile(
+    r"иностран|foreign|expat|шетел|мигрант|migrant|permit|разрешени|рұқсат|ruqsat"
+)
 
 
 # A neighbouring word beside a work-permit one is a work-permit question ("do residence-permit
 # holders need a quota", "is the permit fee a tax"): the knowledge answers it.
 _OURS = re.compile(
-    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым"
+    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым|"
+    r"\bрнр\b|70 ?/ ?90|соотношени|арақатынас|\bratio\b|local (staff|content)"
 )
 
 
@@ -77,6 +91,8 @@ def out_of_scope(question: str) -> str | None:
     text = normalize(question)
     if _OURS.search(text):
         return None
+    if _DISMISS.search(text) and not _FOREIGN.search(text):
+        return "labour"
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
             return domain

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.finder import title_candidates
 from knowledge.textnorm import normalize, skeleton
 
 EAEU = frozenset({"ru", "by", "kg", "am"})
@@ -149,6 +150,9 @@ def _route(text: str) -> tuple[str | None, bool]:
     for route, pattern in _ROUTES:
         if re.search(pattern, text):
             return route, True
+    # A job title the category finder places in one category ("электрик", "accountant").
+    if len(found := title_candidates(text)) == 1:
+        return f"cat{next(iter(found))}", False
     for route, pattern in _JOBS:
         if re.search(pattern, text):
             return route, False

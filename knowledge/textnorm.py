@@ -38,7 +38,7 @@ STOPWORDS = set(
     какие каких сколько нужно надо можно ли мне нам мы я это этот для при чтобы бы есть
     ли ещё еще уже кто чем не ни его их она они так также только все всё был была были
     және мен бен пен да де та те ма ме ба бе па пе ба ма не қалай қашан қандай неше
-    бұл осы ол біз мен керек бола ма ғой ше
+    бұл осы ол біз мен керек бола ма ғой ше алу алуға үшін ушин қажет
     """.split()
 )
 
@@ -49,11 +49,16 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
 
 
 _HYPHEN_SUFFIX = re.compile(r"(\w)-[а-яәғқңөұүһі]{1,5}\b")
+# Abbreviations HR people type for the words the index knows.
+_ABBREVIATIONS = {"рнр": "разрешение на работу", "rnr": "razreshenie na rabotu"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
 
 
 def normalize(text: str) -> str:
-    """Lower case, ё as е, and Kazakh endings written after a hyphen dropped ("ЖСН-ді")."""
-    return _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
+    """Lower case, ё as е, Kazakh endings written after a hyphen dropped ("ЖСН-ді"),
+    abbreviations spelt out ("РНР")."""
+    text = _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
+    return _ABBREVIATION.sub(lambda match: _ABBREVIATIONS[match.group(1)], text)
 
 
 def kazakh_strip(word: str) -> str:
