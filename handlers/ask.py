@@ -132,6 +132,7 @@ class Answer:
     topic_id: str | None = None  # the card shown
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
     flow: str | None = None  # the menu action that continues the situation stated
+    line: str | None = None  # the situation's one-line answer (plain text), if one was stated
 
 
 def _flow(outcome: consult.Outcome | None) -> str | None:
@@ -155,9 +156,48 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
         if related not in others and related != best:
             others.append(related)
     text = answers.card(best, lang, clock.today(timezone))
-    if reply.outcome:
-        text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
-    return Answer(text, others[:3], best, flow=_flow(reply.outcome))
+    line = consult.render(reply.outcome, lang) if reply.outcome else None
+    if line:
+        text = f"<b>{html.escape(line)}</b>\n\n{text}"
+    return Answer(text, others[:3], best, flow=_flow(reply.outcome), line=line)
+
+
+def _article(topic_id: str, lang: Lang, text: str, line: str | None) -> InlineQueryResultArticle:
+    return InlineQueryResultArticle(
+        id=topic_id,
+        title=answers.topic(topic_id).title.get(lang),
+        description=line or answers.snippet(topic_id, lang),
+        input_message_content=InputTextMessageContent(message_text=text, parse_mode="HTML"),
+    )
+
+
+def inline_results(
+    question: str, lang: Lang, clock: Clock, timezone: str
+) -> list[InlineQueryResultUnion]:
+    """Inline mode answers as the chat does (qa.ask: refusal, situation, then the closest cards);
+    an empty query offers the topics."""
+    today = clock.today(timezone)
+    if not question:
+        menu = [topic_id for items in answers.topic_menu(lang).values() for topic_id, _ in items]
+        return [_article(t, lang, answers.card(t, lang, today), None) for t in menu[:10]]
+    found = answer_for(question, lang, clock, timezone)
+    if not found.card or found.topic_id is None:
+        if not found.text:  # nothing matched, or plain chatter
+            return []
+        plain = html.unescape(found.text)  # a neighbouring domain's pointer: where to ask
+        pointer = InputTextMessageContent(message_text=found.text, parse_mode="HTML")
+        title = plain.split(":")[0].split(". ")[0][:100]
+        return [
+            InlineQueryResultArticle(
+                id="scope", title=title, description=plain, input_message_content=pointer
+            )
+        ]
+    results: list[InlineQueryResultUnion] = [_article(found.topic_id, lang, found.text, found.line)]
+    more = [hit.topic_id for hit in answers.search(question, lang, limit=10)]
+    for topic_id in dict.fromkeys([*found.others, *more]):
+        if topic_id != found.topic_id and len(results) < 10:
+            results.append(_article(topic_id, lang, answers.card(topic_id, lang, today), None))
+    return results
 
 
 def router() -> Router:
@@ -223,26 +263,8 @@ def router() -> Router:
 
     @r.inline_query()
     async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:
-        today = clock.today(user.timezone)
         text = query.query.strip()[:MAX_QUESTION]
-        ids = (
-            [hit.topic_id for hit in answers.search(text, t.lang, limit=10)]
-            if text
-            else [
-                topic_id for items in answers.topic_menu(t.lang).values() for topic_id, _ in items
-            ][:10]
-        )
-        results: list[InlineQueryResultUnion] = [
-            InlineQueryResultArticle(
-                id=topic_id,
-                title=answers.topic(topic_id).title.get(t.lang),
-                description=answers.snippet(topic_id, t.lang),
-                input_message_content=InputTextMessageContent(
-                    message_text=answers.card(topic_id, t.lang, today), parse_mode="HTML"
-                ),
-            )
-            for topic_id in ids
-        ]
+        results = inline_results(text, t.lang, clock, user.timezone)
         await query.answer(results, cache_time=60, is_personal=True)
 
     return r
