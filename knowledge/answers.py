@@ -170,8 +170,11 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
     another script) and a weight."""
     if term in index.idf:
         return term, 1.0
-    if len(term) < 4 or term.isdigit():
+    if term.isdigit():
         return None, 0.0
+    if len(term) < 4:  # a short word only as itself in another script ("ret" is "рет")
+        known = index.skeletons.get(skeleton(word)) if word.isascii() else None
+        return (known, 0.9) if known else (None, 0.0)
     # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
     spelt = skeleton(word)
     for size in range(len(spelt), 3, -1):  # four letters: a whole word, or a short stem's start

@@ -43,7 +43,7 @@ _CUES: dict[str, tuple[str, ...]] = {
              r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
              r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
-    "count": (r"сколько (раз|продлен)|how many (times|renewals|extensions)|неше (рет|мәрте)|"
+    "count": (r"скольк\w* (раз|продлен)|how many (times|renewals|extensions)|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
@@ -167,7 +167,7 @@ def _term(a: _Asked) -> Outcome | None:
     if route_id is None or not a.cue("term"):
         return None
     outcome = route_term(route_id)
-    if (searched == "renewal.count" or a.cue("count")) and not a.cue("duration"):
+    if a.cue("count") and not a.cue("duration"):
         # "How many times", not "how long": the renewals card, with this route's answer.
         return Outcome(outcome.key, "renewal.count", outcome.steps, outcome.fact_ids)
     return outcome

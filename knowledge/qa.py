@@ -35,6 +35,7 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
                    r".*(за сколько дней|days before|how (early|far in advance)|күн бұрын)"),
         "renewal.window",
     ),
+    (frozenset({"route.ict", "eaeu"}), re.compile(r"квот|quota|kvot"), "quota"),
     (
         None,
         re.compile(r"календарн\w* или рабоч|рабоч\w* или календарн|calendar or working|"
@@ -65,21 +66,20 @@ class Reply:
         return self.outcome.key if self.outcome else None
 
 
-_WHICH_CATEGORY = re.compile(
-    r"как\w* категори|what category|which category|қай санат|қандай санат|kakaia kategor|"
-    r"(это|is it|is that) \d ?(категор|category|cat)|категори\w* (оформ|подав)"
-)
+_WHICH_CATEGORY = re.compile(r"категори|categor|санат|kategor|sanat")
 
 
 def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
-    """A job title names its category's card when the question asks which category it is, or
-    when the search found a card of another category."""
-    route = extract(question, today).route
+    """A job title names its category's card when the question speaks of categories, when the
+    search found nothing, or a card of another category. (A category named outright is the
+    search's unless it found nothing.)"""
+    situation = extract(question, today)
+    route = situation.route
     if route is None or route in {"seasonal", "ict"}:
         return hits
     meant = f"route.{route}"
-    asked = _WHICH_CATEGORY.search(normalize(question))
-    if asked or (hits and hits[0].startswith("route.cat") and hits[0] != meant):
+    asked = not situation.route_stated and _WHICH_CATEGORY.search(normalize(question))
+    if asked or not hits or (hits[0].startswith("route.cat") and hits[0] != meant):
         return [meant, *(hit for hit in hits if hit != meant)]
     return hits
 

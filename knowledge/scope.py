@@ -25,7 +25,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
         r"зарплат", r"\bwage", r"\bsalar", r"испытательн", r"probation", r"сынақ мерзім",
         r"сверхурочн", r"переработк", r"overtime", r"больничн", r"\bsick", r"ауырғаны",
-        r"беременн", r"maternity", r"собственному желанию", r"own request", r"өз еркімен",
+        r"беременн", r"maternity", r"декрет", r"собственному желанию", r"own request", r"өз еркімен",
         r"прогул", r"absentee", r"дисциплинар", r"disciplinary", r"сокращени\w* (штат|численн)",
         r"redundanc", r"layoff", r"трудов\w* книжк", r"severance", r"выходн\w* пособи",
         r"\bбонус", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
