@@ -37,6 +37,12 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     ),
     (frozenset({"route.ict", "eaeu"}), re.compile(r"квот|quota|kvot"), "quota"),
     (
+        frozenset({"fees"}),
+        re.compile(r"^(?!.*(стоит|cost|price|тұрады|сбор|levy|fee|алым|сколько платить))"
+                   r".*(мрп|\bmci\b|\bаек\b|\bmrp\b)"),
+        "mci",
+    ),
+    (
         None,
         re.compile(r"календарн\w* или рабоч|рабоч\w* или календарн|calendar or working|"
                    r"working or calendar|күнтізбелік пе|calendar days\?"),

@@ -48,7 +48,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"(уехать|поехать) работать", r"work(ing)? abroad", r"move to \w+ for work",
         r"жұмысқа (қалай )?кет", r"паспорт\w* (поменять|заменить|ауыстыр)",
         r"(поменять|заменить) паспорт",
-        r"паспортты", r"renew (my |a |the )?(kazakh )?passport",
+        r"паспортты", r"renew (my |a |the )?(kazakh )?passport", r"schengen", r"шенген",
+        r"(with|on) (a |my )?kazakh(stan)? passport", r"(с|по) казахстанск\w* паспорт",
     ),
     "residence": (
         r"вид на жительств", r"\bрвп\b", r"residence permit", r"ықтиярхат", r"прописк",
