@@ -38,12 +38,18 @@ class Outcome:
 _CUES: dict[str, tuple[str, ...]] = {
     "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
               r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
-              r"share of (locals|kazakh)", r"sotnosh|aratinas|70/90"),
+              r"share of (locals|kazakh)|"
+              r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
+              r"sotnosh|aratinas|70/90|skolko inostran"),
     "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
              r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
              r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
-    "count": (r"скольк\w* (раз|продлен)|how many (times|renewals|extensions)|неше (рет|мәрте)|"
+    "can_renew": (r"можно (ли )?продл|продлева\w*\s*\?|can (a |an |the |we |it )?.{0,40}"
+                  r"(be )?(renew|extend)|ұзартуға бола|ұзарта ала",
+                  r"mojno (li )?prodl|uzartuga bola"),
+    "count": (r"скольк\w* (раз|продлен)|how many (times|renewals|extensions)|many times|"
+              r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
@@ -170,7 +176,15 @@ def _term(a: _Asked) -> Outcome | None:
     if a.cue("count") and not a.cue("duration"):
         # "How many times", not "how long": the renewals card, with this route's answer.
         return Outcome(outcome.key, "renewal.count", outcome.steps, outcome.fact_ids)
+    if searched == "renewal.count" and not a.cue("duration"):
+        # "Can a category 4 permit be renewed?" is that route's; otherwise the search's card.
+        can = a.s.route_stated and a.cue("can_renew")
+        return Outcome(outcome.key, None if not can else outcome.topic_id, *_rest(outcome))
     return outcome
+
+
+def _rest(outcome: Outcome) -> tuple[tuple[TraceStep, ...], tuple[str, ...]]:
+    return outcome.steps, outcome.fact_ids
 
 
 def route_term(route_id: str) -> Outcome:

@@ -16,6 +16,11 @@ from knowledge.scope import out_of_scope
 from knowledge.situation import extract
 from knowledge.textnorm import normalize
 
+# "How many foreigners may we take": the ratio's question, whatever else the words match.
+_HOW_MANY_FOREIGNERS = (
+    r"(сколько|how many|неше|қанша|skolko)\s+(можно\s+|можем\s+|more\s+|еще\s+)?"
+    r"(иностран|foreign|expat|шетел|inostran)"
+)
 # A word that settles which of two neighbouring cards is asked about, whatever the search ranks
 # first: (cards it refines, the cue on the normalised text, the card meant).
 _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
@@ -36,6 +41,7 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         "renewal.window",
     ),
     (frozenset({"route.ict", "eaeu"}), re.compile(r"квот|quota|kvot"), "quota"),
+    (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (
         frozenset({"fees"}),
         re.compile(r"^(?!.*(стоит|cost|price|тұрады|сбор|levy|fee|алым|сколько платить))"
