@@ -41,19 +41,25 @@ _CUES: dict[str, tuple[str, ...]] = {
               r"share of (locals|kazakh)|"
               r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
               r"sotnosh|aratinas|70/90|skolko inostran"),
-    "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
+    "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"
+             r"length|мерзім|неше (жыл|күн|ай)|"
              r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
              r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
     "can_renew": (r"можно (ли )?продл|продлева\w*\s*\?|can (a |an |the |we |it )?.{0,40}"
                   r"(be )?(renew|extend)|ұзартуға бола|ұзарта ала",
                   r"mojno (li )?prodl|uzartuga bola"),
+    "total": (r"общ\w* срок|до скольки лет|максимальн\w* срок|в общей сложности|всего лет|"
+              r"total (years|term|time)|maximum (term|years|period)|in total|барлығы|жалпы мерзім",
+              r"obsh\w* srok|barligi"),
     "count": (r"скольк\w* (раз|продлен)|how many (times|renewals|extensions)|many times|"
               r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
     "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
+    "hire": (r"пригласит|нанять|нанимать|(взять|берем|берём) (\d+ )?иностран|hire|hiring|employ|"
+             r"bring in|алмақ|жалда|шетелдік ал", r"priglasit|nania|hire"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),
@@ -93,7 +99,8 @@ def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | No
 
 
 def _ratio(a: _Asked) -> Outcome | None:
-    about_ratio = a.cue("ratio") or a.topic_id in {"ratio", "ratio.exemptions"}
+    hiring = a.cue("hire") and not a.s.eaeu  # "35 people, we want 3 engineers from China"
+    about_ratio = a.cue("ratio") or hiring or a.topic_id in {"ratio", "ratio.exemptions"}
     if a.s.headcount is None or not about_ratio:
         return None
     result = check_ratio(a.on, a.s.headcount, True, False, 0, 0, 0, 0)
@@ -162,7 +169,10 @@ def _non_eaeu(a: _Asked) -> Outcome | None:
     if a.s.country is None or a.s.eaeu:
         return None
     step = TraceStep("situation-permit-needed", {"country": a.s.country.upper()})
-    return Outcome("permit-needed", None, (step,), ("eaeu.exempt",))
+    # A job named beside the country ("an Uzbek welder"): that category's card.
+    route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4"} else None
+    topic = f"route.{route}" if route and a.topic_id in {None, "eaeu"} else None
+    return Outcome("permit-needed", topic, (step,), ("eaeu.exempt",))
 
 
 def _term(a: _Asked) -> Outcome | None:
@@ -170,10 +180,10 @@ def _term(a: _Asked) -> Outcome | None:
     searched = a.topic_id or ""
     if searched.startswith("route.") and (route_id is None or not a.s.route_stated):
         route_id = searched.removeprefix("route.")
-    if route_id is None or not a.cue("term"):
+    if route_id is None or not (a.cue("term") or a.cue("total")):
         return None
     outcome = route_term(route_id)
-    if a.cue("count") and not a.cue("duration"):
+    if a.cue("total") or (a.cue("count") and not a.cue("duration")):
         # "How many times", not "how long": the renewals card, with this route's answer.
         return Outcome(outcome.key, "renewal.count", outcome.steps, outcome.fact_ids)
     if searched == "renewal.count" and not a.cue("duration"):

@@ -40,8 +40,18 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
                    r".*(за сколько дней|days before|how (early|far in advance)|күн бұрын)"),
         "renewal.window",
     ),
-    (frozenset({"route.ict", "eaeu"}), re.compile(r"квот|quota|kvot"), "quota"),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
+    (frozenset({"early_end"}), re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"), "esutd"),
+    (
+        frozenset({"ratio", "route.ict", "eaeu"}),
+        re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"),
+        "quota",
+    ),
+    (
+        frozenset({"renewal.window", "portals", "decision", "daycount"}),
+        re.compile(r"ваканс|vacanc|бос орын|vakans"),
+        "vacancy",
+    ),
     (
         frozenset({"fees"}),
         re.compile(r"^(?!.*(стоит|cost|price|тұрады|сбор|levy|fee|алым|сколько платить))"

@@ -32,8 +32,10 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"\bбонус", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
     ),
     "company": (
-        r"\bтоо\b", r"\bllp\b", r"\bжшс\b",
-        r"(зарегистрир|регистрац|открыть)\w* (ип|тоо|компани|фирм)",
+        r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
+        r"(ип|тоо|компани|фирм|филиал|представительств)",
+        r"\b(тоо|ип|llp|жшс|жк)\w*( \w+)? (открыть|зарегистрир|регистрац|ликвид|закрыть|аш|тірке)",
+        r"(open|register|close|liquidate)\w* (an? )?(llp|branch|subsidiary|sole)",
         r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
         r"sole proprietor", r"\bжк\b", r"компания\w* тірке", r"bank account",
         r"(банковск|расчетн)\w* сч[её]т", r"шот аш", r"лицензи\w* на (турагент|алкогол|строител)",
@@ -55,7 +57,6 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"вид на жительств", r"\bрвп\b", r"residence permit", r"ықтиярхат", r"прописк",
         r"по месту жительств", r"place of residence", r"тұрғылықты жер", r"гражданств",
         r"citizenship", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas", r"оралман",
-        r"патент", r"\bpatent\b",
     ),
     "chatter": (
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
@@ -74,6 +75,9 @@ _DISMISS = re.compile(
     r"как (правильно )?уволить|how (do (i|we) |to |can (i|we) )(fire|dismiss|terminate)|"
     r"жұмыстан (шығару|босату)|uvolit"
 )
+# A neighbour's word that a permit word beside it makes ours ("a patent or a permit?").
+_UNLESS_PERMIT = ((re.compile(r"патент|\bpatent\b"), "residence"),)
+_PERMIT = re.compile(r"разрешени|permit|рұқсат|руксат|ruqsat|razresh")
 _FOREIGN = re.compile(
     r"иностран|foreign|expat|шетел|мигрант|migrant|permit|разрешени|рұқсат|ruqsat"
 )
@@ -95,6 +99,9 @@ def out_of_scope(question: str) -> str | None:
         return None
     if _DISMISS.search(text) and not _FOREIGN.search(text):
         return "labour"
+    for pattern, domain in _UNLESS_PERMIT:
+        if pattern.search(text) and not _PERMIT.search(text):
+            return domain
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
             return domain

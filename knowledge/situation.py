@@ -172,10 +172,13 @@ def _dates(text: str, today: dt.date) -> tuple[dt.date, ...]:
     return tuple(found)
 
 
+_HALF_YEAR = re.compile(r"полгода|пол года|half a year|six months|жарты жыл")
+
+
 def _span(pattern: re.Pattern[str], text: str) -> int | None:
     match = pattern.search(text)
     if not match:
-        return None
+        return 6 if pattern is _MONTHS_SPAN and _HALF_YEAR.search(text) else None
     number = match.group(1)
     return int(number) if number.isdigit() else _NUMBER_WORDS[number]
 

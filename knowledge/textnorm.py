@@ -65,10 +65,19 @@ _ABBREVIATIONS = {"рнр": "разрешение на работу", "rnr": "ra
 _ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
 
 
+# Greetings and courtesies carry no topic ("Добрый день!" is not about days).
+_COURTESY = re.compile(
+    r"\b(добр\w+ (день|утро|вечер)|здравствуйте|привет|подскажите|пожалуйста|спасибо|"
+    r"сәлеметсіз бе|сәлем|рахмет|good (morning|afternoon|evening)|hello|thanks?( you)?|"
+    r"dobryi den|zdravstvuite|salem)\b"
+)
+
+
 def normalize(text: str) -> str:
     """Lower case, ё as е, Kazakh endings written after a hyphen dropped ("ЖСН-ді"),
-    abbreviations spelt out ("РНР")."""
+    abbreviations spelt out ("РНР"), greetings dropped."""
     text = _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
+    text = _COURTESY.sub(" ", text)
     return _ABBREVIATION.sub(lambda match: _ABBREVIATIONS[match.group(1)], text)
 
 
