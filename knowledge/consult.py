@@ -38,12 +38,12 @@ class Outcome:
 _CUES: dict[str, tuple[str, ...]] = {
     "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
               r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
-              r"share of (locals|kazakh)|"
+              r"share of (locals|kazakh)|local hir|"
               r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
               r"sotnosh|aratinas|70/90|skolko inostran"),
     "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"
              r"length|мерзім|неше (жыл|күн|ай)|"
-             r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
+             r"қанша мерзім|қанша уақыт|продл|renew|extend|ұзарт|how many (days|years|months)",
              r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
     "can_renew": (r"можно (ли )?продл|продлева\w*\s*\?|can (a |an |the |we |it )?.{0,40}"

@@ -97,11 +97,11 @@ def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
     search's unless it found nothing.)"""
     situation = extract(question, today)
     route = situation.route
-    if route is None or route in {"seasonal", "ict"}:
+    if route is None or (route in {"seasonal", "ict"} and not situation.route_stated):
         return hits
     meant = f"route.{route}"
     asked = not situation.route_stated and _WHICH_CATEGORY.search(normalize(question))
-    if asked or not hits or (hits[0].startswith("route.cat") and hits[0] != meant):
+    if asked or not hits or (hits[0].startswith("route.") and hits[0] != meant):
         return [meant, *(hit for hit in hits if hit != meant)]
     return hits
 

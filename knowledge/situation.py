@@ -49,7 +49,7 @@ _COUNTRY_WORDS = [
 ]
 _HEADCOUNT = re.compile(
     r"(?<!category )(?<!cat )(?<!категории )(?<!санат )"
-    r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
+    r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+|-)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
     r"people|person|worker|адам|қызметкер|кызметкер|жұмыскер|sotrudnik|chelovek|rabotnik)"
     r"|(?:штат\w*|headcount\w*|staff of|team is|team of|нас|бізде|бизде)\s*(?:is\s*|из\s*)?"
     r"(\d{1,5})"
@@ -71,7 +71,12 @@ def _category(digits: str, words: str, english: str) -> str:
 
 _ROUTES = (
     ("seasonal", r"сезон|seasonal|seasonl|маусымды[кқ]|sezon"),
-    ("ict", r"внутрикорпорат|intra.?(company|corporate)|корпоративішілік|ict\b"),
+    (
+        "ict",
+        r"внутрикорпорат|intra.?(company|corporate)|корпоративішілік|ict\b|second(ed|ment)|"
+        r"from (the |our )?(\w+ )?(hq|head office|parent)|из головн\w+ (офис|компан)|"
+        r"материнск\w+ компан|бас компания\w*|бас кеңсе",
+    ),
     *((route, _category(*ordinals)) for route, ordinals in _ORDINALS.items()),
 )
 _JOBS = (
