@@ -28,19 +28,18 @@ def test_evaluation_parts_are_fixed_and_disjoint() -> None:
 
 
 def test_tune_part_is_answered() -> None:
-    """TUNE is 99 % right; the floor leaves room for the questions on the two topics another
-    change adds (mfa_check, refusal), scored once they are in the index."""
+    """TUNE is 100 % right; the floor leaves a little room."""
     score = evaluate(load_eval("tune"))
     for lang in LANGS:
-        assert score.share(lang) >= 0.93, "\n".join(score.misses)
+        assert score.share(lang) >= 0.97, "\n".join(score.misses)
     assert score.refusal_recall >= 0.95 and score.answerable_refused <= 0.03
 
 
 def test_holdout_part_does_not_regress() -> None:
     """Floors just under this change's measured HOLDOUT figures (README), to catch regressions."""
     score = evaluate(load_eval("holdout"))
-    assert sum(score.right.values()) / sum(score.total.values()) >= 0.8
-    assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.06
+    assert sum(score.right.values()) / sum(score.total.values()) >= 0.9
+    assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.03
 
 
 @pytest.mark.parametrize(
