@@ -27,7 +27,7 @@ from knowledge.textnorm import skeleton, terms, words
 
 SHORT_LABEL = 26
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
-K1, B = 1.2, 0.75
+K1, B = 1.2, 0.5  # B: a topic with more example questions is not a "longer" document to punish
 MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
 UNKNOWN_NUMBER = 0.25
 FUZZY_CUTOFF = 82  # rapidfuzz ratio for a misspelt word to count as a known one

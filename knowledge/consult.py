@@ -52,13 +52,15 @@ _CUES: dict[str, tuple[str, ...]] = {
     "total": (r"общ\w* срок|до скольки лет|максимальн\w* срок|в общей сложности|всего лет|"
               r"total (years|term|time)|maximum (term|years|period)|in total|барлығы|жалпы мерзім",
               r"obsh\w* srok|barligi"),
-    "count": (r"скольк\w* (раз|продлен)|how many (times|renewals|extensions)|many times|"
+    "count": (r"скольк\w* (раз|продлен)|\d+ (раз|раза|times|рет)\b|еще раз|ещё раз|one more time|"
+              r"тағы бір рет|how many (times|renewals|extensions)|many times|"
               r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
     "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
-    "hire": (r"пригласит|нанять|нанимать|(взять|берем|берём) (\d+ )?иностран|hire|hiring|employ|"
+    "hire": (r"пригласит|нанять|нанимать|нанимаем|(взять|берем|берём) (\d+ )?иностран|"
+             r"хотим (взять|оформить)|взять на работу|hire|hiring|employ|"
              r"bring in|алмақ|жалда|шетелдік ал", r"priglasit|nania|hire"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
@@ -128,7 +130,11 @@ def _date(a: _Asked) -> Outcome | None:
     day = a.s.dates[0]
     if a.cue("renewal"):
         route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4", "ict"} else "cat3"
-        return _from_date("date-renewal", "renewal.window", deadlines.renewal_window(day, route))
+        result = deadlines.renewal_window(day, route)
+        last_day = result.dates.get("last_day")
+        # The last filing day already behind the user: the missed-renewal card, with the dates.
+        late = last_day is not None and last_day < a.on
+        return _from_date("date-renewal", "renewal.late" if late else "renewal.window", result)
     if a.cue("esutd"):
         dismissed = a.cue("dismissal")
         result = (deadlines.esutd_termination if dismissed else deadlines.esutd_registration)(day)

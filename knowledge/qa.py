@@ -42,11 +42,7 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (frozenset({"early_end"}), re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"), "esutd"),
-    (
-        frozenset({"ratio", "route.ict", "eaeu"}),
-        re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"),
-        "quota",
-    ),
+    (None, re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"), "quota"),
     (
         frozenset({"renewal.window", "portals", "decision", "daycount"}),
         re.compile(r"ваканс|vacanc|бос орын|vakans"),
@@ -61,7 +57,10 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     (
         None,
         re.compile(r"календарн\w* или рабоч|рабоч\w* или календарн|calendar or working|"
-                   r"working or calendar|күнтізбелік пе|calendar days\?"),
+                   r"working or calendar|күнтізбелік пе|calendar days\?|"
+                   r"(день|дата|day)\w* .{0,30}(входит|включа|считается)|"
+                   r"(входит|включается|считается) ли (день|дата)|"
+                   r"is the (first|last|publication) day (included|counted)|күні кіре ме"),
         "daycount",
     ),
 )  # fmt: skip

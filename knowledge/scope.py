@@ -18,7 +18,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
     "tax": (
         r"\bндс\b", r"\bvat\b", r"\bққс\b", r"налог(?!ов\w* номер)", r"\btax(?!\s*(number|id))",
         r"\bипн\b", r"\bкпн\b", r"\bжтс\b", r"\bктс\b", r"салы[ғқ]", r"деклараци", r"\bdeclaration",
-        r"\b270\b", r"соцотчисл", r"социальн\w* (отчисл|взнос)", r"social contribution",
+        r"(форм\w*|фно|fno|form) ?270|270 ?(форм|declar|декл)", r"соцотчисл",
+        r"социальн\w* (отчисл|взнос)", r"social contribution",
         r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bpension", r"зейнетақы",
     ),
     "labour": (
@@ -29,7 +30,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"өз еркімен", r"\bдемалысы\b(?! күн)", r"жыл сайынғы демалыс", r"ақылы демалыс",
         r"прогул", r"absentee", r"дисциплинар", r"disciplinary", r"сокращени\w* (штат|численн)",
         r"redundanc", r"layoff", r"трудов\w* книжк", r"severance", r"выходн\w* пособи",
-        r"\bбонус", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
+        r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
+        r"қай тілде", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
