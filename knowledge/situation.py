@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.finder import title_candidates
+from knowledge.finder import hints, title_candidates
 from knowledge.textnorm import normalize, skeleton
 
 EAEU = frozenset({"ru", "by", "kg", "am"})
@@ -151,12 +151,19 @@ def _headcount(text: str) -> int | None:
     return int(match.group(1) or match.group(3))
 
 
+@lru_cache(maxsize=1)
+def _any_title_word() -> re.Pattern[str]:
+    """A cheap gate before the finder's hints: does any hint's first stem start a word here?"""
+    firsts = sorted({stems[0] for stems, _ in hints()}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, firsts)) + ")")
+
+
 def _route(text: str) -> tuple[str | None, bool]:
     for route, pattern in _ROUTES:
         if re.search(pattern, text):
             return route, True
     # A job title the category finder places in one category ("электрик", "accountant").
-    if len(found := title_candidates(text)) == 1:
+    if _any_title_word().search(text) and len(found := title_candidates(text)) == 1:
         return f"cat{next(iter(found))}", False
     for route, pattern in _JOBS:
         if re.search(pattern, text):
