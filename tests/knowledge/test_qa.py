@@ -276,8 +276,8 @@ def test_fresh_evaluation_parts_are_fixed_and_disjoint() -> None:
 
 
 def test_fresh_parts_do_not_regress() -> None:
-    """Floors just under the measured figures (README): tune 100 %, holdout 93 %."""
-    for part, floor in (("fresh tune", 0.97), ("fresh holdout", 0.88)):
+    """Floors under the measured figures (README): tune 100 %, holdout 90-95 % a language."""
+    for part, floor in (("fresh tune", 0.97), ("fresh holdout", 0.85)):
         score = evaluate(load_eval(part))
         for lang in LANGS:
             assert score.share(lang) >= floor, (part, lang, "\n".join(score.misses))
