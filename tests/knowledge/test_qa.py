@@ -377,3 +377,38 @@ def test_neighbours_beside_our_words(question: str, domain: str) -> None:
 )  # fmt: skip
 def test_a_foreigners_dismissal_and_rnr_are_ours(question: str) -> None:
     assert out_of_scope(question) is None and qa.ask(question, "ru", TODAY).topic_id
+
+
+def test_a_renewal_date_already_past_its_last_filing_day_is_a_missed_renewal() -> None:
+    past = qa.ask("разрешение закончилось 1 июня 2026, продлить можно?", "ru", TODAY)
+    ahead = qa.ask("разрешение заканчивается 1 сентября 2026, когда продлевать", "ru", TODAY)
+    assert (past.situation, past.topic_id) == ("date-renewal", "renewal.late")
+    assert (ahead.situation, ahead.topic_id) == ("date-renewal", "renewal.window")
+    last = deadlines.renewal_window(dt.date(2026, 6, 1), "cat3").dates["last_day"]
+    assert last < TODAY
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Добрый день! Подскажите, сколько действует разрешение инженеру?", "route.cat3"),
+        ("сезонка на 270 дней сколько мрп", "route.seasonal"),
+        ("можно ли взять иностранца если квота кончилась", "quota"),
+        ("expat manager seconded from Dubai HQ for 2 years", "route.ict"),
+        ("у нас 60 сотрудников сколько иностранцев можем взять", "ratio"),
+        ("Hi, we're a 15-person startup, do we bring in a developer under the local hiring rule?",
+         "ratio.exemptions"),
+        ("день публикации входит в 15 дней?", "daycount"),
+    ],
+)  # fmt: skip
+def test_wordings_as_people_type_them(question: str, topic: str) -> None:
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [("форма 270 когда сдавать", "tax"), ("нужен патент или разрешение кыргызу?", None),
+     ("какие пособия положены при увольнении", "labour")],
+)  # fmt: skip
+def test_neighbour_words_in_context(question: str, domain: str | None) -> None:
+    assert out_of_scope(question) == domain
