@@ -52,13 +52,20 @@ _CUES: dict[str, tuple[str, ...]] = {
     "total": (r"общ\w* срок|до скольки лет|максимальн\w* срок|в общей сложности|всего лет|"
               r"total (years|term|time)|maximum (term|years|period)|in total|барлығы|жалпы мерзім",
               r"obsh\w* srok|barligi"),
-    "count": (r"скольк\w* (раз|продлен)|\d+ (раз|раза|times|рет)\b|еще раз|ещё раз|one more time|"
+    "count": (r"скольк\w* (раз|продлен)|(second|third|fourth|2nd|3rd|4th) time|"
+              r"в (третий|четвертый|второй) раз|(екінші|үшінші|төртінші) рет|"
+              r"\d+ (раз|раза|times|рет)\b|еще раз|ещё раз|one more time|"
               r"тағы бір рет|how many (times|renewals|extensions)|many times|"
               r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
-    "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
+    "vacancy": (r"ваканс|vacanc|бос орын|job (ad|advert|posting)|объявлени\w* о работе",
+                r"vakans"),
+    "need_permit": (r"нужн\w* (ли )?(ему |им )?(разрешени|рнр)|(разрешени\w*|рнр) (нужн|надо)|"
+                    r"need (a |the )?(work )?permit|permits? (needed|required)|"
+                    r"рұқсат (керек|қажет)",
+                    r"nujn\w* (li )?razresh|ruksat (kerek|kajet)"),
     "hire": (r"пригласит|нанять|нанимать|нанимаем|(взять|берем|берём) (\d+ )?иностран|"
              r"хотим (взять|оформить)|взять на работу|hire|hiring|employ|"
              r"bring in|алмақ|жалда|шетелдік ал", r"priglasit|nania|hire"),
@@ -176,9 +183,11 @@ def _non_eaeu(a: _Asked) -> Outcome | None:
         return None
     step = TraceStep("situation-permit-needed", {"country": a.s.country.upper()})
     # A job named beside the country ("an Uzbek welder"): that category's card.
+    # "Permit needed or not?" about a citizenship alone: the card that says who needs none.
     route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4"} else None
-    topic = f"route.{route}" if route and a.topic_id in {None, "eaeu"} else None
-    return Outcome("permit-needed", topic, (step,), ("eaeu.exempt",))
+    asks = a.cue("need_permit")
+    topic = f"route.{route}" if route and (asks or a.topic_id in {None, "eaeu"}) else None
+    return Outcome("permit-needed", topic or ("eaeu" if asks else None), (step,), ("eaeu.exempt",))
 
 
 def _term(a: _Asked) -> Outcome | None:

@@ -25,8 +25,9 @@ _HOW_MANY_FOREIGNERS = (
 # first: (cards it refines, the cue on the normalised text, the card meant).
 _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     (
-        frozenset({"ratio"}),
-        re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени"),
+        frozenset({"ratio", "route.ict"}),
+        re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"
+                   r"льгот|жеңілдік|break on|relief"),
         "ratio.exemptions",
     ),
     (
@@ -45,7 +46,7 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     (None, re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"), "quota"),
     (
         frozenset({"renewal.window", "portals", "decision", "daycount"}),
-        re.compile(r"ваканс|vacanc|бос орын|vakans"),
+        re.compile(r"ваканс|vacanc|бос орын|vakans|job (ad|advert|posting)"),
         "vacancy",
     ),
     (
@@ -88,6 +89,11 @@ class Reply:
 
 
 _WHICH_CATEGORY = re.compile(r"категори|categor|санат|kategor|sanat")
+# "Which positions count as category 2": the category's definition, its card.
+_DEFINITION = re.compile(
+    r"which (positions|jobs|roles|employees)|who (is|counts|falls)|кто относится|какие должности|"
+    r"кого относят|кім жатады|қандай лауазым"
+)
 
 
 def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
@@ -99,7 +105,10 @@ def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
     if route is None or (route in {"seasonal", "ict"} and not situation.route_stated):
         return hits
     meant = f"route.{route}"
-    asked = not situation.route_stated and _WHICH_CATEGORY.search(normalize(question))
+    text = normalize(question)
+    asked = _DEFINITION.search(text) or (
+        not situation.route_stated and _WHICH_CATEGORY.search(text)
+    )
     if asked or not hits or (hits[0].startswith("route.") and hits[0] != meant):
         return [meant, *(hit for hit in hits if hit != meant)]
     return hits
