@@ -198,6 +198,8 @@ def _term(a: _Asked) -> Outcome | None:
     if route_id is None or not (a.cue("term") or a.cue("total")):
         return None
     outcome = route_term(route_id)
+    if searched == "cat4.replacement":  # "how soon must they be replaced": that card
+        return Outcome(outcome.key, None, *_rest(outcome))
     if a.cue("total") or (a.cue("count") and not a.cue("duration")):
         # "How many times", not "how long": the renewals card, with this route's answer.
         return Outcome(outcome.key, "renewal.count", outcome.steps, outcome.fact_ids)

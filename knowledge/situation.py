@@ -64,7 +64,8 @@ _ORDINALS = {
 
 def _category(digits: str, words: str, english: str) -> str:
     return (
-        rf"\b({digits})\s*-?[а-я]{{0,3}}\s*(категор|санат|kategor)|({words})\w* (категор|санат)"
+        rf"\b({digits})\s*-?[а-я]{{0,3}}\s*(категор|санат|kategor|sanat)"
+        rf"|({words})\w* (категор|санат)"
         rf"|(category|cat)\.?\s*({english})\b|({english}) category"
     )
 
