@@ -27,7 +27,7 @@ from knowledge.textnorm import skeleton, terms, words
 
 SHORT_LABEL = 26
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
-K1, B = 1.2, 0.75
+K1, B = 1.2, 0.5  # B: a topic with more example questions is not a "longer" document to punish
 MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
 UNKNOWN_NUMBER = 0.25
 FUZZY_CUTOFF = 82  # rapidfuzz ratio for a misspelt word to count as a known one
@@ -170,8 +170,11 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
     another script) and a weight."""
     if term in index.idf:
         return term, 1.0
-    if len(term) < 4 or term.isdigit():
+    if term.isdigit():
         return None, 0.0
+    if len(term) < 4:  # a short word only as itself in another script ("ret" is "рет")
+        known = index.skeletons.get(skeleton(word)) if word.isascii() else None
+        return (known, 0.9) if known else (None, 0.0)
     # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
     spelt = skeleton(word)
     for size in range(len(spelt), 3, -1):  # four letters: a whole word, or a short stem's start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
-from aiogram.types import CallbackQuery, InlineQuery, InlineQueryResultUnion, Message
+from aiogram.types import CallbackQuery, InlineQuery, Message
 
 from bot.clock import Clock
 from bot.db.users import User
@@ -17,8 +17,7 @@ from handlers.ask.views import (
     changes_keyboard,
     group_keyboard,
     groups_keyboard,
-    inline_article,
-    inline_topics,
+    inline_results,
 )
 from handlers.callbacks import MenuAction, MenuCb
 from handlers.replies import send, show
@@ -86,9 +85,7 @@ async def question(message: Message, t: Translator, user: User, clock: Clock) ->
 
 
 async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:
-    today = clock.today(user.timezone)
-    topic_ids = inline_topics(query.query.strip()[:MAX_QUESTION], t.lang)
-    results: list[InlineQueryResultUnion] = [inline_article(i, t.lang, today) for i in topic_ids]
+    results = inline_results(query.query.strip()[:MAX_QUESTION], t.lang, clock, user.timezone)
     await query.answer(results, cache_time=60, is_personal=True)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import html
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +12,7 @@ from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultUnion,
     InputTextMessageContent,
 )
 from pydantic import ValidationError
@@ -130,6 +130,7 @@ class Answer:
     topic_id: str | None = None  # the card shown
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
     flow: FlowButton | None = None  # the flow that continues the situation stated
+    line: str | None = None  # the situation's one-line answer (plain text), if one was stated
 
 
 def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer:
@@ -147,28 +148,46 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
         if related not in others and related != best:
             others.append(related)
     text = answers.card(best, lang, clock.today(timezone))
-    if reply.outcome:
-        text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
+    line = consult.render(reply.outcome, lang) if reply.outcome else None
+    if line:
+        text = f"<b>{html.escape(line)}</b>\n\n{text}"
     flow = flow_button(continuation(asked, reply.outcome, today))
-    return Answer(text, others[:3], best, flow=flow)
+    return Answer(text, others[:3], best, flow=flow, line=line)
 
 
-def inline_topics(text: str, lang: Lang) -> list[str]:
-    """The topics an inline query offers: its best matches, or the menu's first ten."""
-    if text:
-        return [hit.topic_id for hit in answers.search(text, lang, limit=10)]
-    menu = answers.topic_menu(lang).values()
-    return [topic_id for items in menu for topic_id, _ in items][:10]
-
-
-def inline_article(topic_id: str, lang: Lang, today: dt.date) -> InlineQueryResultArticle:
-    """A card to share in any chat."""
-    content = InputTextMessageContent(
-        message_text=answers.card(topic_id, lang, today), parse_mode="HTML"
-    )
+def _article(topic_id: str, lang: Lang, text: str, line: str | None) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=topic_id,
         title=answers.topic(topic_id).title.get(lang),
-        description=answers.snippet(topic_id, lang),
-        input_message_content=content,
+        description=line or answers.snippet(topic_id, lang),
+        input_message_content=InputTextMessageContent(message_text=text, parse_mode="HTML"),
     )
+
+
+def inline_results(
+    question: str, lang: Lang, clock: Clock, timezone: str
+) -> list[InlineQueryResultUnion]:
+    """Inline mode answers as the chat does (qa.ask: refusal, situation, then the closest cards);
+    an empty query offers the topics."""
+    today = clock.today(timezone)
+    if not question:
+        menu = [topic_id for items in answers.topic_menu(lang).values() for topic_id, _ in items]
+        return [_article(t, lang, answers.card(t, lang, today), None) for t in menu[:10]]
+    found = answer_for(question, lang, clock, timezone)
+    if not found.card or found.topic_id is None:
+        if not found.text:  # nothing matched, or plain chatter
+            return []
+        plain = html.unescape(found.text)  # a neighbouring domain's pointer: where to ask
+        pointer = InputTextMessageContent(message_text=found.text, parse_mode="HTML")
+        title = plain.split(":")[0].split(". ")[0][:100]
+        return [
+            InlineQueryResultArticle(
+                id="scope", title=title, description=plain, input_message_content=pointer
+            )
+        ]
+    results: list[InlineQueryResultUnion] = [_article(found.topic_id, lang, found.text, found.line)]
+    more = [hit.topic_id for hit in answers.search(question, lang, limit=10)]
+    for topic_id in dict.fromkeys([*found.others, *more]):
+        if topic_id != found.topic_id and len(results) < 10:
+            results.append(_article(topic_id, lang, answers.card(topic_id, lang, today), None))
+    return results
