@@ -8,7 +8,7 @@ import pytest
 
 from knowledge import answers
 from knowledge.accuracy import CASES, accuracy, load_cases
-from knowledge.l10n import LANGS
+from knowledge.l10n import LANGS, Lang
 from knowledge.loader import load_knowledge
 from knowledge.render import source_name
 from knowledge.textnorm import kazakh_strip, normalize, stem, terms
@@ -98,7 +98,7 @@ def test_card_shows_sources_status_and_verified_date() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_facts_kept_off_a_card_are_behind_its_more_button(lang: str) -> None:
+def test_facts_kept_off_a_card_are_behind_its_more_button(lang: Lang) -> None:
     on = dt.date(2026, 11, 25)
     kb = load_knowledge()
     item = answers.topic("changes")
