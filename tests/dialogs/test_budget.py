@@ -93,6 +93,20 @@ def test_sources_three_named_links_official_first_each_once() -> None:
     assert rules(Output("message", links((EY, "EY"), (ADILET, "The Rules")))) == ["sources"]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The exact Russian wording was not retrieved.",
+        "the clause number (19) comes from the brief",
+        "Точная русская формулировка не получена.",
+        "ҚР АК баптары алынбаған.",
+    ],
+)
+def test_notes_for_the_team_never_reach_users(note: str) -> None:
+    assert rules(Output("message", f"⚠️ <i>{note}</i>", cause="cd:vacancy")) == ["team-note"]
+    assert rules(Output("message", "⚠️ <i>Not confirmed: check on migration.enbek.kz.</i>")) == []
+
+
 def test_every_kind_of_output_is_read() -> None:
     markup = keyboard(["a" * 40])
     results: list[InlineQueryResultUnion] = [

@@ -10,6 +10,8 @@ one, naming the rule and quoting the text.
 - ``answer-first``: in a message over 600 characters the answer (the first line after a bold
   title) ends within the first 600, so the first screen holds it.
 - ``buttons``: a label at most 24 characters when it shares its row, 36 alone.
+- ``team-note``: no note written for the team (how our research went: "was not retrieved",
+  "the brief"); a user needs what is unconfirmed and where to check, in their words.
 - ``sources``: at most three links (unless asked for), each once, named for who published it
   (not its bare domain), the official text (adilet.zan.kz) first.
 """
@@ -17,6 +19,7 @@ one, naming the rule and quoting the text.
 from __future__ import annotations
 
 import contextvars
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -51,6 +54,9 @@ ASKED_FOR = {
     "elm": "an eligibility result's steps or how it was counted (eligibility.ElMore)",
 }
 
+
+# How our research went, not what the user needs (the team's notes stay in the data's comments).
+TEAM_NOTES = re.compile(r"retrieved|\bthe brief\b|бриф|не получен|алынбаған", re.IGNORECASE)
 
 # The callback data of the update being fed (None for a typed message or a reminder).
 CAUSE: contextvars.ContextVar[str | None] = contextvars.ContextVar("budget_cause", default=None)
@@ -106,6 +112,8 @@ def check(output: Output) -> list[Violation]:
         return [Violation("html", str(error), output)]
     found = _length(output, visible) + _answer_first(output, visible, entities)
     found += _buttons(output) + _sources(output, visible, entities)
+    if note := TEAM_NOTES.search(visible):
+        found.append(Violation("team-note", f"a note for the team: {note.group()!r}", output))
     return found
 
 
