@@ -11,10 +11,13 @@ import pytest
 from bot.i18n import Translator
 from knowledge import answers
 from knowledge.l10n import Lang
+from knowledge.loader import load_knowledge
 from tests.conftest import DialogFactory
 from tests.support import budget
+from tests.support.dialog import Dialog
 
 LANGS: list[Lang] = ["ru", "kk", "en"]
+EVENTS = ("vacancy", "permit", "contract", "arrival", "ended", "fee", "violation")  # dl-event-*
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -46,3 +49,56 @@ async def test_inline_shares_of_every_topic(dialog: DialogFactory, lang: Lang) -
     d = dialog(lang=lang)
     for query in ("", "разрешение", "рұқсат", "permit", "changes 2025", "vacancy enbek"):
         await d.inline(query)
+
+
+async def finish_interview(d: Dialog, vacancy: str) -> None:
+    """Answer whatever the interview asks (a medium employer, 50 staff of whom 3 foreign, the
+    vacancy posted on 1 September 2025 or not yet) until its result."""
+    numbers = iter(["50", "3"])
+    for _step in range(10):
+        datas = [data for _label, data in d.last_message().buttons()]
+        if any(data.startswith("elm:") for data in datas):
+            return
+        if "el:employer:other" in datas:
+            await d.click_data("el:employer:other")
+        elif f"el:vacancy:{vacancy}" in datas:
+            await d.click_data(f"el:vacancy:{vacancy}")
+        elif any(data.startswith("dp:") for data in datas):
+            await d.send("01.09.2025")
+        else:
+            await d.send(next(numbers))
+    raise AssertionError(f"no result; buttons now: {d.buttons()}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("vacancy", ["yes", "no"])
+async def test_every_eligibility_result_with_its_details(
+    dialog: DialogFactory, lang: Lang, vacancy: str
+) -> None:
+    d = dialog(lang=lang)
+    for route in load_knowledge().routes:
+        await d.send("/eligibility")
+        await d.click_data("el:eaeu:no")
+        await d.click_data(f"el:route:{route.id}")
+        await finish_interview(d, vacancy)
+        for part in ("steps", "why"):
+            await d.click_data(f"elm:{part}")
+            assert d.replies(), (route.id, part)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_every_deadline_result_with_how_it_was_counted(
+    dialog: DialogFactory, lang: Lang
+) -> None:
+    d = dialog(lang=lang)
+    for event in EVENTS:
+        await d.send("/deadlines")
+        await d.click_data(f"dl:event:{event}")
+        for _step in range(4):  # a permit asks its route and term before the date
+            datas = [data for _label, data in d.last_message().buttons()]
+            if any(data.startswith("dp:") for data in datas):
+                break
+            await d.click_data(next(x for x in datas if x.startswith("dl:") and "event" not in x))
+        await d.send("02.02.2026")
+        assert any(data.startswith("dlw:") for _label, data in d.last_message().buttons()), event
+        await d.click(Translator(lang)("dl-how"))
