@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from aiogram.methods import AnswerInlineQuery, SendDocument, SendMessage, TelegramMethod
+from aiogram.methods import (
+    AnswerInlineQuery,
+    EditMessageReplyMarkup,
+    SendDocument,
+    SendMessage,
+    TelegramMethod,
+)
 from aiogram.types import (
     BufferedInputFile,
     InlineKeyboardButton,
@@ -118,12 +124,14 @@ def test_every_kind_of_output_is_read() -> None:
     ]
     methods: list[TelegramMethod[Any]] = [
         SendMessage(chat_id=1, text="x", reply_markup=markup),
+        EditMessageReplyMarkup(chat_id=1, message_id=2, reply_markup=markup),
         SendDocument(chat_id=1, document=BufferedInputFile(b"", "f"), caption="z" * 1501),
         AnswerInlineQuery(inline_query_id="q", results=results),
     ]
     kinds = [(out.kind, rules(out)) for m in methods for out in budget.outputs(m)]
     assert kinds == [
         ("message", ["buttons"]),
+        ("keyboard edit", ["buttons"]),
         ("caption", ["length", "answer-first"]),
         ("inline result", ["length", "answer-first"]),
     ]

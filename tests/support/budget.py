@@ -1,7 +1,8 @@
 """The phone budget (issue 11): what a message may cost a user reading it on a phone.
 
 Every text a dialog test makes the bot send (``SendMessage``, ``EditMessageText``, a
-``SendDocument`` caption, an ``AnswerInlineQuery`` result's message) is checked against these
+``SendDocument`` caption, an ``AnswerInlineQuery`` result's message, the buttons of an
+``EditMessageReplyMarkup``) is checked against these
 rules; ``Dialog`` watches its session and ``tests/dialogs/conftest.py`` fails the test that broke
 one, naming the rule and quoting the text.
 
@@ -29,6 +30,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.methods import (
     AnswerInlineQuery,
+    EditMessageReplyMarkup,
     EditMessageText,
     SendDocument,
     SendMessage,
@@ -92,6 +94,8 @@ def outputs(method: TelegramMethod[Any], cause: str | None = None) -> list[Outpu
         return [Output("message", method.text, _keyboard(method.reply_markup), cause)]
     if isinstance(method, EditMessageText):
         return [Output("edit", method.text or "", _keyboard(method.reply_markup), cause)]
+    if isinstance(method, EditMessageReplyMarkup):  # only its buttons are new
+        return [Output("keyboard edit", "", _keyboard(method.reply_markup), cause)]
     if isinstance(method, SendDocument) and method.caption:
         return [Output("caption", method.caption, _keyboard(method.reply_markup), cause)]
     if isinstance(method, AnswerInlineQuery):
