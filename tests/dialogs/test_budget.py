@@ -24,6 +24,7 @@ from aiogram.types import (
 
 from bot.app import App
 from tests.conftest import DialogFactory
+from tests.dialogs import conftest as dialog_conftest
 from tests.support import budget
 from tests.support.budget import Output, check
 
@@ -146,6 +147,18 @@ async def test_the_watch_catches_what_the_bot_sends(dialog: DialogFactory, app: 
     assert [v.rule for v in found] == ["length", "answer-first"]
     assert "2006 characters > 1500" in budget.report(found)
     budget.reset()  # this test's own violation, on purpose: the hook must not fail it
+
+
+def test_the_hook_fails_the_test_naming_rule_and_text(app: App) -> None:
+    """tests/dialogs/conftest.py's wrapper around a test's call, driven by hand."""
+    call = dialog_conftest.pytest_runtest_call(item=None)  # type: ignore[arg-type]
+    next(call)  # the test body would run here
+    sent = SendMessage(chat_id=1, text="<b>Card</b>\n\n" + "x" * 1600)
+    budget.watch(app.bot.session).seen.append((sent, None))
+    with pytest.raises(pytest.fail.Exception, match=r"\[length\] 1606 characters > 1500") as caught:
+        call.send(None)
+    assert "<b>Card</b>" in str(caught.value), "the text is quoted"
+    assert budget.violations() == [], "and the watch starts afresh"
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
