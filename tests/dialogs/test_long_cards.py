@@ -4,11 +4,15 @@ their steps and how they were counted, and the deadline calculator's results."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import pytest
 
+from bot.app import App
+from bot.db import records, users
 from bot.i18n import Translator
+from bot.records.planning import replan_record
 from knowledge import answers
 from knowledge.l10n import Lang
 from knowledge.loader import load_knowledge
@@ -102,3 +106,27 @@ async def test_every_deadline_result_with_how_it_was_counted(
         await d.send("02.02.2026")
         assert any(data.startswith("dlw:") for _label, data in d.last_message().buttons()), event
         await d.click(Translator(lang)("dl-how"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_full_dashboard_page_of_long_names(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    """/status at its worst: a page of eight records with the longest names, every kind."""
+    d = dialog(user_id=83, lang=lang)
+    await d.send("/start")
+    user = await users.get(app.db, 83)
+    assert user is not None
+    kinds = ("vacancy", "permit", "contract", "arrival", "ended", "fee", "violation", "permit")
+    for n, kind in enumerate(kinds):
+        label = f"{n} " + "Ш" * (records.MAX_LABEL - 2)
+        route, term = ("cat2", "m12") if kind == "permit" else ("", "")
+        day = dt.date(2026, 11, 20)
+        record_id = await records.add(app.db, 83, kind, day, d.now, label, route, term)
+        record = await records.get(app.db, 83, record_id)
+        assert record is not None
+        await replan_record(app.db, user, record, d.now)
+    await d.send("/status")
+    assert "7 Ш" in d.text
+    await d.click("0 Ш")  # a record's card
+    assert d.replies()
