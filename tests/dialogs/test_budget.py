@@ -23,8 +23,8 @@ from aiogram.types import (
 )
 
 from bot.app import App
+from tests import conftest as root_conftest
 from tests.conftest import DialogFactory
-from tests.dialogs import conftest as dialog_conftest
 from tests.support import budget
 from tests.support.budget import Output, check
 
@@ -150,8 +150,8 @@ async def test_the_watch_catches_what_the_bot_sends(dialog: DialogFactory, app: 
 
 
 def test_the_hook_fails_the_test_naming_rule_and_text(app: App) -> None:
-    """tests/dialogs/conftest.py's wrapper around a test's call, driven by hand."""
-    call = dialog_conftest.pytest_runtest_call(item=None)  # type: ignore[arg-type]
+    """tests/conftest.py's wrapper around a test's call, driven by hand."""
+    call = root_conftest.pytest_runtest_call(item=None)  # type: ignore[arg-type]
     next(call)  # the test body would run here
     sent = SendMessage(chat_id=1, text="<b>Card</b>\n\n" + "x" * 1600)
     budget.watch(app.bot.session).seen.append((sent, None))

@@ -3,7 +3,7 @@
 Every text a dialog test makes the bot send (``SendMessage``, ``EditMessageText``, a
 ``SendDocument`` caption, an ``AnswerInlineQuery`` result's message, the buttons of an
 ``EditMessageReplyMarkup``) is checked against these
-rules; ``Dialog`` watches its session and ``tests/dialogs/conftest.py`` fails the test that broke
+rules; ``Dialog`` watches its session and ``tests/conftest.py`` fails the test that broke
 one, naming the rule and quoting the text.
 
 - ``length``: at most 1,500 visible characters (after HTML parsing), unless the user asked for
