@@ -130,3 +130,28 @@ async def test_a_full_dashboard_page_of_long_names(
     assert "7 Ш" in d.text
     await d.click("0 Ш")  # a record's card
     assert d.replies()
+
+
+SITUATIONS = {  # a stated situation's line comes above the card: the longest cards with one
+    "ru": [
+        "вакансия размещена 1 сентября 2025 когда подавать",
+        "документы для заявления узбек сварщик",
+        "ВКП узбекистан 30 сотрудников",
+    ],
+    "kk": [
+        "бос орын 2025 жылғы 1 қыркүйекте жарияланды қашан тапсыру",
+        "өтінішке қажет құжаттар өзбек дәнекерлеуші",
+    ],
+    "en": [
+        "vacancy posted on 1 September 2025 when can I file",
+        "documents for the application uzbek welder",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_situation_above_the_longest_cards(dialog: DialogFactory, lang: Lang) -> None:
+    d = dialog(lang=lang)
+    for question in SITUATIONS[lang]:
+        await d.send(question)
+        assert d.text.startswith("<b>"), "the situation's answer comes first"
