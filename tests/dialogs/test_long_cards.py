@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from bot.app import App
+from bot.clock import FrozenClock
 from bot.db import records, users
 from bot.i18n import Translator
 from bot.records.planning import replan_record
+from handlers.ask import answer_for
 from knowledge import answers
 from knowledge.l10n import Lang
 from knowledge.loader import load_knowledge
-from tests.conftest import DialogFactory
+from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support import budget
 from tests.support.dialog import Dialog
 
@@ -155,3 +159,19 @@ async def test_a_situation_above_the_longest_cards(dialog: DialogFactory, lang: 
     for question in SITUATIONS[lang]:
         await d.send(question)
         assert d.text.startswith("<b>"), "the situation's answer comes first"
+
+
+def test_every_evaluation_question_gets_an_answer_on_budget() -> None:
+    """Each of the Q&A evaluation set's questions (tests/knowledge/qa_eval_*.toml) as its user
+    would see the answer: the situation line and the card, in the question's language."""
+    clock = FrozenClock(DEFAULT_NOW)
+    found, answered = [], 0
+    for path in sorted(Path("tests/knowledge").glob("qa_eval_*.toml")):
+        rows = tomllib.loads(path.read_text(encoding="utf-8"))
+        for lang in LANGS:
+            for question, *_expected in rows[lang]:
+                reply = answer_for(question, lang, clock, "Asia/Almaty")
+                answered += bool(reply.text)
+                found += budget.check(budget.Output("message", reply.text or "…"))
+    assert answered >= 300
+    assert not found, budget.report(found)
