@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from aiogram.filters.callback_data import CallbackData
 from aiogram.methods import (
     AnswerInlineQuery,
     EditMessageReplyMarkup,
@@ -112,6 +113,20 @@ def test_sources_three_named_links_official_first_each_once() -> None:
 def test_notes_for_the_team_never_reach_users(note: str) -> None:
     assert rules(Output("message", f"⚠️ <i>{note}</i>", cause="cd:vacancy")) == ["team-note"]
     assert rules(Output("message", "⚠️ <i>Not confirmed: check on migration.enbek.kz.</i>")) == []
+
+
+def test_the_asked_for_presses_are_real_buttons() -> None:
+    """A renamed details button must not leave the exemption list pointing at nothing."""
+    import handlers  # noqa: F401  (every router module, so every CallbackData class, is loaded)
+
+    def prefixes(cls: type[CallbackData]) -> set[str]:
+        found = set()
+        for sub in cls.__subclasses__():
+            found |= {sub.__prefix__} | prefixes(sub)
+        return found
+
+    assert set(budget.ASKED_FOR) <= prefixes(CallbackData)
+    assert not {"t", "m", "el", "dl"} & set(budget.ASKED_FOR), "cards and steps are not details"
 
 
 def test_every_kind_of_output_is_read() -> None:
