@@ -1,10 +1,8 @@
-"""One SQLite connection shared by the whole process, used on the event loop's thread.
+"""One aiosqlite connection shared by the whole process.
 
-Statements run synchronously: an embedded SQLite statement in WAL mode takes microseconds, less
-than a hop to a worker thread and back (aiosqlite's way, ~300 µs a statement under load, with the
-lock held across the hops). The methods stay ``async`` so a server database (PostgreSQL) can take
-the same shape later. SQLite allows one writer at a time; a transaction holds an asyncio lock so
-that no statement of another task joins it should its body ever await something else.
+SQLite allows one writer at a time; a single connection with an asyncio lock keeps transactions of
+concurrent handlers from interleaving (a statement of another task inside an open transaction
+would otherwise join it and share its rollback).
 """
 
 from __future__ import annotations
@@ -13,11 +11,12 @@ import asyncio
 import contextvars
 import logging
 import re
-import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+
+import aiosqlite
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +44,7 @@ def migration_files(folder: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
 
 
 class Database:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
         self.conn = conn
         self._lock = asyncio.Lock()
         # Write-through caches of repositories (this process is the database's only writer).
@@ -53,11 +52,8 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS_DIR) -> Database:
-        # isolation_level=None: autocommit, transactions only where ``transaction`` opens one.
-        # check_same_thread=False: every call comes from the loop's thread, one at a time; the
-        # check would only refuse a database opened before the loop ran or closed after it.
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        conn.row_factory = aiosqlite.Row
         db = cls(conn)
         for pragma in (
             "PRAGMA journal_mode=WAL",
@@ -65,13 +61,13 @@ class Database:
             "PRAGMA busy_timeout=5000",
             "PRAGMA foreign_keys=ON",
         ):
-            conn.execute(pragma)
+            await conn.execute(pragma)
         await db.migrate(migrations)
         return db
 
     async def close(self) -> None:
         async with self._lock:
-            self.conn.close()
+            await self.conn.close()
 
     async def schema_version(self) -> int:
         row = await self.fetchone("PRAGMA user_version")
@@ -87,12 +83,12 @@ class Database:
             script = path.read_text(encoding="utf-8")
             async with self._lock:
                 try:
-                    self.conn.executescript(
+                    await self.conn.executescript(
                         f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
                     )
                 except BaseException:
                     if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
+                        await self.conn.execute("ROLLBACK")
                     raise
             log.info("applied migration %s", path.name)
             applied.append(number)
@@ -115,43 +111,42 @@ class Database:
         async with self._lock:
             token = _in_transaction.set(True)
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
+                await self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self
                 except BaseException:
-                    self.conn.execute("ROLLBACK")
+                    await self.conn.execute("ROLLBACK")
                     raise
-                self.conn.execute("COMMIT")
+                await self.conn.execute("COMMIT")
             finally:
                 _in_transaction.reset(token)
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows changed."""
         async with self._locked():
-            cursor = self.conn.execute(sql, params)
+            cursor = await self.conn.execute(sql, params)
             count = cursor.rowcount
-            cursor.close()
+            await cursor.close()
             return count
 
     async def insert(self, sql: str, params: Params = ()) -> int:
         """Run an INSERT; return the new row id."""
         async with self._locked():
-            cursor = self.conn.execute(sql, params)
+            cursor = await self.conn.execute(sql, params)
             rowid = cursor.lastrowid
-            cursor.close()
+            await cursor.close()
             if rowid is None:
                 raise RuntimeError("INSERT produced no row id")
             return rowid
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         async with self._locked():
-            self.conn.executemany(sql, rows)
+            await self.conn.executemany(sql, rows)
 
-    async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        async with self._locked():
-            row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
-            return row
+    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+        async with self._locked(), self.conn.execute(sql, params) as cursor:
+            return await cursor.fetchone()
 
-    async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        async with self._locked():
-            return list(self.conn.execute(sql, params).fetchall())
+    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        async with self._locked(), self.conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
