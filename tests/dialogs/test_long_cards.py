@@ -16,7 +16,7 @@ from bot.clock import FrozenClock
 from bot.db import records, users
 from bot.i18n import Translator
 from bot.records.planning import replan_record
-from handlers.ask import answer_for
+from handlers.ask.views import answer_for
 from knowledge import answers
 from knowledge.l10n import Lang
 from knowledge.loader import load_knowledge
