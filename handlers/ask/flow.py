@@ -11,6 +11,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from handlers.ask.callbacks import CardCb, GroupCb, TopicCb
 from handlers.ask.views import (
+    CHANGES_TOPIC,
     MAX_QUESTION,
     answer_for,
     card_keyboard,
@@ -22,8 +23,6 @@ from handlers.ask.views import (
 from handlers.callbacks import MenuAction, MenuCb
 from handlers.replies import send, show
 from knowledge import answers
-
-CHANGES_TOPIC = "changes"
 
 
 async def ask(message: Message, t: Translator) -> None:

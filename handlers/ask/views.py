@@ -30,6 +30,7 @@ from knowledge.continuation import Continuation, continuation
 from knowledge.l10n import Lang, knowledge_catalog
 
 MAX_QUESTION = 500  # characters of a question that are searched
+CHANGES_TOPIC = "changes"  # the /changes card
 
 
 def _topic_button(topic_id: str, title: str) -> InlineKeyboardButton:
@@ -76,7 +77,9 @@ def details_row(t: Translator, topic_id: str) -> list[InlineKeyboardButton]:
     row = []
     if answers.has_caveats(topic_id):
         row.append(button(t("ask-btn-why"), CardCb(id=topic_id)))
-    if count := answers.more_sources(topic_id):
+    if answers.has_more(topic_id):  # the same view: the facts kept off the card, every source
+        row.append(button(t("ask-btn-more"), CardCb(id=topic_id)))
+    elif count := answers.more_sources(topic_id):
         row.append(button(t("ask-btn-sources", count=count), CardCb(id=topic_id)))
     return row
 
@@ -95,7 +98,8 @@ def _card_keyboard(
 
 
 def changes_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    """One "more" button per point of the 1 September 2025 changes, numbered as in the card."""
+    """The card's details row, then one button per point of the 1 September 2025 changes,
+    numbered as in the card."""
     return _changes_keyboard(t.lang)
 
 
@@ -108,7 +112,8 @@ def _changes_keyboard(lang: Lang) -> InlineKeyboardMarkup:
         )
         for point in NINE_POINTS
     ]
-    return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
+    details = [row for row in [details_row(t, CHANGES_TOPIC)] if row]
+    return InlineKeyboardMarkup(inline_keyboard=[*details, *([b] for b in buttons), _menu_row(t)])
 
 
 def groups_keyboard(t: Translator) -> InlineKeyboardMarkup:
