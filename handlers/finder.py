@@ -131,7 +131,7 @@ async def start_button(query: CallbackQuery, t: Translator, state: FSMContext) -
 async def from_eligibility(
     query: CallbackQuery, t: Translator, state: FSMContext, user: User, clock: Clock
 ) -> None:
-    history = eligibility.load_history(await state.get_data())
+    history = await eligibility.stored_history(state)
     question = interview.current_question(history, clock.today(user.timezone))
     if question is None or question.kind != "route":
         await query.answer(t("stale-button"))

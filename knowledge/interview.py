@@ -339,3 +339,45 @@ def evaluate(history: Sequence[tuple[str, Value]], on: dt.date) -> Verdict:
     elif route.id != "ict":
         facts += ["fee.basis", "fee.decree_819", "fee.general"]
     return Verdict(route, ratio, filing, fees, tuple(dict.fromkeys(facts)))
+
+
+def route_steps(route_id: str) -> list[str]:
+    """The steps of a route, in order, as ids (the bot's catalog says each as ``elig-step-<id>``):
+    an intra-corporate transfer pays no fee and registers its agreement instead of a contract;
+    category 4 adds the replacement duty."""
+    ict = route_id == "ict"
+    steps = ["post", "wait", "file", *([] if ict else ["fee"])]
+    steps += ["esutd-ict" if ict else "esutd", "arrival", "iin", "report"]
+    return [*steps, *(["cat4"] if route_id == "cat4" else [])]
+
+
+def step_figures(on: dt.date) -> dict[str, int | str]:
+    """The numbers the steps quote, from the facts in force ``on`` ("?" where a fact has none)."""
+    kb = load_knowledge()
+
+    def number(fact_id: str) -> int:
+        value = kb.fact(fact_id, on).value
+        return value if isinstance(value, int) else 0
+
+    pair = kb.fact("cat4.replacement", on).value
+    low, high = pair if isinstance(pair, list) and len(pair) == 2 else ("?", "?")
+    return {
+        "days": number("vacancy.posting_period"),
+        "fee_days": number("obligation.fee_payment"),
+        "esutd_days": number("obligation.esutd.register"),
+        "arrival_days": number("obligation.arrival_notice"),
+        "low": low,
+        "high": high,
+    }
+
+
+def fill(history: Sequence[tuple[str, Value]], known: Mapping[str, Value], on: dt.date) -> History:
+    """The history with the answers already known (stated in a question) given as their
+    questions come up, while each is acceptable; the first question not known stops it."""
+    filled = list(history)
+    while (question := current_question(filled, on)) is not None and question.id in known:
+        new = answer(filled, question.id, known[question.id], on)
+        if new is None:
+            break
+        filled = new
+    return filled

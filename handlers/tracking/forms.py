@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, TypeVar
+from typing import Literal
 
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from bot.ids import RowId
+from handlers.forms import load, store
 
-F = TypeVar("F", bound=BaseModel)
+__all__ = ["DetailEdit", "DetailForm", "EditForm", "TrackForm", "load", "store"]
 
 
 class DetailEdit(StatesGroup):
@@ -43,15 +43,3 @@ class DetailForm(BaseModel):
 
     record: RowId
     field: Literal["region", "ref", "end"]
-
-
-async def load(state: FSMContext, form: type[F]) -> F | None:
-    """The flow's form, or None when the stored data does not fit (the caller starts over)."""
-    try:
-        return form.model_validate(await state.get_data())
-    except ValidationError:
-        return None
-
-
-async def store(state: FSMContext, form: BaseModel) -> None:
-    await state.set_data(form.model_dump(mode="json"))

@@ -15,11 +15,11 @@ from bot.records.details import Details
 from bot.reminders.repo import Reminder
 from handlers.callbacks import MenuCb
 from handlers.checklist_cb import ChkAction, ChkCb
-from handlers.deadlines import compute
 from handlers.keyboards import button
 from handlers.tracking.callbacks import DetCb, DetField, RecAction, RecCb, TrackAction, TrackCb
 from handlers.tracking.forms import TrackForm
 from knowledge import deadlines as dl
+from knowledge.calculator import compute
 from knowledge.l10n import format_date
 from knowledge.loader import load_knowledge
 from knowledge.render import render_result, source_links

@@ -13,8 +13,9 @@ from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.local_session import LocalSession
-from handlers.deadlines import DlCb, TrackThis, compute, track_payload
+from handlers.deadlines import DlCb, TrackThis, track_payload
 from handlers.states import Deadlines
+from knowledge.calculator import compute
 from knowledge.l10n import Lang, format_date
 from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support.dialog import Dialog

@@ -16,9 +16,9 @@ from bot.app import App
 from bot.db import records
 from bot.i18n import Translator
 from bot.local_session import LocalSession
-from handlers import deadlines
 from handlers.callbacks import MenuCb
 from handlers.deadlines import DlCb
+from handlers.deadlines import flow as deadlines
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
 

@@ -1,0 +1,265 @@
+"""/deadlines: what happened (and, for a permit, its route and term), then when; the dates follow.
+
+The answer carries a "Track this" button whose data holds the whole computation (``TrackThis``):
+``handlers.tracking`` decodes it with ``track_payload`` (its router is placed before this one).
+What is computed for an event is ``knowledge.calculator``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.clock import Clock
+from bot.db.users import User
+from bot.i18n import Translator
+from handlers.callbacks import MenuCb
+from handlers.datepick import DateCb, confirm_markup, confirm_text, picked, retype_markup
+from handlers.deadlines.callbacks import (
+    DlCb,
+    DlNav,
+    DlNavAction,
+    DlOpen,
+    DlStep,
+    DlWhy,
+    TrackThis,
+    track_payload,
+)
+from handlers.deadlines.forms import CalcForm
+from handlers.deadlines.views import (
+    date_question,
+    event_markup,
+    nav_row,
+    result_markup,
+    result_text,
+    route_markup,
+    term_markup,
+    traces_text,
+)
+from handlers.forms import load, store
+from handlers.keyboards import main_menu, menu_button
+from handlers.prompts import start_over
+from handlers.replies import reply, send, show
+from handlers.states import Deadlines
+from knowledge.calculator import EVENTS, Event, compute, term_value
+from knowledge.loader import load_knowledge
+from knowledge.userdates import parse_user_date
+
+
+async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await state.set_state(Deadlines.event)
+    await store(state, CalcForm())
+    await reply(target, t("dl-q-event"), event_markup(t))
+
+
+async def ask_route(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await state.set_state(Deadlines.route)
+    await show(query, t("dl-q-route"), route_markup(t))
+
+
+async def ask_term(query: CallbackQuery, t: Translator, state: FSMContext, route: str) -> None:
+    await state.set_state(Deadlines.term)
+    await show(query, t("dl-q-term"), term_markup(t, route))
+
+
+async def ask_date(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, today: dt.date
+) -> None:
+    form = await load(state, CalcForm)
+    if form is None or form.event is None:
+        await start_over(target, t, state)
+        return
+    await state.set_state(Deadlines.date)
+    await reply(target, *date_question(t, form.event, today))
+
+
+async def finish(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, day: dt.date, on: dt.date
+) -> None:
+    form = await load(state, CalcForm)
+    if form is None or form.event is None:
+        await start_over(target, t, state)
+        return
+    results = compute(form.event, day, form.route, form.term)
+    await state.clear()
+    date = day.strftime("%Y%m%d")
+    payload = TrackThis(kind=form.event, date=date, route=form.route, term=form.term)
+    await reply(target, result_text(t, results, on), result_markup(t, payload))
+
+
+async def start(message: Message, t: Translator, state: FSMContext) -> None:
+    await ask_event(message, t, state)
+
+
+async def start_button(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await ask_event(query, t, state)
+
+
+async def on_event(
+    query: CallbackQuery,
+    callback_data: DlCb,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    event = Event(callback_data.v)
+    await store(state, CalcForm(event=event))
+    if event == Event.PERMIT:
+        await ask_route(query, t, state)
+    else:
+        await ask_date(query, t, state, clock.today(user.timezone))
+
+
+async def on_route(
+    query: CallbackQuery, callback_data: DlCb, t: Translator, state: FSMContext
+) -> None:
+    form = await load(state, CalcForm)
+    if form is None:
+        await start_over(query, t, state)
+        return
+    if callback_data.v not in {route.id for route in load_knowledge().routes}:
+        await query.answer(t("stale-button"))
+        return
+    await store(state, form.model_copy(update={"route": callback_data.v}))
+    await ask_term(query, t, state, callback_data.v)
+
+
+async def on_term(
+    query: CallbackQuery,
+    callback_data: DlCb,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    form = await load(state, CalcForm)
+    if form is None:
+        await start_over(query, t, state)
+        return
+    if term_value(form.route, callback_data.v) is None:
+        await query.answer(t("stale-button"))
+        return
+    await store(state, form.model_copy(update={"term": callback_data.v}))
+    await ask_date(query, t, state, clock.today(user.timezone))
+
+
+async def on_pick(
+    query: CallbackQuery,
+    callback_data: DateCb,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    day = picked(callback_data)
+    if day is None:
+        await query.answer(t("stale-button"))
+        return
+    await finish(query, t, state, day, clock.today(user.timezone))
+
+
+async def on_date_text(
+    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+) -> None:
+    """A typed date; an edited one (a correction of a date refused or asked about) is the same."""
+    today = clock.today(user.timezone)
+    parsed = parse_user_date(message.text or "", today)
+    if parsed.value is None:
+        problem = t(f"datepick-problem-{parsed.problem or 'format'}")
+        await send(message, problem, retype_markup(t, today, [nav_row(t, back=True)]))
+    elif parsed.doubt is not None:
+        markup = confirm_markup(t, parsed, today, [nav_row(t, back=True)])
+        await send(message, confirm_text(t, parsed), markup)
+    else:
+        await finish(message, t, state, parsed.value, today)
+
+
+async def on_date_other(message: Message, t: Translator, user: User, clock: Clock) -> None:
+    today = clock.today(user.timezone)
+    markup = retype_markup(t, today, [nav_row(t, back=True)])
+    await send(message, t("datepick-problem-format"), markup)
+
+
+async def on_text_for_buttons(message: Message, t: Translator) -> None:
+    await send(message, t("dl-use-buttons"))
+
+
+async def back_from_date(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    form = await load(state, CalcForm)
+    if form is not None and form.event == Event.PERMIT:
+        await ask_term(query, t, state, form.route)
+    else:
+        await ask_event(query, t, state)
+
+
+async def back_from_term(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await ask_route(query, t, state)
+
+
+async def back_from_route(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await ask_event(query, t, state)
+
+
+async def how_counted(query: CallbackQuery, callback_data: DlWhy, t: Translator) -> None:
+    request = track_payload(callback_data)
+    if request is None:
+        await query.answer(t("stale-button"))
+        return
+    results = compute(request.kind, request.day, request.route or "", request.term or "")
+    await query.answer()
+    if isinstance(query.message, Message):  # below the dates, which stay on screen
+        await send(query.message, traces_text(t, results), menu_button(t))
+
+
+async def open_result(
+    query: CallbackQuery,
+    callback_data: DlOpen,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    """From a Q&A answer: the result for the event and date the question stated."""
+    request = track_payload(callback_data)
+    if request is None:
+        await query.answer(t("stale-button"))
+        return
+    await state.clear()
+    results = compute(request.kind, request.day, request.route or "", request.term or "")
+    payload = TrackThis(**callback_data.model_dump())
+    await reply(
+        query, result_text(t, results, clock.today(user.timezone)), result_markup(t, payload)
+    )
+
+
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    await state.clear()
+    await show(query, t("cancelled"), main_menu(t))
+
+
+def register(r: Router) -> None:
+    cb, typed = r.callback_query, ~F.text.startswith("/")
+    r.message.register(start, Command("deadlines"))
+    cb.register(start_button, MenuCb.filter(F.action == "deadlines"))
+    events = DlCb.filter((F.step == DlStep.EVENT) & F.v.in_(EVENTS))
+    cb.register(on_event, Deadlines.event, events)
+    cb.register(on_route, Deadlines.route, DlCb.filter(F.step == DlStep.ROUTE))
+    cb.register(on_term, Deadlines.term, DlCb.filter(F.step == DlStep.TERM))
+    cb.register(on_pick, Deadlines.date, DateCb.filter(F.action == "pick"))
+    for observer in (r.message, r.edited_message):  # an edited date corrects it
+        observer.register(on_date_text, Deadlines.date, F.text, typed)
+    r.message.register(on_date_other, Deadlines.date, ~F.text)
+    buttons_only = StateFilter(Deadlines.event, Deadlines.route, Deadlines.term)
+    r.message.register(on_text_for_buttons, buttons_only, typed)
+    back = DlNav.filter(F.action == DlNavAction.BACK)
+    cb.register(back_from_date, back, Deadlines.date)
+    cb.register(back_from_term, back, Deadlines.term)
+    cb.register(back_from_route, back, Deadlines.route)
+    cb.register(how_counted, DlWhy.filter())
+    cb.register(open_result, DlOpen.filter())
+    cb.register(cancel, DlNav.filter(F.action == DlNavAction.CANCEL), StateFilter(Deadlines))
