@@ -37,8 +37,20 @@ def button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
+SHARED_LABEL = 24  # a phone cuts a longer label when the button shares its row
+
+
 def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
-    return [buttons[i : i + width] for i in range(0, len(buttons), width)]
+    """``width`` buttons a row, in order; a label too long to share a row stands alone."""
+    out: list[list[InlineKeyboardButton]] = []
+    for item in buttons:
+        last = out[-1] if out else []
+        fits = len(item.text) <= SHARED_LABEL and all(len(b.text) <= SHARED_LABEL for b in last)
+        if last and fits and len(last) < width:
+            last.append(item)
+        else:
+            out.append([item])
+    return out
 
 
 def main_menu(t: Translator) -> InlineKeyboardMarkup:

@@ -1,8 +1,9 @@
 """``python -m knowledge.accuracy``: how often the Q&A answers right.
 
-Two sets: the old test questions (qa_cases.toml, top-1 and top-3 of the search) and the evaluation
-set written before tuning (qa_eval_tune.toml, qa_eval_holdout.toml): per language and per topic,
-with refusal precision and recall. A question is right when the bot's topic (or its refusal) is the
+Three sets: the old test questions (qa_cases.toml, top-1 and top-3 of the search) and two
+evaluation sets written before tuning to them (qa_eval_*.toml, and the second round's
+qa_eval_fresh_*.toml), each split into a tuned and a held-out part: per language and per topic, with
+refusal precision and recall. A question is right when the bot's topic (or its refusal) is the
 expected one and, for a situational question, the situational outcome is the expected one too.
 """
 
@@ -20,7 +21,14 @@ from knowledge.l10n import LANGS, Lang
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "knowledge"
 CASES = TESTS / "qa_cases.toml"
-EVAL_PARTS = {"holdout": TESTS / "qa_eval_holdout.toml", "tune": TESTS / "qa_eval_tune.toml"}
+# Two sets written before tuning to them (the second, "fresh", before the second round of tuning),
+# each split once into a part tuned on and a held-out part only measured.
+EVAL_PARTS = {
+    "holdout": TESTS / "qa_eval_holdout.toml",
+    "fresh holdout": TESTS / "qa_eval_fresh_holdout.toml",
+    "tune": TESTS / "qa_eval_tune.toml",
+    "fresh tune": TESTS / "qa_eval_fresh_tune.toml",
+}
 REFUSE = "refuse"
 EVAL_DAY = dt.date(2026, 6, 15)  # the evaluation's fixed "today"
 
@@ -142,7 +150,7 @@ def main() -> None:
         print(f"old set {lang}: {len(old)} questions, top-1 {top1:.1%}, top-3 {top3:.1%}")
     for part in EVAL_PARTS:
         cases = load_eval(part)
-        report(part, evaluate(cases), verbose=part == "tune")
+        report(part, evaluate(cases), verbose=part.endswith("tune"))
         if waiting := sorted({case.expected for case in pending(cases)}):
             print(
                 f"  not scored: {len(pending(cases))} questions on topics not in the index yet: "

@@ -27,7 +27,7 @@ from knowledge.textnorm import skeleton, terms, words
 
 SHORT_LABEL = 26
 GROUPS = ("routes", "before", "ratio", "renewal", "obligations", "fees", "other")
-K1, B = 1.2, 0.75
+K1, B = 1.2, 0.5  # B: a topic with more example questions is not a "longer" document to punish
 MIN_COVERAGE = 0.35  # share of the question's weight that must match, else "no answer"
 UNKNOWN_NUMBER = 0.25
 FUZZY_CUTOFF = 82  # rapidfuzz ratio for a misspelt word to count as a known one
@@ -48,6 +48,9 @@ class Topic(BaseModel):
     title: LocalText
     short: LocalText  # the button label: fits a phone's button (≤ 26 characters)
     fact_ids: list[str] = Field(min_length=1)
+    # Facts one press away (the card's "More"), not on the card: context that would push the card
+    # past a phone's screen. Searched like the card's own facts.
+    detail_ids: list[str] = []
     related: list[str] = []
     questions: Questions
 
@@ -87,7 +90,7 @@ def topics(path: Path = DATA_DIR / "topics.toml") -> dict[str, Topic]:
             topic = Topic.model_validate(entry)
         except ValueError as exc:
             raise KnowledgeDataError(f"{path.name}: topic[{index}]: {exc}") from None
-        missing = [fact_id for fact_id in topic.fact_ids if not kb.has(fact_id)]
+        missing = [f for f in (*topic.fact_ids, *topic.detail_ids) if not kb.has(f)]
         if missing or topic.group not in GROUPS or topic.id in loaded:
             raise KnowledgeDataError(
                 f"{path.name}: topic {topic.id!r}: bad facts {missing} or group"
@@ -128,7 +131,7 @@ def _document(item: Topic) -> Counter[str]:
         for question in getattr(item.questions, lang):
             for term in terms(question):
                 counts[term] += WEIGHTS["questions"]
-        for fact_id in item.fact_ids:
+        for fact_id in (*item.fact_ids, *item.detail_ids):
             for term in terms(kb.fact(fact_id).text.get(lang)):
                 counts[term] += WEIGHTS["facts"]
     return counts
@@ -170,8 +173,11 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
     another script) and a weight."""
     if term in index.idf:
         return term, 1.0
-    if len(term) < 4 or term.isdigit():
+    if term.isdigit():
         return None, 0.0
+    if len(term) < 4:  # a short word only as itself in another script ("ret" is "рет")
+        known = index.skeletons.get(skeleton(word)) if word.isascii() else None
+        return (known, 0.9) if known else (None, 0.0)
     # Another script ("razreshenie", "руксат", "ruqsat"): the longest known stem it spells.
     spelt = skeleton(word)
     for size in range(len(spelt), 3, -1):  # four letters: a whole word, or a short stem's start
@@ -262,16 +268,27 @@ def more_sources(topic_id: str, on: dt.date | None = None) -> int:
     return hidden_sources(topic(topic_id).fact_ids, on)
 
 
+def has_more(topic_id: str) -> bool:
+    """Whether the card keeps some of its facts behind its "More" button."""
+    return bool(topic(topic_id).detail_ids)
+
+
 def card_details(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
-    """Behind the card's button: what is not confirmed, and every source, named."""
+    """Behind the card's buttons: the facts kept off the card (with their status), what is not
+    confirmed, and every source, named."""
     item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
     lines = [f"<b>{html.escape(item.short.get(lang))}</b>"]
-    caveats = [kb.fact(f, on).uncertain for f in item.fact_ids]
+    if item.detail_ids:
+        lines += ["", *(f"• {html.escape(kb.fact(f, on).text.get(lang))}" for f in item.detail_ids)]
+        status = render_status(kb.status(item.detail_ids, on), lang)
+        lines.append(f"<i>{html.escape(status)}</i>")
+    every = [*item.fact_ids, *item.detail_ids]
+    caveats = [kb.fact(f, on).uncertain for f in every]
     texts = [caveat.get(lang) for caveat in caveats if caveat is not None]
     if texts:
         lines += ["", f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-uncertain'))}</i>"]
         lines += [f"– {html.escape(text)}" for text in dict.fromkeys(texts)]
-    everything = source_links(item.fact_ids, on, lang, limit=len(sources(item.fact_ids, on)) + 1)
+    everything = source_links(every, on, lang, limit=len(sources(every, on)) + 1)
     lines += ["", catalog.get(lang, "answers-sources") + " " + everything]
     return "\n".join(lines)
 

@@ -36,19 +36,44 @@ class Outcome:
 
 # Cues: patterns on the normalised text, then (Latin) on its skeleton for other scripts.
 _CUES: dict[str, tuple[str, ...]] = {
-    "ratio": (r"соотнош|ratio|арақатынас|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
-              r"\d+ ?(%|percent|процент) (locals|местн)|locals", r"sotnosh|aratinas"),
-    "term": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)|"
-             r"қанша мерзім|продл|renew|extend|ұзарт|how many (days|years|months)",
-             r"srok|na skolko|prodl|uzart|merzim"),
+    "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
+              r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
+              r"share of (locals|kazakh)|local hir|"
+              r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
+              r"sotnosh|aratinas|70/90|skolko inostran"),
+    "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"
+             r"length|мерзім|неше (жыл|күн|ай)|"
+             r"қанша мерзім|қанша уақыт|продл|renew|extend|ұзарт|how many (days|years|months)",
+             r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
+    "can_renew": (r"можно (ли )?продл|продлева\w*\s*\?|can (a |an |the |we |it )?.{0,40}"
+                  r"(be )?(renew|extend)|ұзартуға бола|ұзарта ала",
+                  r"mojno (li )?prodl|uzartuga bola"),
+    "total": (r"общ\w* срок|до скольки лет|максимальн\w* срок|в общей сложности|всего лет|"
+              r"total (years|term|time)|maximum (term|years|period)|in total|барлығы|жалпы мерзім",
+              r"obsh\w* srok|barligi"),
+    "count": (r"скольк\w* (раз|продлен)|(second|third|fourth|2nd|3rd|4th) time|"
+              r"в (третий|четвертый|второй) раз|(екінші|үшінші|төртінші) рет|"
+              r"\d+ (раз|раза|times|рет)\b|еще раз|ещё раз|one more time|"
+              r"тағы бір рет|how many (times|renewals|extensions)|many times|"
+              r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
+              r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
-                 r"srok|na skolko|merzim"),
-    "vacancy": (r"ваканс|vacanc|бос орын", r"vakans"),
+                 r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
+    "vacancy": (r"ваканс|vacanc|бос орын|job (ad|advert|posting)|объявлени\w* о работе",
+                r"vakans"),
+    "need_permit": (r"нужн\w* (ли )?(ему |им )?(разрешени|рнр)|(разрешени\w*|рнр) (нужн|надо)|"
+                    r"need (a |the )?(work )?permit|permits? (needed|required)|"
+                    r"рұқсат (керек|қажет)",
+                    r"nujn\w* (li )?razresh|ruksat (kerek|kajet)"),
+    "hire": (r"пригласит|нанять|нанимать|нанимаем|(взять|берем|берём) (\d+ )?иностран|"
+             r"хотим (взять|оформить)|взять на работу|hire|hiring|employ|"
+             r"bring in|алмақ|жалда|шетелдік ал", r"priglasit|nania|hire"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),
-    "arrival": (r"прибы|приех|arriv|келді", r"pribi"),
+    "arrival": (r"прибы|приех|прилет|въех|заех|arriv|landed|entered|came to|flew in|келді|кірді",
+                r"pribi|priehal|priletel|keldi|kirdi"),
     "ban": (r"нарушени|violation|бұзушылық", r"narushen"),
     "trip": (r"командиров|business trip|іссапар|(другой|другом|другую) (регион|город|област)|"
              r"another (region|city|oblast)|басқа (өңір|облыс|қала)|sent to|posted to|relocat",
@@ -83,7 +108,8 @@ def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | No
 
 
 def _ratio(a: _Asked) -> Outcome | None:
-    about_ratio = a.cue("ratio") or a.topic_id in {"ratio", "ratio.exemptions"}
+    hiring = a.cue("hire") and not a.s.eaeu  # "35 people, we want 3 engineers from China"
+    about_ratio = a.cue("ratio") or hiring or a.topic_id in {"ratio", "ratio.exemptions"}
     if a.s.headcount is None or not about_ratio:
         return None
     result = check_ratio(a.on, a.s.headcount, True, False, 0, 0, 0, 0)
@@ -111,7 +137,11 @@ def _date(a: _Asked) -> Outcome | None:
     day = a.s.dates[0]
     if a.cue("renewal"):
         route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4", "ict"} else "cat3"
-        return _from_date("date-renewal", "renewal.window", deadlines.renewal_window(day, route))
+        result = deadlines.renewal_window(day, route)
+        last_day = result.dates.get("last_day")
+        # The last filing day already behind the user: the missed-renewal card, with the dates.
+        late = last_day is not None and last_day < a.on
+        return _from_date("date-renewal", "renewal.late" if late else "renewal.window", result)
     if a.cue("esutd"):
         dismissed = a.cue("dismissal")
         result = (deadlines.esutd_termination if dismissed else deadlines.esutd_registration)(day)
@@ -152,7 +182,12 @@ def _non_eaeu(a: _Asked) -> Outcome | None:
     if a.s.country is None or a.s.eaeu:
         return None
     step = TraceStep("situation-permit-needed", {"country": a.s.country.upper()})
-    return Outcome("permit-needed", None, (step,), ("eaeu.exempt",))
+    # A job named beside the country ("an Uzbek welder"): that category's card.
+    # "Permit needed or not?" about a citizenship alone: the card that says who needs none.
+    route = a.s.route if a.s.route in {"cat1", "cat2", "cat3", "cat4"} else None
+    asks = a.cue("need_permit")
+    topic = f"route.{route}" if route and (asks or a.topic_id in {None, "eaeu"}) else None
+    return Outcome("permit-needed", topic or ("eaeu" if asks else None), (step,), ("eaeu.exempt",))
 
 
 def _term(a: _Asked) -> Outcome | None:
@@ -160,12 +195,23 @@ def _term(a: _Asked) -> Outcome | None:
     searched = a.topic_id or ""
     if searched.startswith("route.") and (route_id is None or not a.s.route_stated):
         route_id = searched.removeprefix("route.")
-    if route_id is None or not a.cue("term"):
+    if route_id is None or not (a.cue("term") or a.cue("total")):
         return None
     outcome = route_term(route_id)
-    if searched == "renewal.count" and not a.cue("duration"):  # that card, with this answer
-        return Outcome(outcome.key, None, outcome.steps, outcome.fact_ids)
+    if searched == "cat4.replacement":  # "how soon must they be replaced": that card
+        return Outcome(outcome.key, None, *_rest(outcome))
+    if a.cue("total") or (a.cue("count") and not a.cue("duration")):
+        # "How many times", not "how long": the renewals card, with this route's answer.
+        return Outcome(outcome.key, "renewal.count", outcome.steps, outcome.fact_ids)
+    if searched == "renewal.count" and not a.cue("duration"):
+        # "Can a category 4 permit be renewed?" is that route's; otherwise the search's card.
+        can = a.s.route_stated and a.cue("can_renew")
+        return Outcome(outcome.key, None if not can else outcome.topic_id, *_rest(outcome))
     return outcome
+
+
+def _rest(outcome: Outcome) -> tuple[tuple[TraceStep, ...], tuple[str, ...]]:
+    return outcome.steps, outcome.fact_ids
 
 
 def route_term(route_id: str) -> Outcome:

@@ -1,18 +1,20 @@
 """Fluent catalogs for ru, kk and en: one localisation mechanism for the rules core and the bot.
 
 Catalogs are plain ``.ftl`` files in ``<dir>/<lang>/*.ftl``. Dates are formatted here with Babel
-(CLDR data) so that every layer writes "1 сентября 2025" / "01.09.2025" / "1 September 2025"
-the same way.
+(CLDR data) so that every layer writes "1 сентября 2025" / "2025 жылғы 1 қыркүйек" /
+"1 September 2025" the same way. Kazakh catalogs put a date in the case its postposition governs
+with ``{ CASE($date, "dat") } дейін`` (see ``kk_case``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from babel.dates import format_date as _babel_format_date
 from fluent.runtime import FluentBundle, FluentResource
@@ -35,21 +37,62 @@ def normalize_lang(code: str | None) -> Lang:
     return DEFAULT_LANG
 
 
-# Russian: "1 сентября 2025" (no "г." that would double a sentence's full stop). Kazakh: numeric
-# "01.09.2025", because a spelled-out month must take case endings ("қыркүйектен бастап").
-_DATE_PATTERN: dict[Lang, str] = {"ru": "d MMMM y", "kk": "dd.MM.y", "en": "d MMMM y"}
+# Russian: "1 сентября 2025" (no "г." that would double a sentence's full stop). Kazakh: the
+# official "2025 жылғы 1 қыркүйек" (year first, month name in the nominative); running text
+# declines the month with CASE() in the kk catalogs.
+_DATE_PATTERN: dict[Lang, str] = {"ru": "d MMMM y", "kk": "y 'жылғы' d MMMM", "en": "d MMMM y"}
 
 
 @lru_cache(maxsize=4096)  # a pure function; Babel's formatting is the costly part of a trace
 def format_date(day: dt.date, lang: Lang) -> str:
-    """A calendar date in the user's language: 1 сентября 2025 / 01.09.2025 / 1 September 2025."""
+    """A calendar date: 1 сентября 2025 / 2025 жылғы 1 қыркүйек / 1 September 2025."""
     return str(_babel_format_date(day, _DATE_PATTERN[lang], locale=_BABEL_LOCALE[lang]))
 
 
 def format_day_month(day: dt.date, lang: Lang) -> str:
-    """A short date without the year, for ranges inside one year (``2 сент.`` / ``02.09``)."""
-    pattern = "dd.MM" if lang == "kk" else "d MMM"
+    """A short date without the year, for ranges inside one year (``2 сент.`` / ``2 қыркүйек``)."""
+    pattern = "d MMMM" if lang == "kk" else "d MMM"
     return str(_babel_format_date(day, pattern, locale=_BABEL_LOCALE[lang]))
+
+
+# The Kazakh month names declined (suffixes follow vowel harmony and the final sound, so they are
+# spelled out rather than derived): dative for "дейін", accusative for "қоса алғанда", locative for
+# "on that day", ablative for "бастап" / "кейін".
+KK_CASES = ("dat", "acc", "loc", "abl")
+_KK_MONTHS: dict[str, tuple[str, str, str, str]] = {
+    "қаңтар": ("қаңтарға", "қаңтарды", "қаңтарда", "қаңтардан"),
+    "ақпан": ("ақпанға", "ақпанды", "ақпанда", "ақпаннан"),
+    "наурыз": ("наурызға", "наурызды", "наурызда", "наурыздан"),
+    "сәуір": ("сәуірге", "сәуірді", "сәуірде", "сәуірден"),
+    "мамыр": ("мамырға", "мамырды", "мамырда", "мамырдан"),
+    "маусым": ("маусымға", "маусымды", "маусымда", "маусымнан"),
+    "шілде": ("шілдеге", "шілдені", "шілдеде", "шілдеден"),
+    "тамыз": ("тамызға", "тамызды", "тамызда", "тамыздан"),
+    "қыркүйек": ("қыркүйекке", "қыркүйекті", "қыркүйекте", "қыркүйектен"),
+    "қазан": ("қазанға", "қазанды", "қазанда", "қазаннан"),
+    "қараша": ("қарашаға", "қарашаны", "қарашада", "қарашадан"),
+    "желтоқсан": ("желтоқсанға", "желтоқсанды", "желтоқсанда", "желтоқсаннан"),
+}
+_KK_MONTH_WORD = re.compile(r"(?<!\w)(" + "|".join(_KK_MONTHS) + r")(?!\w)")
+
+
+def kk_case(text: object, case: object) -> object:
+    """The last Kazakh month name in ``text`` declined: ("2025 жылғы 1 қыркүйек", "abl") →
+    "2025 жылғы 1 қыркүйектен". Text without a month name (another language) stays as it is."""
+    index = KK_CASES.index(str(case))  # a typo in a catalog raises (a Fluent error)
+    if not isinstance(text, str):
+        return text  # a missing argument (FluentNone) is reported by Fluent itself
+    value = text
+    matches = list(_KK_MONTH_WORD.finditer(value))
+    if not matches:
+        return value
+    last = matches[-1]
+    form = _KK_MONTHS[last.group(1)][index]
+    return value[: last.start()] + form + value[last.end() :]
+
+
+# Functions the catalogs may call; a Fluent function error is a formatting error (strict in tests).
+_FUNCTIONS: dict[str, Callable[..., Any]] = {"CASE": kk_case}
 
 
 class MissingMessage(KeyError):
@@ -70,7 +113,9 @@ class Catalog:
         self._keys: dict[Lang, set[str]] = {}
         dirs = list(dirs)
         for lang in LANGS:
-            bundle = FluentBundle([_BABEL_LOCALE[lang].replace("_", "-")], use_isolating=False)
+            bundle = FluentBundle(
+                [_BABEL_LOCALE[lang].replace("_", "-")], functions=_FUNCTIONS, use_isolating=False
+            )
             keys: set[str] = set()
             for folder in dirs:
                 for path in sorted((folder / lang).glob("*.ftl")):

@@ -6,12 +6,73 @@ Search finds the topic; later stages (out-of-scope model, situation) refine what
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from knowledge import answers
 from knowledge.consult import Outcome, consult
 from knowledge.l10n import Lang
 from knowledge.scope import out_of_scope
+from knowledge.situation import extract
+from knowledge.textnorm import normalize
+
+# "How many foreigners may we take": the ratio's question, whatever else the words match.
+_HOW_MANY_FOREIGNERS = (
+    r"(сколько|how many|неше|қанша|skolko)\s+(можно\s+|можем\s+|more\s+|еще\s+)?"
+    r"(иностран|foreign|expat|шетел|inostran)"
+)
+# A word that settles which of two neighbouring cards is asked about, whatever the search ranks
+# first: (cards it refines, the cue on the normalised text, the card meant).
+_REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
+    (
+        frozenset({"ratio", "route.ict"}),
+        re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"
+                   r"льгот|жеңілдік|break on|relief"),
+        "ratio.exemptions",
+    ),
+    (
+        frozenset({"route.cat4", "renewal.count"}),
+        re.compile(r"замен|replace|substitut|алмастыр|ауыстыр"),
+        "cat4.replacement",
+    ),
+    (
+        frozenset({"renewal.count"}),
+        re.compile(r"^(?!.*(сколько раз|how many (times|renewals)|неше рет|қанша рет|limit|лимит))"
+                   r".*(за сколько дней|days before|how (early|far in advance)|күн бұрын)"),
+        "renewal.window",
+    ),
+    (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
+    (frozenset({"early_end"}), re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"), "esutd"),
+    (None, re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"), "quota"),
+    (
+        frozenset({"renewal.window", "portals", "decision", "daycount"}),
+        re.compile(r"ваканс|vacanc|бос орын|vakans|job (ad|advert|posting)"),
+        "vacancy",
+    ),
+    (
+        frozenset({"fees"}),
+        re.compile(r"^(?!.*(стоит|cost|price|тұрады|сбор|levy|fee|алым|сколько платить))"
+                   r".*(мрп|\bmci\b|\bаек\b|\bmrp\b)"),
+        "mci",
+    ),
+    (
+        None,
+        re.compile(r"календарн\w* или рабоч|рабоч\w* или календарн|calendar or working|"
+                   r"working or calendar|күнтізбелік пе|calendar days\?|"
+                   r"(день|дата|day)\w* .{0,30}(входит|включа|считается)|"
+                   r"(входит|включается|считается) ли (день|дата)|"
+                   r"is the (first|last|publication) day (included|counted)|күні кіре ме"),
+        "daycount",
+    ),
+)  # fmt: skip
+
+
+def _refined(question: str, hits: list[str]) -> list[str]:
+    text = normalize(question)
+    for cards, cue, meant in _REFINE:
+        if hits and (cards is None or hits[0] in cards) and cue.search(text):
+            return [meant, *(hit for hit in hits if hit != meant)]
+    return hits
 
 
 @dataclass(frozen=True)
@@ -27,11 +88,38 @@ class Reply:
         return self.outcome.key if self.outcome else None
 
 
+_WHICH_CATEGORY = re.compile(r"категори|categor|санат|kategor|sanat")
+# "Which positions count as category 2": the category's definition, its card.
+_DEFINITION = re.compile(
+    r"which (positions|jobs|roles|employees)|who (is|counts|falls)|кто относится|какие должности|"
+    r"кого относят|кім жатады|қандай лауазым"
+)
+
+
+def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
+    """A job title names its category's card when the question speaks of categories, when the
+    search found nothing, or a card of another category. (A category named outright is the
+    search's unless it found nothing.)"""
+    situation = extract(question, today)
+    route = situation.route
+    if route is None or (route in {"seasonal", "ict"} and not situation.route_stated):
+        return hits
+    meant = f"route.{route}"
+    text = normalize(question)
+    asked = _DEFINITION.search(text) or (
+        not situation.route_stated and _WHICH_CATEGORY.search(text)
+    )
+    if asked or not hits or (hits[0].startswith("route.") and hits[0] != meant):
+        return [meant, *(hit for hit in hits if hit != meant)]
+    return hits
+
+
 def ask(question: str, lang: Lang, today: dt.date) -> Reply:
     """What to answer to ``question`` asked on ``today`` (the user's calendar date)."""
     if domain := out_of_scope(question):
         return Reply(None, scope=domain)
-    hits = [hit.topic_id for hit in answers.search(question, lang, limit=3)]
+    hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
+    hits = _job_route(question, today, hits)
     outcome = consult(question, hits[0] if hits else None, today)
     best = outcome.topic_id if outcome and outcome.topic_id else (hits[0] if hits else None)
     if best is None:

@@ -18,20 +18,31 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
     "tax": (
         r"\bндс\b", r"\bvat\b", r"\bққс\b", r"налог(?!ов\w* номер)", r"\btax(?!\s*(number|id))",
         r"\bипн\b", r"\bкпн\b", r"\bжтс\b", r"\bктс\b", r"салы[ғқ]", r"деклараци", r"\bdeclaration",
-        r"\b270\b", r"соцотчисл", r"социальн\w* (отчисл|взнос)", r"social contribution",
+        r"(форм\w*|фно|fno|form) ?270|270 ?(форм|declar|декл)", r"соцотчисл",
+        r"социальн\w* (отчисл|взнос)", r"social contribution",
         r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bpension", r"зейнетақы",
     ),
     "labour": (
         r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
         r"зарплат", r"\bwage", r"\bsalar", r"испытательн", r"probation", r"сынақ мерзім",
         r"сверхурочн", r"переработк", r"overtime", r"больничн", r"\bsick", r"ауырғаны",
-        r"беременн", r"maternity", r"собственному желанию", r"own request", r"өз еркімен",
+        r"беременн", r"maternity", r"декрет", r"собственному желанию", r"own request",
+        r"өз еркімен", r"paid (holiday|leave|vacation)", r"\bvacation", r"annual leave",
+        r"\bдемалысы\b(?! күн)", r"жыл сайынғы демалыс", r"ақылы демалыс",
+        r"прогул", r"absentee", r"дисциплинар", r"disciplinary", r"сокращени\w* (штат|численн)",
+        r"redundanc", r"layoff", r"трудов\w* книжк", r"severance", r"выходн\w* пособи",
+        r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
+        r"қай тілде", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
     ),
     "company": (
-        r"\bтоо\b", r"\bllp\b", r"\bжшс\b",
-        r"(зарегистрир|регистрац|открыть)\w* (ип|тоо|компани|фирм)",
+        r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
+        r"(ип|тоо|компани|фирм|филиал|представительств)",
+        r"\b(тоо|ип|llp|жшс|жк)\w*( \w+)? (открыть|зарегистрир|регистрац|ликвид|закрыть|аш|тірке)",
+        r"(open|register|close|liquidate)\w* (an? )?(llp|branch|subsidiary|sole)",
+        r"set up (a |an |our )?(\w+ )?(company|subsidiary|branch|llp|business|firm)",
         r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
-        r"sole proprietor", r"\bжк\b", r"компания\w* тірке",
+        r"sole proprietor", r"\bжк\b", r"компания\w* тірке", r"bank account",
+        r"(банковск|расчетн)\w* сч[её]т", r"шот аш", r"лицензи\w* на (турагент|алкогол|строител)",
     ),
     "travel": (
         r"виз\w* (в|для) (сша|герман|китай|корею|европ|америк|англи|турци|оаэ)",
@@ -43,12 +54,18 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"(уехать|поехать) работать", r"work(ing)? abroad", r"move to \w+ for work",
         r"жұмысқа (қалай )?кет", r"паспорт\w* (поменять|заменить|ауыстыр)",
         r"(поменять|заменить) паспорт",
-        r"паспортты", r"renew (my |a |the )?(kazakh )?passport",
+        r"паспортты", r"renew (my |a |the )?(kazakh )?passport", r"schengen", r"шенген",
+        r"(with|on) (a |my )?kazakh(stan)? passport", r"visa to (travel|go|visit|fly)",
+        r"виз\w* (чтобы )?(поехать|съездить|для поездки|слетать)", r"(с|по) казахстанск\w* паспорт",
     ),
     "residence": (
         r"вид на жительств", r"\bрвп\b", r"residence permit", r"ықтиярхат", r"прописк",
         r"по месту жительств", r"place of residence", r"тұрғылықты жер", r"гражданств",
-        r"citizenship", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas", r"оралман",
+        r"citizenship", r"residency", r"permanent resid", r"\bпмж\b",
+        r"постоянн\w+ (место )?жительств", r"get (a )?kazakh(stan)? passport",
+        r"получить казахстанск\w+ паспорт",
+        r"получить паспорт рк", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas",
+        r"оралман",
     ),
     "chatter": (
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
@@ -59,15 +76,27 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
 _COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _DOMAINS.items()}
 # Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
 _SKELETONS = {
-    "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki"),
-    "residence": ("grajdanstv", "propisk"), "chatter": ("pogod",),
+    "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki", "progul"),
+    "residence": ("grajdanstv", "propisk", "kandas", "azamatti"), "chatter": ("pogod",),
 }  # fmt: skip
+# Dismissal itself is labour law; a foreigner's or a permit's end is ours (the early-end card).
+_DISMISS = re.compile(
+    r"как (правильно )?уволить|how (do (i|we) |to |can (i|we) )(fire|dismiss|terminate)|"
+    r"жұмыстан (шығару|босату)|uvolit"
+)
+# A neighbour's word that a permit word beside it makes ours ("a patent or a permit?").
+_UNLESS_PERMIT = ((re.compile(r"патент|\bpatent\b"), "residence"),)
+_PERMIT = re.compile(r"разрешени|permit|рұқсат|руксат|ruqsat|razresh")
+_FOREIGN = re.compile(
+    r"иностран|foreign|expat|шетел|мигрант|migrant|permit|разрешени|рұқсат|ruqsat"
+)
 
 
 # A neighbouring word beside a work-permit one is a work-permit question ("do residence-permit
 # holders need a quota", "is the permit fee a tax"): the knowledge answers it.
 _OURS = re.compile(
-    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым"
+    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым|"
+    r"\bрнр\b|70 ?/ ?90|соотношени|арақатынас|\bratio\b|local (staff|content)"
 )
 
 
@@ -77,6 +106,11 @@ def out_of_scope(question: str) -> str | None:
     text = normalize(question)
     if _OURS.search(text):
         return None
+    if _DISMISS.search(text) and not _FOREIGN.search(text):
+        return "labour"
+    for pattern, domain in _UNLESS_PERMIT:
+        if pattern.search(text) and not _PERMIT.search(text):
+            return domain
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
             return domain

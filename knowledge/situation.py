@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.finder import hints, title_candidates
 from knowledge.textnorm import normalize, skeleton
 
 EAEU = frozenset({"ru", "by", "kg", "am"})
@@ -48,7 +49,7 @@ _COUNTRY_WORDS = [
 ]
 _HEADCOUNT = re.compile(
     r"(?<!category )(?<!cat )(?<!категории )(?<!санат )"
-    r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
+    r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+|-)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
     r"people|person|worker|адам|қызметкер|кызметкер|жұмыскер|sotrudnik|chelovek|rabotnik)"
     r"|(?:штат\w*|headcount\w*|staff of|team is|team of|нас|бізде|бизде)\s*(?:is\s*|из\s*)?"
     r"(\d{1,5})"
@@ -63,14 +64,20 @@ _ORDINALS = {
 
 def _category(digits: str, words: str, english: str) -> str:
     return (
-        rf"\b({digits})\s*-?[а-я]{{0,3}}\s*(категор|санат|kategor)|({words})\w* (категор|санат)"
+        rf"\b({digits})\s*-?[а-я]{{0,3}}\s*(категор|санат|kategor|sanat)"
+        rf"|({words})\w* (категор|санат)"
         rf"|(category|cat)\.?\s*({english})\b|({english}) category"
     )
 
 
 _ROUTES = (
     ("seasonal", r"сезон|seasonal|seasonl|маусымды[кқ]|sezon"),
-    ("ict", r"внутрикорпорат|intra.?(company|corporate)|корпоративішілік|ict\b"),
+    (
+        "ict",
+        r"внутрикорпорат|intra.?(company|corporate)|корпоративішілік|ict\b|second(ed|ment)|"
+        r"from (the |our )?(\w+ )?(hq|head office|parent)|из головн\w+ (офис|компан)|"
+        r"материнск\w+ компан|бас компания\w*|бас кеңсе",
+    ),
     *((route, _category(*ordinals)) for route, ordinals in _ORDINALS.items()),
 )
 _JOBS = (
@@ -145,10 +152,20 @@ def _headcount(text: str) -> int | None:
     return int(match.group(1) or match.group(3))
 
 
+@lru_cache(maxsize=1)
+def _any_title_word() -> re.Pattern[str]:
+    """A cheap gate before the finder's hints: does any hint's first stem start a word here?"""
+    firsts = sorted({stems[0] for stems, _ in hints()}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, firsts)) + ")")
+
+
 def _route(text: str) -> tuple[str | None, bool]:
     for route, pattern in _ROUTES:
         if re.search(pattern, text):
             return route, True
+    # A job title the category finder places in one category ("электрик", "accountant").
+    if _any_title_word().search(text) and len(found := title_candidates(text)) == 1:
+        return f"cat{next(iter(found))}", False
     for route, pattern in _JOBS:
         if re.search(pattern, text):
             return route, False
@@ -168,10 +185,13 @@ def _dates(text: str, today: dt.date) -> tuple[dt.date, ...]:
     return tuple(found)
 
 
+_HALF_YEAR = re.compile(r"полгода|пол года|half a year|six months|жарты жыл")
+
+
 def _span(pattern: re.Pattern[str], text: str) -> int | None:
     match = pattern.search(text)
     if not match:
-        return None
+        return 6 if pattern is _MONTHS_SPAN and _HALF_YEAR.search(text) else None
     number = match.group(1)
     return int(number) if number.isdigit() else _NUMBER_WORDS[number]
 

@@ -28,17 +28,28 @@ _KK_SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
-STOPWORDS = set(
+# Russian and English function words: their inflections ("какого", "нужна") are dropped by stem.
+_INFLECTED_STOPWORDS = set(
     """
     a an the is are be do does can i we my our to of in on for and or with what when how
     which who why it this that there if me you your should must need much many whether
     also only not been has have was were will from by at as its their they them than then
     so any all such into about us like get got
+    would could please hi hello just want wants did don't dont it's what's whats we're i'm
     и в во на с со к ко по о об от до за из у а но ли же или как что когда где какой какая
     какие каких сколько нужно надо можно ли мне нам мы я это этот для при чтобы бы есть
     ли ещё еще уже кто чем не ни его их она они так также только все всё был была были
+    будет будут если может могут хочет хотим хотят нас наш наша наше наши вам вас вы ему ей
+    себя очень просто вообще пожалуйста подскажите скажите здравствуйте который которая
+    которые там тут здесь сейчас тогда потом через свой нибудь либо чего кого кому
+    """.split()
+)
+# Kazakh ones are dropped as typed: a Kazakh word's stem may be a content word's ("алу", "алым").
+STOPWORDS = _INFLECTED_STOPWORDS | set(
+    """
     және мен бен пен да де та те ма ме ба бе па пе ба ма не қалай қашан қандай неше
-    бұл осы ол біз мен керек бола ма ғой ше
+    бұл осы ол біз мен керек бола ма ғой ше алу үшін ушин қажет
+    бар бізге біздің сіз сізге сіздің туралы енді ғана екен болады болса
     """.split()
 )
 
@@ -49,11 +60,25 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
 
 
 _HYPHEN_SUFFIX = re.compile(r"(\w)-[а-яәғқңөұүһі]{1,5}\b")
+# Abbreviations HR people type for the words the index knows.
+_ABBREVIATIONS = {"рнр": "разрешение на работу", "rnr": "razreshenie na rabotu"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
+
+
+# Greetings and courtesies carry no topic ("Добрый день!" is not about days).
+_COURTESY = re.compile(
+    r"\b(добр\w+ (день|утро|вечер)|здравствуйте|привет|подскажите|пожалуйста|спасибо|"
+    r"сәлеметсіз бе|сәлем|рахмет|good (morning|afternoon|evening)|hello|thanks?( you)?|"
+    r"dobryi den|zdravstvuite|salem)\b"
+)
 
 
 def normalize(text: str) -> str:
-    """Lower case, ё as е, and Kazakh endings written after a hyphen dropped ("ЖСН-ді")."""
-    return _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
+    """Lower case, ё as е, Kazakh endings written after a hyphen dropped ("ЖСН-ді"),
+    abbreviations spelt out ("РНР"), greetings dropped."""
+    text = _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
+    text = _COURTESY.sub(" ", text)
+    return _ABBREVIATION.sub(lambda match: _ABBREVIATIONS[match.group(1)], text)
 
 
 def kazakh_strip(word: str) -> str:
@@ -83,13 +108,25 @@ def stem(word: str) -> str:
     return kazakh if len(kazakh) < len(russian) and len(kazakh) >= 5 else russian
 
 
+@cache
+def _stop_stems() -> frozenset[str]:
+    """Stop words' stems, so their inflections ("какого", "нужна") are dropped too."""
+    stems = {stem(word) for word in _INFLECTED_STOPWORDS}
+    return frozenset(stem for stem in stems if len(stem) >= 3)  # "он", "ко": too many share it
+
+
+def _informative(word: str) -> bool:
+    return (
+        word not in STOPWORDS
+        and (len(word) > 1 or word.isdigit())
+        and (word.isdigit() or stem(word) not in _stop_stems())
+    )
+
+
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def terms(text: str) -> tuple[str, ...]:
     """The stems of the informative words of ``text``."""
-    words = _WORD.findall(normalize(text))
-    return tuple(
-        stem(word) for word in words if word not in STOPWORDS and (len(word) > 1 or word.isdigit())
-    )
+    return tuple(stem(word) for word in _WORD.findall(normalize(text)) if _informative(word))
 
 
 # Any script to one Latin skeleton, so "razreshenie", "руксат" (Kazakh without its letters) and
@@ -131,7 +168,6 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (word, stem(word))
         for word in found
-        if word not in STOPWORDS
-        and (len(word) > 1 or word.isdigit())
+        if _informative(word)
         and not (_KAZAKH_LETTERS.isdisjoint(word) and skeleton(word) in _STOP_SKELETONS)
     )

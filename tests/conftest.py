@@ -1,10 +1,15 @@
-"""Shared fixtures: a fresh application per test on a temporary database and a frozen clock."""
+"""Shared fixtures: a fresh application per test on a temporary database and a frozen clock.
+
+Every test that talks to the bot through a ``Dialog`` is on the phone budget
+(tests/support/budget.py): a message it makes the bot send that breaks the budget fails the
+test, with the rule and the text. ``BUDGET_TALLY=file`` appends the violations to ``file``
+instead of failing (a survey)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,7 @@ from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.local_session import LocalSession
 from knowledge.l10n import Catalog
+from tests.support import budget
 from tests.support.dialog import Dialog
 
 pytest_plugins = ["tests.support.server_plugin"]
@@ -49,6 +55,26 @@ async def app(settings: Settings, clock: FrozenClock) -> AsyncIterator[App]:
     await dp.emit_startup(bot=application.bot, **dp.workflow_data)
     yield application
     await dp.emit_shutdown(bot=application.bot, **dp.workflow_data)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    budget.reset()  # before the fixtures: sessions a Dialog fixture watches belong to this test
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    result = yield  # a test that failed on its own reports that, not the budget
+    found = budget.violations()
+    budget.reset()
+    if found and (tally := os.environ.get("BUDGET_TALLY")):
+        with open(tally, "a", encoding="utf-8") as file:
+            file.writelines(f"{item.nodeid}\t{v.rule}\t{v.detail}\n" for v in found)
+        return result
+    if found:
+        pytest.fail(budget.report(found), pytrace=False)
+    return result
 
 
 DialogFactory = Callable[..., Dialog]

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
-from aiogram.types import CallbackQuery, InlineQuery, InlineQueryResultUnion, Message
+from aiogram.types import CallbackQuery, InlineQuery, Message
 
 from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
 from handlers.ask.callbacks import CardCb, GroupCb, TopicCb
 from handlers.ask.views import (
+    CHANGES_TOPIC,
     MAX_QUESTION,
     answer_for,
     card_keyboard,
     changes_keyboard,
     group_keyboard,
     groups_keyboard,
-    inline_article,
-    inline_topics,
+    inline_results,
 )
 from handlers.callbacks import MenuAction, MenuCb
 from handlers.replies import send, show
 from knowledge import answers
-
-CHANGES_TOPIC = "changes"
 
 
 async def ask(message: Message, t: Translator) -> None:
@@ -86,9 +84,7 @@ async def question(message: Message, t: Translator, user: User, clock: Clock) ->
 
 
 async def inline(query: InlineQuery, t: Translator, user: User, clock: Clock) -> None:
-    today = clock.today(user.timezone)
-    topic_ids = inline_topics(query.query.strip()[:MAX_QUESTION], t.lang)
-    results: list[InlineQueryResultUnion] = [inline_article(i, t.lang, today) for i in topic_ids]
+    results = inline_results(query.query.strip()[:MAX_QUESTION], t.lang, clock, user.timezone)
     await query.answer(results, cache_time=60, is_personal=True)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import html
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +12,7 @@ from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultUnion,
     InputTextMessageContent,
 )
 from pydantic import ValidationError
@@ -30,6 +30,7 @@ from knowledge.continuation import Continuation, continuation
 from knowledge.l10n import Lang, knowledge_catalog
 
 MAX_QUESTION = 500  # characters of a question that are searched
+CHANGES_TOPIC = "changes"  # the /changes card
 
 
 def _topic_button(topic_id: str, title: str) -> InlineKeyboardButton:
@@ -76,7 +77,9 @@ def details_row(t: Translator, topic_id: str) -> list[InlineKeyboardButton]:
     row = []
     if answers.has_caveats(topic_id):
         row.append(button(t("ask-btn-why"), CardCb(id=topic_id)))
-    if count := answers.more_sources(topic_id):
+    if answers.has_more(topic_id):  # the same view: the facts kept off the card, every source
+        row.append(button(t("ask-btn-more"), CardCb(id=topic_id)))
+    elif count := answers.more_sources(topic_id):
         row.append(button(t("ask-btn-sources", count=count), CardCb(id=topic_id)))
     return row
 
@@ -95,7 +98,8 @@ def _card_keyboard(
 
 
 def changes_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    """One "more" button per point of the 1 September 2025 changes, numbered as in the card."""
+    """The card's details row, then one button per point of the 1 September 2025 changes,
+    numbered as in the card."""
     return _changes_keyboard(t.lang)
 
 
@@ -108,7 +112,8 @@ def _changes_keyboard(lang: Lang) -> InlineKeyboardMarkup:
         )
         for point in NINE_POINTS
     ]
-    return InlineKeyboardMarkup(inline_keyboard=[[b] for b in buttons] + [_menu_row(t)])
+    details = [row for row in [details_row(t, CHANGES_TOPIC)] if row]
+    return InlineKeyboardMarkup(inline_keyboard=[*details, *([b] for b in buttons), _menu_row(t)])
 
 
 def groups_keyboard(t: Translator) -> InlineKeyboardMarkup:
@@ -130,6 +135,7 @@ class Answer:
     topic_id: str | None = None  # the card shown
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
     flow: FlowButton | None = None  # the flow that continues the situation stated
+    line: str | None = None  # the situation's one-line answer (plain text), if one was stated
 
 
 def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer:
@@ -147,28 +153,46 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
         if related not in others and related != best:
             others.append(related)
     text = answers.card(best, lang, clock.today(timezone))
-    if reply.outcome:
-        text = f"<b>{html.escape(consult.render(reply.outcome, lang))}</b>\n\n{text}"
+    line = consult.render(reply.outcome, lang) if reply.outcome else None
+    if line:
+        text = f"<b>{html.escape(line)}</b>\n\n{text}"
     flow = flow_button(continuation(asked, reply.outcome, today))
-    return Answer(text, others[:3], best, flow=flow)
+    return Answer(text, others[:3], best, flow=flow, line=line)
 
 
-def inline_topics(text: str, lang: Lang) -> list[str]:
-    """The topics an inline query offers: its best matches, or the menu's first ten."""
-    if text:
-        return [hit.topic_id for hit in answers.search(text, lang, limit=10)]
-    menu = answers.topic_menu(lang).values()
-    return [topic_id for items in menu for topic_id, _ in items][:10]
-
-
-def inline_article(topic_id: str, lang: Lang, today: dt.date) -> InlineQueryResultArticle:
-    """A card to share in any chat."""
-    content = InputTextMessageContent(
-        message_text=answers.card(topic_id, lang, today), parse_mode="HTML"
-    )
+def _article(topic_id: str, lang: Lang, text: str, line: str | None) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=topic_id,
         title=answers.topic(topic_id).title.get(lang),
-        description=answers.snippet(topic_id, lang),
-        input_message_content=content,
+        description=line or answers.snippet(topic_id, lang),
+        input_message_content=InputTextMessageContent(message_text=text, parse_mode="HTML"),
     )
+
+
+def inline_results(
+    question: str, lang: Lang, clock: Clock, timezone: str
+) -> list[InlineQueryResultUnion]:
+    """Inline mode answers as the chat does (qa.ask: refusal, situation, then the closest cards);
+    an empty query offers the topics."""
+    today = clock.today(timezone)
+    if not question:
+        menu = [topic_id for items in answers.topic_menu(lang).values() for topic_id, _ in items]
+        return [_article(t, lang, answers.card(t, lang, today), None) for t in menu[:10]]
+    found = answer_for(question, lang, clock, timezone)
+    if not found.card or found.topic_id is None:
+        if not found.text:  # nothing matched, or plain chatter
+            return []
+        plain = html.unescape(found.text)  # a neighbouring domain's pointer: where to ask
+        pointer = InputTextMessageContent(message_text=found.text, parse_mode="HTML")
+        title = plain.split(":")[0].split(". ")[0][:100]
+        return [
+            InlineQueryResultArticle(
+                id="scope", title=title, description=plain, input_message_content=pointer
+            )
+        ]
+    results: list[InlineQueryResultUnion] = [_article(found.topic_id, lang, found.text, found.line)]
+    more = [hit.topic_id for hit in answers.search(question, lang, limit=10)]
+    for topic_id in dict.fromkeys([*found.others, *more]):
+        if topic_id != found.topic_id and len(results) < 10:
+            results.append(_article(topic_id, lang, answers.card(topic_id, lang, today), None))
+    return results

@@ -65,9 +65,10 @@ def record_name(t: Translator, record: Record) -> str:
 
 
 def record_title(t: Translator, record: Record) -> str:
-    if not record.label:
-        return record_name(t, record)  # the default name says the kind already
-    return f"{record_name(t, record)} · {t(f'track-kind-{record.kind}')}"
+    kind = t(f"track-kind-{record.kind}")
+    if not record.label or record.label.strip().casefold() == kind.casefold():
+        return record_name(t, record)  # the name says the kind already: no "contract · contract"
+    return f"{record_name(t, record)} · {kind}"
 
 
 def form_name(t: Translator, form: TrackForm) -> str:

@@ -36,7 +36,12 @@ async def track_contract(app: App, signed: dt.date, lang: str = "en") -> int:
     [
         ("en", "tomorrow (2 December 2026)", "today (2 December 2026)", "overdue by 2 days"),
         ("ru", "завтра (2 декабря 2026)", "сегодня (2 декабря 2026)", "просрочено на 2 дня"),
-        ("kk", "ертең (02.12.2026)", "бүгін (02.12.2026)", "2 күнге кешікті"),
+        (
+            "kk",
+            "ертең (2026 жылғы 2 желтоқсан)",
+            "бүгін (2026 жылғы 2 желтоқсан)",
+            "2 күнге кешікті",
+        ),
     ],
 )
 async def test_day_before_today_and_overdue_name_the_deadline(

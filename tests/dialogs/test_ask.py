@@ -149,3 +149,25 @@ async def test_a_neighbouring_question_gets_an_official_pointer(
     assert pointer in d.text and "Sources" not in d.text and "<b>" not in d.text
     assert html_problem(d.text) is None
     assert len(d.buttons()) >= 7, "the topic menu, to ask within the bot's knowledge"
+
+
+async def test_inline_mode_answers_as_the_chat_does(dialog: DialogFactory) -> None:
+    """Inline mode runs qa.ask: the situation's line first, a neighbour's pointer, no wrong card."""
+    d = dialog(lang="en")
+    answer = await d.inline("we are 19 people, does the ratio apply?")
+    first = answer.results[0]
+    assert isinstance(first, InlineQueryResultArticle) and first.id == "ratio.exemptions"
+    assert first.description and "exempt" in first.description
+    assert isinstance(first.input_message_content, InputTextMessageContent)
+    text = first.input_message_content.message_text
+    assert text.startswith("<b>") and "19" in text.split("\n")[0]
+    assert html_problem(text) is None
+    assert len({result.id for result in answer.results}) == len(answer.results) <= 10
+    kyrgyz = (await d.inline("kyrgyz driver, do we need a work permit")).results[0]
+    assert isinstance(kyrgyz, InlineQueryResultArticle) and kyrgyz.id == "eaeu"
+    assert kyrgyz.description and kyrgyz.description.startswith("Kyrgyzstan")
+    tax = (await d.inline("VAT rate for our LLP")).results
+    assert [result.id for result in tax] == ["scope"], "a neighbouring domain is refused"
+    assert isinstance(tax[0], InlineQueryResultArticle)
+    assert isinstance(tax[0].input_message_content, InputTextMessageContent)
+    assert "tax" in tax[0].input_message_content.message_text.lower()

@@ -29,7 +29,7 @@ async def track(app: App, user_id: int, kind: str, day: dt.date, label: str) -> 
     [
         ("en", "🔴 1 December 2026 — ESUTD registration due · <b>overdue by 1 day</b>"),
         ("ru", "🔴 1 декабря 2026 — срок регистрации в ЕСУТД · <b>просрочено на 1 день</b>"),
-        ("kk", "🔴 01.12.2026 — ЕШЕБЖ-да тіркеу мерзімі · <b>1 күнге кешікті</b>"),
+        ("kk", "🔴 2026 жылғы 1 желтоқсан — ЕШЕБЖ-де тіркеу мерзімі · <b>1 күнге кешікті</b>"),
     ],
 )
 async def test_an_overdue_duty_shows_its_deadline_not_its_repeat(

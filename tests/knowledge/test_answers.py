@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import tomllib
 
 import pytest
 
 from knowledge import answers
 from knowledge.accuracy import CASES, accuracy, load_cases
-from knowledge.l10n import LANGS
+from knowledge.l10n import LANGS, Lang
 from knowledge.loader import load_knowledge
+from knowledge.render import source_name
 from knowledge.textnorm import kazakh_strip, normalize, stem, terms
 from tests.support.telegram_html import html_problem
 
@@ -82,8 +84,8 @@ def test_every_card_is_valid_telegram_html(lang: str) -> None:
         assert (
             "migration.enbek.kz" in text
             or "Status" in text
-            or "Статус" in text
-            or "Мәртебесі" in text
+            or "Основание" in text
+            or "Негізі" in text
         )
 
 
@@ -91,8 +93,26 @@ def test_card_shows_sources_status_and_verified_date() -> None:
     text = answers.card("vacancy", "en", dt.date(2026, 11, 25))
     assert "ey.com" in text and "Sources:" in text
     assert "Status: confirmed" not in text or "Not confirmed" in text
-    assert "Checked against our reference on 1 December 2026" in text
+    assert "Checked against the sources on 1 December 2026" in text
     assert "<script" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_facts_kept_off_a_card_are_behind_its_more_button(lang: Lang) -> None:
+    on = dt.date(2026, 11, 25)
+    kb = load_knowledge()
+    item = answers.topic("changes")
+    assert item.detail_ids and answers.has_more("changes")
+    card, details = answers.card("changes", lang, on), answers.card_details("changes", lang, on)
+    for fact_id in item.detail_ids:
+        text = html.escape(kb.fact(fact_id, on).text.get(lang))
+        assert text not in card and text in details, "moved behind the button, not dropped"
+    for url in (u for f in item.detail_ids for u in kb.fact(f, on).sources):
+        assert f">{source_name(url).name}</a>" in details, "with its sources (one per publisher)"
+    assert answers.search("July 2023 branch exemption cut from 30 to 10", lang)[0].topic_id in {
+        "changes",
+        "ratio.exemptions",
+    }, "still searched"
 
 
 def test_card_depends_on_the_date_asked_about() -> None:

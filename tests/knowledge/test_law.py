@@ -157,10 +157,14 @@ def test_the_electronic_only_note_is_not_part_of_the_confirmed_portal_fact() -> 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_card_says_checked_against_our_reference_not_last_verified(lang: Lang) -> None:
+def test_card_says_checked_against_the_sources_not_last_verified(lang: Lang) -> None:
     card = answers.card("vacancy", lang, AFTER)
     assert "Last verified" not in card and "Проверено:" not in card
-    words = {"ru": "Сверено с нашим справочником", "kk": "анықтамалықпен", "en": "reference"}
+    words = {
+        "ru": "Сверено с источниками",
+        "kk": "Дереккөздермен салыстырылған",
+        "en": "Checked against the sources",
+    }
     assert words[lang] in card.splitlines()[-1]
 
 

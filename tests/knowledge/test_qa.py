@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from knowledge import accuracy, consult, qa
+from knowledge import accuracy, consult, deadlines, qa
 from knowledge.accuracy import REFUSE, evaluate, load_eval
 from knowledge.consult import route_term
 from knowledge.l10n import LANGS, Lang, knowledge_catalog
@@ -28,19 +28,18 @@ def test_evaluation_parts_are_fixed_and_disjoint() -> None:
 
 
 def test_tune_part_is_answered() -> None:
-    """TUNE is 99 % right; the floor leaves room for the questions on the two topics another
-    change adds (mfa_check, refusal), scored once they are in the index."""
+    """TUNE is 100 % right; the floor leaves a little room."""
     score = evaluate(load_eval("tune"))
     for lang in LANGS:
-        assert score.share(lang) >= 0.93, "\n".join(score.misses)
+        assert score.share(lang) >= 0.97, "\n".join(score.misses)
     assert score.refusal_recall >= 0.95 and score.answerable_refused <= 0.03
 
 
 def test_holdout_part_does_not_regress() -> None:
     """Floors just under this change's measured HOLDOUT figures (README), to catch regressions."""
     score = evaluate(load_eval("holdout"))
-    assert sum(score.right.values()) / sum(score.total.values()) >= 0.8
-    assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.06
+    assert sum(score.right.values()) / sum(score.total.values()) >= 0.9
+    assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.03
 
 
 @pytest.mark.parametrize(
@@ -260,3 +259,156 @@ def test_work_in_another_region_against_the_trip_limit(question: str, key: str) 
     reply = qa.ask(question, "en", TODAY)
     assert (reply.situation, reply.topic_id) == (key, "business_trips")
     assert reply.outcome is not None and "90" in consult.render(reply.outcome, "kk")
+
+
+def test_fresh_evaluation_parts_are_fixed_and_disjoint() -> None:
+    """The second set, written before this round's tuning: ≥ 45 a language, a fifth or more out
+    of scope, the split fixed (every third question held out)."""
+    tune, holdout = load_eval("fresh tune"), load_eval("fresh holdout")
+    for lang in LANGS:
+        total = [c for c in tune + holdout if c.lang == lang]
+        assert len(total) >= 45, lang
+        held = [c for c in holdout if c.lang == lang]
+        assert len(held) == len(total) // 3, lang
+        refused = sum(c.expected == REFUSE for c in total)
+        assert 0.18 <= refused / len(total) <= 0.3, lang
+    assert not {c.question for c in tune} & {c.question for c in holdout}
+
+
+def test_fresh_parts_do_not_regress() -> None:
+    """Floors under the measured figures (README): tune 100 %, holdout 90-95 % a language."""
+    for part, floor in (("fresh tune", 0.97), ("fresh holdout", 0.85)):
+        score = evaluate(load_eval(part))
+        for lang in LANGS:
+            assert score.share(lang) >= floor, (part, lang, "\n".join(score.misses))
+        assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.03, part
+
+
+@pytest.mark.parametrize(
+    ("staff", "key", "topic"),
+    [(19, "ratio-exempt", "ratio.exemptions"), (20, "ratio-exempt", "ratio.exemptions"),
+     (21, "ratio-applies", "ratio")],
+)  # fmt: skip
+def test_headcount_as_people_type_it(staff: int, key: str, topic: str) -> None:
+    """A firm named by its form ("ТОО", a neighbour's word) and the rule by its numbers."""
+    for question in (
+        f"у нас в ТОО {staff} человек, нужно ли соблюдать 70/90?",
+        f"бизде {staff} кызметкер, арақатынас сақтаймыз ба",
+        f"our LLP has {staff} staff, does the 70/90 rule apply",
+    ):
+        reply = qa.ask(question, "ru", TODAY)
+        assert (reply.situation, reply.topic_id) == (key, topic), question
+
+
+def test_the_exemption_is_dated_from_its_fact() -> None:
+    fact = load_knowledge().fact("ratio.exempt.small_business", TODAY)
+    outcome = qa.ask("we have 19 employees, ratio?", "en", TODAY).outcome
+    assert outcome is not None
+    assert {"since": fact.effective_from} in [step.args for step in outcome.steps]
+
+
+@pytest.mark.parametrize(
+    ("question", "route_id"),
+    [
+        ("сколько раз можно продлить разрешение 2 категории", "cat2"),
+        ("how many times can a category 3 permit be extended", "cat3"),
+        ("1 санат рұқсатын неше рет ұзартуға болады", "cat1"),
+        ("how many times can an intra-corporate transfer permit be renewed", "ict"),
+    ],
+)
+def test_how_many_times_gets_the_renewals_card_with_the_routes_answer(
+    question: str, route_id: str
+) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.situation) == ("renewal.count", f"term-{route_id}")
+    assert reply.outcome is not None and reply.outcome.steps == route_term(route_id).steps
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("электрик из узбекистана какая категория", "route.cat4"),
+        ("бухгалтер иностранец это какая категория", "route.cat3"),
+        ("which category is a programmer", "route.cat3"),
+    ],
+)
+def test_a_job_title_names_its_category(question: str, topic: str) -> None:
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "topic", "compute"),
+    [
+        ("уведомление об оплате пришло 10 июня 2026, до какого оплатить сбор", "date-fee",
+         "fee.payment", "fee_payment"),
+        ("шетелдік 2026 жылғы 12 маусымда келді, полицияға қашан хабарлаймыз", "date-arrival",
+         "arrival", "arrival_notification"),
+        ("worker landed on 12 June 2026, when to notify the police of the arrival", "date-arrival",
+         "arrival", "arrival_notification"),
+    ],
+)  # fmt: skip
+def test_a_stated_date_gets_that_events_deadline(
+    question: str, key: str, topic: str, compute: str
+) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.situation, reply.topic_id) == (key, topic)
+    expected = getattr(deadlines, compute)(extract(question, TODAY).dates[0])
+    assert reply.outcome is not None and reply.outcome.steps == expected.trace
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("как уволить сотрудника за прогулы", "labour"),
+        ("how to dismiss an employee for absenteeism", "labour"),
+        ("қызметкерді жұмыстан шығару тәртібі қандай", "labour"),
+        ("как открыть ТОО иностранцу", "company"),
+        ("сколько стоит патент иностранцу для работы у физлица", "residence"),
+    ],
+)
+def test_neighbours_beside_our_words(question: str, domain: str) -> None:
+    assert out_of_scope(question) == domain
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["иностранец уволился, что с разрешением", "уволили иностранца, куда сообщать",
+     "перечень документов на РНР", "the expat was dismissed, what happens to the permit"],
+)  # fmt: skip
+def test_a_foreigners_dismissal_and_rnr_are_ours(question: str) -> None:
+    assert out_of_scope(question) is None and qa.ask(question, "ru", TODAY).topic_id
+
+
+def test_a_renewal_date_already_past_its_last_filing_day_is_a_missed_renewal() -> None:
+    past = qa.ask("разрешение закончилось 1 июня 2026, продлить можно?", "ru", TODAY)
+    ahead = qa.ask("разрешение заканчивается 1 сентября 2026, когда продлевать", "ru", TODAY)
+    assert (past.situation, past.topic_id) == ("date-renewal", "renewal.late")
+    assert (ahead.situation, ahead.topic_id) == ("date-renewal", "renewal.window")
+    last = deadlines.renewal_window(dt.date(2026, 6, 1), "cat3").dates["last_day"]
+    assert last < TODAY
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Добрый день! Подскажите, сколько действует разрешение инженеру?", "route.cat3"),
+        ("сезонка на 270 дней сколько мрп", "route.seasonal"),
+        ("можно ли взять иностранца если квота кончилась", "quota"),
+        ("expat manager seconded from Dubai HQ for 2 years", "route.ict"),
+        ("у нас 60 сотрудников сколько иностранцев можем взять", "ratio"),
+        ("Hi, we're a 15-person startup, do we bring in a developer under the local hiring rule?",
+         "ratio.exemptions"),
+        ("день публикации входит в 15 дней?", "daycount"),
+    ],
+)  # fmt: skip
+def test_wordings_as_people_type_them(question: str, topic: str) -> None:
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [("форма 270 когда сдавать", "tax"), ("нужен патент или разрешение кыргызу?", None),
+     ("какие пособия положены при увольнении", "labour")],
+)  # fmt: skip
+def test_neighbour_words_in_context(question: str, domain: str | None) -> None:
+    assert out_of_scope(question) == domain

@@ -22,6 +22,7 @@ from aiogram.types import (
 
 from bot.app import App
 from bot.local_session import LocalSession, SentMessage
+from tests.support import budget
 from tests.support.telegram_html import EntityError, parse_html
 
 _update_ids: Iterator[int] = itertools.count(1)
@@ -34,6 +35,7 @@ class Dialog:
         self.user = User(id=user_id, is_bot=False, first_name="Test", language_code=lang)
         self.chat = Chat(id=user_id, type="private")
         self._mark = 0
+        budget.watch(session)  # every message this user's updates produce is on a phone budget
 
     @property
     def now(self) -> dt.datetime:
@@ -41,7 +43,12 @@ class Dialog:
 
     async def feed(self, update: Update) -> None:
         self._mark = len(self.session.requests)
-        await self.app.dp.feed_update(self.app.bot, update)
+        pressed = update.callback_query.data if update.callback_query else None
+        token = budget.CAUSE.set(pressed)
+        try:
+            await self.app.dp.feed_update(self.app.bot, update)
+        finally:
+            budget.CAUSE.reset(token)
 
     async def send(self, text: str) -> int:
         """Type ``text``; returns the message id (to edit it later)."""

@@ -1,7 +1,7 @@
 answers-uncertain = Not confirmed:
 answers-clause = Clause: { $clauses }
 answers-sources = Sources:
-answers-verified = Checked against our reference on { $date }
+answers-verified = Checked against the sources on { $date }
 scope-tax = Taxes and social or pension contributions are outside what I know: I cover work permits for foreign workers. Ask the tax authority (the State Revenue Committee) or a tax adviser; many tax services are on egov.kz.
 scope-labour = Leave, pay, probation and dismissal are labour-law questions outside what I know. Ask the labour inspectorate or a lawyer; the Labour Code is on adilet.zan.kz.
 scope-company = Registering a company or a sole proprietorship is outside what I know. It is done on egov.kz or at a Public Service Centre.

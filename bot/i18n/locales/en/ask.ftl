@@ -14,3 +14,4 @@ ask-group-fees = Fees and MCI
 ask-group-other = Other
 ask-btn-why = ⚠️ Why not sure?
 ask-btn-sources = 📚 Sources (+{ $count })
+ask-btn-more = ➕ More

@@ -2,7 +2,7 @@ cmd-settings = reminder hour, quiet hours, time zone, what to remind about
 menu-settings = ⚙️ Settings
 settings-overview =
     <b>Reminder settings</b>
-    Reminders come at { $hour }, never during quiet hours ({ $quiet }); time zone { $zone }.
+    Reminder time: { $hour } (time zone { $zone }). Quiet hours: { $quiet }.
     Renewal: recommended filing { $recommended } days before the end (kept inside the safe 59–30-day window). Expiry warning: { $expiry } days before.
     Tap a kind below to turn its reminders on 🔔 or off 🔕.
 settings-quiet-off = none

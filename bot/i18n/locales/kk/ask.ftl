@@ -14,3 +14,4 @@ ask-group-fees = Алым және АЕК
 ask-group-other = Басқа
 ask-btn-why = ⚠️ Неге сенімсіз?
 ask-btn-sources = 📚 Дереккөздер (+{ $count })
+ask-btn-more = ➕ Толығырақ

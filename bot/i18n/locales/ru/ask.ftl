@@ -14,3 +14,4 @@ ask-group-fees = Сбор и МРП
 ask-group-other = Другое
 ask-btn-why = ⚠️ Почему не уверен?
 ask-btn-sources = 📚 Источники (+{ $count })
+ask-btn-more = ➕ Подробнее
