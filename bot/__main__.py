@@ -27,7 +27,7 @@ import sqlite3
 from pydantic import ValidationError
 
 from bot.app import App, create_app, on_shutdown
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, check_data_dir
 from bot.health import start_health
 from bot.localchat import run_local_chat
 from bot.logs import setup_logging
@@ -144,6 +144,14 @@ def main() -> int:
         return fail(f"invalid setting {field}: {first['msg']}")
     except ConfigError as exc:
         return fail(str(exc))
+    if token is None and not sys.stdin.isatty():
+        # A container or service without BOT_TOKEN: the local chat would read end of input and
+        # exit 0, and a restart policy would loop on it. Say what is missing instead.
+        try:
+            check_data_dir(settings.data_dir)  # the more basic problem first
+        except ConfigError as exc:
+            return fail(str(exc))
+        return fail("BOT_TOKEN is not set (and there is no terminal for the local chat)")
     secrets = [token or "", webhook[1] if webhook else ""]
     setup_logging(settings.log_level, secrets, settings.log_format)
     try:

@@ -115,3 +115,11 @@ def test_health_port_is_off_unless_set() -> None:
     assert make(health_port="").health_port is None
     assert make(health_port="0").health_port is None
     assert make(health_port="8081").health_port == 8081
+
+
+def test_no_token_and_no_terminal_exits_2_with_one_line(tmp_path: Path) -> None:
+    """A container without BOT_TOKEN must not exit 0 (a restart policy would loop on it)."""
+    result = run_bot({"DATA_DIR": str(tmp_path / "data")})  # stdin is a pipe, not a terminal
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "BOT_TOKEN is not set" in lines[0], result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
@@ -15,6 +16,7 @@ from aiogram.methods import GetMe, SendMessage
 from aiogram.types import Chat, Message, Update
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot import healthcheck
 from bot.app import App
 from bot.health import TICK_GRACE, Ticks, check_scheduler, health_app
 from bot.logs import JsonFormatter, RedactFilter
@@ -107,6 +109,12 @@ async def test_readyz_names_the_failed_check(app: App, client: TestClient[Any, A
     assert (await stopped.json())["checks"]["scheduler"] == "not running"
     metrics = await client.get("/metrics")
     assert "permitbot_reminders_due" in await metrics.text()
+
+
+async def test_the_docker_healthcheck_asks_healthz(client: TestClient[Any, Any]) -> None:
+    port = str(client.server.port)
+    assert await asyncio.to_thread(healthcheck.check, port) == 0
+    assert await asyncio.to_thread(healthcheck.check, "1") == 1, "nothing listens there"
 
 
 def test_a_scheduler_that_stopped_ticking_is_not_ready(app: App) -> None:
