@@ -71,9 +71,14 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return text
 
-    @field_validator("webhook_url", "webhook_secret", "health_port", mode="before")
+    @field_validator("webhook_url", "webhook_secret", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @field_validator("health_port", mode="before")
+    @classmethod
+    def _zero_port_is_off(cls, value: object) -> object:
         return None if value in ("", None, "0", 0) else value
 
     @field_validator("clock_start", mode="before")
