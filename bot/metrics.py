@@ -94,6 +94,9 @@ class UpdateMetrics(BaseMiddleware):
 
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
+        # Labelled children looked up once: ``labels()`` per update costs more than the rest.
+        self._latency: dict[str, Any] = {}
+        self._counts: dict[tuple[str, str], Any] = {}
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         kind = event.event_type if isinstance(event, Update) else type(event).__name__
@@ -104,8 +107,17 @@ class UpdateMetrics(BaseMiddleware):
             outcome = "unhandled" if result is UNHANDLED else "handled"
             return result
         finally:
-            self.metrics.latency.labels(kind).observe(time.perf_counter() - started)
-            self.metrics.updates.labels(kind, outcome).inc()
+            self._record(kind, outcome, time.perf_counter() - started)
+
+    def _record(self, kind: str, outcome: str, seconds: float) -> None:
+        latency = self._latency.get(kind)
+        if latency is None:
+            latency = self._latency[kind] = self.metrics.latency.labels(kind)
+        count = self._counts.get((kind, outcome))
+        if count is None:
+            count = self._counts[kind, outcome] = self.metrics.updates.labels(kind, outcome)
+        latency.observe(seconds)
+        count.inc()
 
 
 class ApiWatch(BaseRequestMiddleware):
