@@ -1,4 +1,5 @@
-"""``python -m bot``: long polling with a token, a local terminal chat without one."""
+"""``python -m bot``: long polling (or a webhook with WEBHOOK_URL) with a token, a local terminal
+chat without one."""
 
 # ruff: noqa: E402 (the signal handler is installed before the slow imports)
 from __future__ import annotations
@@ -26,9 +27,11 @@ import sqlite3
 from pydantic import ValidationError
 
 from bot.app import App, create_app, on_shutdown
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, check_data_dir
+from bot.health import start_health
 from bot.localchat import run_local_chat
 from bot.logs import setup_logging
+from bot.webhook import leave_webhook, start_webhook, stop_webhook
 from knowledge.l10n import Lang, normalize_lang
 
 log = logging.getLogger("bot")
@@ -44,36 +47,40 @@ def local_lang(settings: Settings) -> Lang:
     return normalize_lang(code)
 
 
-async def run(settings: Settings) -> None:
+Webhook = tuple[str, str] | None  # (URL, secret) in webhook mode
+
+
+async def run(settings: Settings, webhook: Webhook = None) -> None:
     if settings.bot_token is None:
         await run_local_chat(
             lambda session: create_app(settings, session=session), local_lang(settings)
         )
         return
-    await until_signal(settings)
+    await until_signal(settings, webhook)
 
 
-async def until_signal(settings: Settings) -> None:
-    """Poll until SIGTERM or SIGINT, which ends the process cleanly (code 0) at any moment:
-    while polling, the update in hand finishes (``on_shutdown``); during start-up (the database
-    opening, Telegram not answering getMe or setMyCommands), start-up is abandoned and the
-    database closed."""
+async def until_signal(settings: Settings, webhook: Webhook = None) -> None:
+    """Poll (or serve the webhook) until SIGTERM or SIGINT, which ends the process cleanly
+    (code 0) at any moment: once started, the update in hand finishes (``on_shutdown``); during
+    start-up (the database opening, Telegram not answering getMe or setMyCommands), start-up is
+    abandoned and the database closed."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     apps: list[App] = []
-    polling = asyncio.Event()
-    serving = asyncio.create_task(serve(settings, apps, polling))
+    started = asyncio.Event()
+    serving = asyncio.create_task(serve(settings, webhook, apps, started, stop))
     stopping = asyncio.create_task(stop.wait())
     await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
     stopping.cancel()
     if serving.done():
         return serving.result()  # polling ended by itself, or start-up failed
     log.info("stopping")
-    if polling.is_set():
-        await apps[0].dp.stop_polling()  # start_polling then runs on_shutdown
-        await serving
+    if started.is_set():
+        if webhook is None:
+            await apps[0].dp.stop_polling()  # start_polling then runs on_shutdown
+        await serving  # (the webhook server sees ``stop`` itself)
         return
     serving.cancel()
     with contextlib.suppress(asyncio.CancelledError):
@@ -82,14 +89,35 @@ async def until_signal(settings: Settings) -> None:
         await abandon_start_up(apps[0])
 
 
-async def serve(settings: Settings, apps: list[App], polling: asyncio.Event) -> None:
+async def serve(
+    settings: Settings,
+    webhook: Webhook,
+    apps: list[App],
+    started: asyncio.Event,
+    stop: asyncio.Event,
+) -> None:
     app = await create_app(settings)
     apps.append(app)
+    health = await start_health(app)  # /healthz answers during start-up; /readyz says 503
+    try:
+        if webhook is None:
+            await poll(app, started)
+        else:
+            runner = await start_webhook(app, *webhook)
+            started.set()
+            await stop.wait()
+            await stop_webhook(app, runner)
+    finally:
+        if health is not None:
+            await health.cleanup()
 
-    async def started() -> None:  # registered after on_startup: start-up is complete
-        polling.set()
 
-    app.dp.startup.register(started)
+async def poll(app: App, started: asyncio.Event) -> None:
+    async def polling() -> None:  # registered after on_startup: start-up is complete
+        started.set()
+
+    app.dp.startup.register(polling)
+    await leave_webhook(app)
     log.info("starting long polling")
     await app.dp.start_polling(app.bot, handle_signals=False)
 
@@ -109,15 +137,25 @@ def main() -> int:
     try:
         settings = Settings()
         token = settings.token()
+        webhook = settings.webhook() if token else None
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]).upper()
         return fail(f"invalid setting {field}: {first['msg']}")
     except ConfigError as exc:
         return fail(str(exc))
-    setup_logging(settings.log_level, [token or ""])
+    if token is None and not sys.stdin.isatty():
+        # A container or service without BOT_TOKEN: the local chat would read end of input and
+        # exit 0, and a restart policy would loop on it. Say what is missing instead.
+        try:
+            check_data_dir(settings.data_dir)  # the more basic problem first
+        except ConfigError as exc:
+            return fail(str(exc))
+        return fail("BOT_TOKEN is not set (and there is no terminal for the local chat)")
+    secrets = [token or "", webhook[1] if webhook else ""]
+    setup_logging(settings.log_level, secrets, settings.log_format)
     try:
-        asyncio.run(run(settings))
+        asyncio.run(run(settings, webhook))
     except ConfigError as exc:
         return fail(str(exc))
     except (sqlite3.Error, OSError) as exc:

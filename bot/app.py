@@ -24,6 +24,7 @@ from bot.db import Database
 from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
 from bot.gate import OutgoingGate
+from bot.metrics import ApiWatch, Metrics, UpdateMetrics
 from bot.middlewares import (
     AnswerEveryCallback,
     CallbackAnswerWatcher,
@@ -62,6 +63,7 @@ class App:
     engine: Engine
     outbox: ReplyOutbox
     in_flight: InFlight = field(default_factory=InFlight)
+    metrics: Metrics = field(default_factory=Metrics)
     alerts_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def deliver_alerts(self) -> int:
@@ -76,6 +78,7 @@ def create_bot(
     session: BaseSession | None = None,
     limiter: Limiter | None = None,
     outbox: ReplyOutbox | None = None,
+    metrics: Metrics | None = None,
 ) -> Bot:
     token = settings.token() or LOCAL_TOKEN
     keep_response_types()
@@ -93,13 +96,19 @@ def create_bot(
         bot.session.middleware(KeepReplies(outbox))
     bot.session.middleware(RetryRequests(budget=settings.reply_retry_seconds))
     bot.session.middleware(OutgoingGate(limiter or Limiter()))
+    if metrics is not None:  # each attempt: 429s, and when Telegram last answered (/readyz)
+        bot.session.middleware(ApiWatch(metrics))
     bot.session.middleware(CallbackAnswerWatcher())
     bot.session.middleware(ShownMessages())  # innermost: records what a request really changed
     return bot
 
 
 def create_dispatcher(
-    settings: Settings, db: Database, clock: Clock, in_flight: InFlight
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    in_flight: InFlight,
+    metrics: Metrics | None = None,
 ) -> Dispatcher:
     storage = SQLiteStorage(db, clock)
     # One user's updates run one at a time: aiogram's FSM middleware holds a lock per user and
@@ -110,6 +119,8 @@ def create_dispatcher(
     dp["db"] = db
     dp["clock"] = clock
     dp["settings"] = settings
+    if metrics is not None:  # outermost of ours: times everything, sees every failure
+        dp.update.outer_middleware(UpdateMetrics(metrics))
     dp.update.outer_middleware(in_flight)
     dp.update.outer_middleware(FlushState(storage))
     dp.update.outer_middleware(ResetOnError())  # inside FlushState: the reset is written too
@@ -148,18 +159,22 @@ async def create_app(
     )
     outbox = ReplyOutbox(db)
     await outbox.load()
-    bot = create_bot(settings, session, limiter, outbox)
+    metrics = Metrics()
+    bot = create_bot(settings, session, limiter, outbox, metrics)
+    engine = Engine(db, Notifier(bot, db, clock), clock, render_reminder)
+    engine.observe = metrics.observe_reminder
     app = App(
         settings=settings,
         db=db,
         bot=bot,
-        dp=create_dispatcher(settings, db, clock, in_flight),
+        dp=create_dispatcher(settings, db, clock, in_flight, metrics),
         scheduler=create_scheduler(),
         clock=clock,
         limiter=limiter,
-        engine=Engine(db, Notifier(bot, db, clock), clock, render_reminder),
+        engine=engine,
         outbox=outbox,
         in_flight=in_flight,
+        metrics=metrics,
     )
     app.dp["app"] = app
     app.dp.startup.register(on_startup)
@@ -207,7 +222,8 @@ async def on_shutdown(app: App) -> None:
 async def confirm_updates(app: App) -> None:
     """Tell Telegram the handled updates are done, so a restart does not handle them again."""
     last = app.in_flight.last_update_id
-    if last is None or app.settings.bot_token is None:
+    # With a webhook, Telegram already has its answer (the HTTP 200); getUpdates would conflict.
+    if last is None or app.settings.bot_token is None or app.settings.webhook_url is not None:
         return
     try:
         await app.bot.get_updates(offset=last + 1, limit=1, timeout=0)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import secrets
 from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aiogram.utils.token import TokenValidationError, validate_token
@@ -38,6 +42,19 @@ class Settings(BaseSettings):
     # The rules data (facts.toml, routes.toml): None is the package's own; a test points it at an
     # edited copy to see what a release that changes a fact does.
     knowledge_dir: Path | None = None
+    # Webhook mode when set (https only); polling otherwise. Docs: README "Deploy".
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None  # checked on every request; generated when unset
+    webhook_host: str = "0.0.0.0"  # a container listens on every interface
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Test-only: accept an http:// WEBHOOK_URL to 127.0.0.1 (the local Bot API server).
+    webhook_allow_local_http: bool = False
+    # /healthz, /readyz and /metrics; off when unset (0 or empty).
+    health_port: int | None = Field(default=None, ge=0, le=65535)
+    health_host: str = "127.0.0.1"
+    # /readyz: the last successful Bot API call must be this recent (else it probes getMe).
+    ready_api_seconds: float = Field(default=120.0, gt=0)
+    log_format: Literal["text", "json"] = "text"
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -53,6 +70,16 @@ class Settings(BaseSettings):
         if not text.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return text
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @field_validator("health_port", mode="before")
+    @classmethod
+    def _zero_port_is_off(cls, value: object) -> object:
+        return None if value in ("", None, "0", 0) else value
 
     @field_validator("clock_start", mode="before")
     @classmethod
@@ -91,6 +118,31 @@ class Settings(BaseSettings):
                 "BOT_TOKEN is malformed: expected <digits>:<secret> as given by @BotFather"
             ) from None
         return raw
+
+    def webhook(self) -> tuple[str, str] | None:
+        """(URL, secret) in webhook mode, None for polling; ConfigError for a URL Telegram would
+        refuse. Neither is ever logged: the URL's path often holds a secret too."""
+        if self.webhook_url is None:
+            return None
+        parts = urlsplit(self.webhook_url.strip())
+        local = parts.scheme == "http" and parts.hostname in LOCAL_HOSTS
+        if parts.scheme != "https" and not (local and self.webhook_allow_local_http):
+            raise ConfigError(
+                f"WEBHOOK_URL must start with https:// (Telegram delivers webhooks over TLS only), "
+                f"got {parts.scheme or 'no scheme'}://"
+            )
+        if not parts.hostname:
+            raise ConfigError("WEBHOOK_URL has no host name")
+        if self.webhook_secret is None:
+            return self.webhook_url.strip(), secrets.token_urlsafe(32)
+        secret = self.webhook_secret.get_secret_value()
+        if not SECRET_SHAPE.fullmatch(secret):
+            raise ConfigError("WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return self.webhook_url.strip(), secret
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token
 
 
 def check_data_dir(path: Path) -> None:

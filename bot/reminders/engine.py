@@ -88,6 +88,7 @@ class Engine:
         self.batch, self.workers = batch, workers
         self._lock = asyncio.Lock()
         self._stopped = False
+        self.observe: Callable[[Outcome], None] | None = None  # each send's outcome (metrics)
 
     async def start(self) -> None:
         requeued = await repo.requeue_stale(self.db)
@@ -135,6 +136,8 @@ class Engine:
             while not queue.empty() and not self._stopped:
                 reminder = queue.get_nowait()
                 outcome = await self._send(reminder, records.get(reminder.record_id))
+                if self.observe is not None:
+                    self.observe(outcome)
                 results[outcome].append(reminder.id)
                 if outcome in (Outcome.SENT, Outcome.REJECTED):
                     # Marked at once: a hard kill can repeat only what is in flight.

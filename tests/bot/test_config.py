@@ -66,6 +66,11 @@ def run_bot(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     [
         ({"BOT_TOKEN": "garbage"}, "BOT_TOKEN is malformed"),
         ({"DEFAULT_TIMEZONE": "Nowhere/City"}, "DEFAULT_TIMEZONE"),
+        (
+            {"BOT_TOKEN": "123456:ABC-def_ghi", "WEBHOOK_URL": "http://bot.example.com/hook"},
+            "https",
+        ),
+        ({"BOT_TOKEN": "123456:ABC-def_ghi", "LOG_FORMAT": "xml"}, "LOG_FORMAT"),
     ],
 )
 def test_bad_settings_exit_2_with_one_line(
@@ -84,3 +89,37 @@ def test_unusable_data_dir_exits_2(tmp_path: Path) -> None:
     result = run_bot({"DATA_DIR": str(blocker / "data")})
     assert result.returncode == 2
     assert "DATA_DIR" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_webhook_needs_https_except_local_http_when_allowed() -> None:
+    assert make().webhook() is None, "polling is the default"
+    url, secret = make(webhook_url="https://bot.example.com/tg").webhook() or ("", "")
+    assert url == "https://bot.example.com/tg" and len(secret) >= 32, "a generated secret"
+    assert (
+        make(webhook_url="https://x.example/tg").webhook()
+        != make(webhook_url="https://x.example/tg").webhook()
+    ), "a fresh secret per start when none is given"
+    local = "http://127.0.0.1:8443/tg"
+    with pytest.raises(ConfigError, match="https://"):
+        make(webhook_url=local).webhook()
+    with pytest.raises(ConfigError, match="https://"):  # the test-only switch is for 127.0.0.1
+        make(webhook_url="http://bot.example.com/tg", webhook_allow_local_http=True).webhook()
+    allowed = make(webhook_url=local, webhook_allow_local_http=True, webhook_secret="s-1_A")
+    assert allowed.webhook() == (local, "s-1_A")
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+        make(webhook_url="https://x.example/tg", webhook_secret="has space").webhook()
+
+
+def test_health_port_is_off_unless_set() -> None:
+    assert make().health_port is None
+    assert make(health_port="").health_port is None
+    assert make(health_port="0").health_port is None
+    assert make(health_port="8081").health_port == 8081
+
+
+def test_no_token_and_no_terminal_exits_2_with_one_line(tmp_path: Path) -> None:
+    """A container without BOT_TOKEN must not exit 0 (a restart policy would loop on it)."""
+    result = run_bot({"DATA_DIR": str(tmp_path / "data")})  # stdin is a pipe, not a terminal
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "BOT_TOKEN is not set" in lines[0], result.stderr

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import aiohttp
 from aiohttp import web
 
 from tests.support.telegram_html import TEXT_LIMIT, EntityError, parse_html, utf16_len
@@ -79,6 +80,12 @@ BOT_USER: Json = {
     "can_read_all_group_messages": False,
     "supports_inline_queries": True,
 }
+
+
+WEBHOOK_CONFLICT = (
+    "Conflict: can't use getUpdates method while webhook is active; "
+    "use deleteWebhook to delete the webhook first"
+)
 
 
 class ApiError(Exception):
@@ -396,6 +403,11 @@ class TelegramServer:
         self._changed = asyncio.Event()
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
+        # Webhook mode (setWebhook): updates are POSTed to the bot instead of queued for polls.
+        self.webhook_url = ""
+        self.webhook_secret: str | None = None
+        self.webhook_posts: list[tuple[int, int]] = []  # (update_id, HTTP status or 0: no answer)
+        self._webhook_task: asyncio.Task[None] | None = None
         self._methods: dict[str, Handler] = {
             name[3:].lower(): getattr(self, name) for name in dir(self) if name.startswith("on_")
         }
@@ -414,6 +426,8 @@ class TelegramServer:
 
     async def stop(self) -> None:
         self._closing.set()  # releases long polls and stalls so shutdown does not wait
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -561,7 +575,58 @@ class TelegramServer:
     async def on_deleteWebhook(self, call: _Call) -> bool:
         if call.params.get("drop_pending_updates") in (True, "true", "True"):
             self.updates.clear()
+        self.webhook_url, self.webhook_secret = "", None
         return True
+
+    async def on_setWebhook(self, call: _Call) -> bool:
+        url = str(call.params.get("url") or "")
+        if not url:
+            return await self.on_deleteWebhook(call)
+        if call.params.get("drop_pending_updates") in (True, "true", "True"):
+            self.updates.clear()
+        allowed = _json_field(call.params, "allowed_updates")
+        if allowed:
+            self.allowed_updates = list(allowed)
+        self.webhook_url = url
+        self.webhook_secret = call.params.get("secret_token") or None
+        self._poll_generation += 1  # a poll still waiting ends, as Telegram ends it
+        self._notify()
+        if self._webhook_task is None or self._webhook_task.done():
+            self._webhook_task = asyncio.create_task(self._deliver_webhook())
+        return True
+
+    async def on_getWebhookInfo(self, call: _Call) -> Json:
+        return {"url": self.webhook_url, "pending_update_count": len(self._deliverable())}
+
+    async def _deliver_webhook(self) -> None:
+        """POST each update in order, as Telegram does, until it is answered with 200; retry
+        after a short pause otherwise. Stops when the webhook is deleted."""
+        async with aiohttp.ClientSession() as session:
+            while self.webhook_url and not self._closing.is_set():
+                pending = self._deliverable()
+                if not pending:
+                    await self._wait_change(1.0)
+                    continue
+                update = pending[0]
+                status = await self._post_update(session, update)
+                self.webhook_posts.append((update["update_id"], status))
+                if status == 200:
+                    self._confirm(update["update_id"] + 1)
+                    self._notify()
+                else:
+                    await asyncio.sleep(0.2)
+
+    async def _post_update(self, session: aiohttp.ClientSession, update: Json) -> int:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook_secret or ""}
+        if not self.webhook_secret:
+            headers = {}
+        try:
+            async with session.post(
+                self.webhook_url, json=update, headers=headers, timeout=aiohttp.ClientTimeout(10)
+            ) as response:
+                return response.status
+        except (aiohttp.ClientError, TimeoutError):
+            return 0
 
     async def on_close(self, call: _Call) -> bool:
         return True
@@ -570,6 +635,8 @@ class TelegramServer:
         return True
 
     async def on_getUpdates(self, call: _Call) -> list[Json]:
+        if self.webhook_url:
+            raise ApiError(409, WEBHOOK_CONFLICT, "violation")
         self._poll_generation += 1
         generation = self._poll_generation
         self._notify()  # a poll still waiting is terminated, as Telegram does
