@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
-
-import aiosqlite
 
 from bot.clock import to_iso
 from bot.db.connection import Database
@@ -25,7 +24,7 @@ class Record:
     status: str
 
 
-def _record(row: aiosqlite.Row) -> Record:
+def _record(row: sqlite3.Row) -> Record:
     return Record(
         id=row["id"],
         user_id=row["user_id"],
