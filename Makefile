@@ -42,6 +42,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.process
 	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.delivery
 	$(BIN)/python -m bench.scale

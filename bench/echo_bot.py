@@ -8,7 +8,7 @@ import os
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 
 async def main() -> None:
@@ -19,6 +19,10 @@ async def main() -> None:
     @dp.message()
     async def echo(message: Message) -> None:
         await message.answer(message.text or "")
+
+    @dp.callback_query()
+    async def answer(query: CallbackQuery) -> None:  # a button: the least a bot must do
+        await query.answer()
 
     await dp.start_polling(bot)
 

@@ -23,6 +23,7 @@ from handlers import (
     workspace,
 )
 from handlers.inline_filters import run_filters_inline
+from handlers.routing import route_callbacks_by_prefix
 
 
 def build_routers() -> list[Router]:
@@ -48,4 +49,5 @@ def build_routers() -> list[Router]:
         fallback.router(),
     ]
     run_filters_inline(routers)
+    route_callbacks_by_prefix(routers)  # a button checks one filter per router it skips
     return routers

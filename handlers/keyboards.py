@@ -1,12 +1,14 @@
 """Inline keyboards shared by several routers.
 
 Menus are the same for every user of a language, so they are built once per language (aiogram's
-InlineKeyboardBuilder deep-copies every button and was the largest cost on the read path).
+InlineKeyboardBuilder deep-copies every button and was the largest cost on the read path). Other
+buttons are cached by their text and data: aiogram's types are frozen, so one button object can
+sit in many keyboards, and packing callback data (a pydantic dump) is done once per value.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -32,9 +34,30 @@ MENU: list[tuple[str, str]] = [
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
 
 
+PACKED_MEMORY = 50_000  # packed callback data remembered; emptied when full (ids vary per user)
+_packed: dict[tuple[object, ...], str] = {}
+
+
 def button(text: str, data: CallbackData) -> InlineKeyboardButton:
     """An inline button carrying typed callback data."""
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+    return _button(text, packed(data))
+
+
+@lru_cache(maxsize=20_000)
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data)
+
+
+def packed(data: CallbackData) -> str:
+    """``data.pack()``, remembered by the class and the field values (with their types: 1 and
+    1.0 are equal keys but pack differently)."""
+    key = (type(data), *((type(v), v) for v in data.__dict__.values()))
+    found = _packed.get(key)
+    if found is None:
+        if len(_packed) >= PACKED_MEMORY:
+            _packed.clear()
+        found = _packed[key] = data.pack()
+    return found
 
 
 SHARED_LABEL = 24  # a phone cuts a longer label when the button shares its row

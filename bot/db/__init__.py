@@ -1,4 +1,4 @@
-"""SQLite storage: one aiosqlite connection, numbered migrations, small repositories."""
+"""SQLite storage: one connection on the loop's thread, numbered migrations, small repositories."""
 
 from bot.db.connection import Database
 

@@ -6,9 +6,8 @@ The functions scoped by the creator's id serve the engine, the planner and older
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
-
-import aiosqlite
 
 from bot.clock import to_iso
 from bot.db import workspaces
@@ -30,7 +29,7 @@ class Record:
     workspace_id: int | None = None  # None only for a draft not saved yet
 
 
-def _record(row: aiosqlite.Row) -> Record:
+def _record(row: sqlite3.Row) -> Record:
     return Record(
         id=row["id"],
         user_id=row["user_id"],

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
-
-import aiosqlite
 
 from bot.clock import to_iso
 from bot.db.connection import Database
@@ -27,7 +26,7 @@ class User:
     lead_expiry: int = 7
 
 
-def _user(row: aiosqlite.Row) -> User:
+def _user(row: sqlite3.Row) -> User:
     return User(
         id=row["id"],
         chat_id=row["chat_id"],

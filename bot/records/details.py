@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
-
-import aiosqlite
 
 from bot.db.connection import Database
 
@@ -26,7 +25,7 @@ class Details:
 COLUMNS = "id, region, ref, renewals_used, end_date, stage"
 
 
-def _details(row: aiosqlite.Row) -> Details:
+def _details(row: sqlite3.Row) -> Details:
     end = row["end_date"]
     return Details(
         region=row["region"],

@@ -6,10 +6,9 @@ Queries that act for a user take their id; the engine's queries work on due rows
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
-
-import aiosqlite
 
 from bot.db.connection import Database
 from bot.db.users import User
@@ -31,7 +30,7 @@ class Reminder:
     repeat: bool
 
 
-def _reminder(row: aiosqlite.Row) -> Reminder:
+def _reminder(row: sqlite3.Row) -> Reminder:
     return Reminder(
         id=row["id"],
         user_id=row["user_id"],

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from bot.db import Database
 from bot.db.connection import MIGRATIONS_DIR, migration_files
+
+INSERT = "INSERT INTO fsm_state (key, state, updated_at) VALUES (?, 's', 'now')"
 
 
 async def test_migrates_empty_database_to_head_and_second_start_is_noop(tmp_path: Path) -> None:
@@ -70,4 +74,40 @@ async def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     async with db.transaction():
         await db.execute("INSERT INTO fsm_state (key, state, updated_at) VALUES ('k', 's', 'now')")
     assert await db.fetchone("SELECT * FROM fsm_state WHERE key = 'k'") is not None
+    await db.close()
+
+
+async def test_statements_run_on_the_event_loops_thread(tmp_path: Path) -> None:
+    """No hop to a worker thread per statement (aiosqlite's way cost ~300 µs each under load)."""
+    db = await Database.open(tmp_path / "db.sqlite3")
+    threads: list[int] = []
+    db.conn.set_trace_callback(lambda _sql: threads.append(threading.get_ident()))
+    async with db.transaction():
+        await db.execute(INSERT, ("k",))
+    await db.fetchall("SELECT * FROM fsm_state")
+    assert threads and set(threads) == {threading.get_ident()}
+    await db.close()
+
+
+async def test_a_statement_waits_for_another_tasks_open_transaction(tmp_path: Path) -> None:
+    """A transaction that awaits in its body keeps other tasks' statements out of it: the other
+    task's row survives this one's rollback."""
+    db = await Database.open(tmp_path / "db.sqlite3")
+    inside = asyncio.Event()
+
+    async def failing() -> None:
+        async with db.transaction():
+            await db.execute(INSERT, ("mine",))
+            inside.set()
+            await asyncio.sleep(0.01)  # the other task runs meanwhile
+            raise ValueError("boom")
+
+    async def other() -> None:
+        await inside.wait()
+        await db.execute(INSERT, ("theirs",))
+
+    results = await asyncio.gather(failing(), other(), return_exceptions=True)
+    assert isinstance(results[0], ValueError)
+    keys = [row[0] for row in await db.fetchall("SELECT key FROM fsm_state")]
+    assert keys == ["theirs"]
     await db.close()

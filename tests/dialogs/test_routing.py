@@ -1,0 +1,50 @@
+"""A button press reaches its router in a few checks (issue 16): routers whose callback data is
+all typed are skipped on one prefix check, not on each of their handlers' filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from aiogram.dispatcher.event.handler import CallbackType, HandlerObject
+
+from handlers import build_routers
+from handlers.routing import PrefixFilter
+from tests.conftest import DialogFactory
+
+ROUTERS = len(build_routers())
+
+
+def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[CallbackType]:
+    checked: list[CallbackType] = []
+    real = HandlerObject.check
+
+    async def counting(self: HandlerObject, *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+        checked.append(self.callback)
+        return await real(self, *args, **kwargs)
+
+    monkeypatch.setattr(HandlerObject, "check", counting)
+    return checked
+
+
+async def test_a_button_press_checks_about_one_filter_per_router(
+    dialog: DialogFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = dialog(user_id=112, lang="en")
+    await d.send("/track")
+    await d.click("Vacancy")
+    await d.send("25.11.2026")
+    checked = _count_checks(monkeypatch)
+    await d.click("Track this")
+    # One router-wide check per router passed over, then the handlers of the router it reaches.
+    names = [getattr(c, "__qualname__", repr(c)) for c in checked]
+    assert 0 < len(checked) <= ROUTERS + 2, f"{len(checked)} checks for one press: {names}"
+
+
+def test_every_router_but_the_fallback_routes_by_prefix() -> None:
+    routers = build_routers()
+    typed = [
+        any(isinstance(f.callback, PrefixFilter) for f in r.callback_query._handler.filters or ())
+        for r in routers
+    ]
+    assert typed == [True] * (len(routers) - 1) + [False]
