@@ -42,6 +42,7 @@ class Outcome(Enum):
     RETRY = "retry"  # transient: try again later
     REJECTED = "rejected"  # Telegram refused this message itself: retrying will not help
     DEFERRED = "deferred"  # not attempted: the user's quiet hours (re-queued by the engine)
+    COLLAPSED = "collapsed"  # not sent: another reminder told the same deadline that day
 
 
 CHAT_MARGIN = 0.1  # seconds added to a paced message's wait

@@ -6,6 +6,8 @@ At start, rows a crash left "sending" are re-queued (so after a hard kill at mos
 flight repeats). Reminders missed for more than 30 days (downtime, a user who blocked the bot and
 came back) are summarised in one message per user. A late reminder waits for the end of the
 user's quiet hours; on-time ones were planned outside them (``timing.send_time``).
+Two reminders of one record about one deadline on one day (the day-before nudge and the deadline
+itself after downtime, a nudge snoozed onto the deadline) would say the same: only one goes out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -127,6 +130,7 @@ class Engine:
 
     async def _deliver(self, claimed: list[Reminder]) -> int:
         records = await self._records(claimed)
+        claimed, collapsed = await self._collapse(claimed, records)
         queue: asyncio.Queue[Reminder] = asyncio.Queue()
         for reminder in interleaved(claimed):
             queue.put_nowait(reminder)
@@ -139,11 +143,13 @@ class Engine:
                 if self.observe is not None:
                     self.observe(outcome)
                 results[outcome].append(reminder.id)
-                if outcome in (Outcome.SENT, Outcome.REJECTED):
+                if outcome in (Outcome.SENT, Outcome.REJECTED, Outcome.COLLAPSED):
                     # Marked at once: a hard kill can repeat only what is in flight.
                     await repo.mark_sent(self.db, [reminder.id], self._now(), WEEK)
 
         await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
+        # After the sends: marked earlier, they would look "told today" to the one kept.
+        await repo.mark_sent(self.db, collapsed, self._now(), WEEK)
         await repo.release(self.db, results[Outcome.RETRY], self._now() + RETRY_DELAY)
         # Stopping: what was claimed but not sent goes back to the queue as it was.
         await repo.unclaim(self.db, [queue.get_nowait().id for _ in range(queue.qsize())])
@@ -159,11 +165,13 @@ class Engine:
         if quiet_until is not None:  # e.g. the bot came back at 23:00: wait for the morning
             await repo.release(self.db, [reminder.id], quiet_until)
             return Outcome.DEFERRED
+        subject = self._subject(reminder, user, record)
+        if await self._told_today(reminder, user, record, subject):
+            return Outcome.COLLAPSED
         t = Translator(user.lang)
         docs = None
         if record is not None and reminder.kind.startswith("renewal_"):
             docs = await checklist_repo.progress(self.db, user.id, *record)
-        subject = self._subject(reminder, user, record)
         text, markup = self.render(
             t, reminder, record[0] if record else None, late, subject, self._today(user), docs
         )
@@ -171,6 +179,51 @@ class Engine:
 
     def _today(self, user: User) -> dt.date:
         return self.clock.today(user.timezone)
+
+    async def _collapse(
+        self, claimed: list[Reminder], records: dict[int, tuple[Record, Details]]
+    ) -> tuple[list[Reminder], list[int]]:
+        """Split off the reminders another one in this batch supersedes (same user, record,
+        group and deadline): the latest stage is sent, the earlier ones are closed unsent."""
+        buckets: dict[tuple[int, int, str], list[Reminder]] = defaultdict(list)
+        for reminder in claimed:
+            buckets[(reminder.user_id, reminder.record_id, repo.group(reminder.kind))].append(
+                reminder
+            )
+        dropped: set[int] = set()
+        for (user_id, record_id, _group), members in buckets.items():
+            user = await users_repo.get(self.db, user_id) if len(members) > 1 else None
+            if user is None or not user.is_active:  # one reminder, or a user _send pauses
+                continue
+            latest: dict[dt.date, Reminder] = {}
+            for reminder in sorted(members, key=lambda r: (r.due_date, r.id)):
+                subject = self._subject(reminder, user, records.get(record_id))
+                if subject in latest:
+                    dropped.add(latest[subject].id)
+                latest[subject] = reminder
+        kept = [reminder for reminder in claimed if reminder.id not in dropped]
+        return kept, sorted(dropped)
+
+    async def _told_today(
+        self,
+        reminder: Reminder,
+        user: User,
+        record: tuple[Record, Details] | None,
+        subject: dt.date,
+    ) -> bool:
+        """Whether a reminder of the same record and group, about the same date, already went
+        out to the user today (a nudge snoozed onto its deadline's day, say)."""
+        today = dt.datetime.combine(self._today(user), dt.time(), ZoneInfo(user.timezone))
+        rows = await self.db.fetchall(
+            "SELECT * FROM reminders WHERE user_id = ? AND record_id = ? AND status = 'sent' "
+            "AND sent_at >= ? AND id != ?",
+            (user.id, reminder.record_id, int(today.timestamp()), reminder.id),
+        )
+        return any(
+            repo.group(other.kind) == repo.group(reminder.kind)
+            and self._subject(other, user, record) == subject
+            for other in map(repo.row_reminder, rows)
+        )
 
     @staticmethod
     def _subject(reminder: Reminder, user: User, record: tuple[Record, Details] | None) -> dt.date:
@@ -211,12 +264,15 @@ class Engine:
         self, user: User, items: list[Reminder], records: dict[int, tuple[Record, Details]]
     ) -> str:
         t = Translator(user.lang)
-        lines = [t("rem-summary", count=len(items))]
-        for item in items[:15]:
+        # One line per record, group and date: the nudge and its deadline are one line.
+        lines_by: dict[tuple[int, str, dt.date], str] = {}
+        for item in items:
             subject = self._subject(item, user, records.get(item.record_id))
-            day = dated(t, subject, self._today(user))
-            lines.append(f"• {day}: {t(title_key(item.kind))}")
-        if len(items) > 15:
+            key = (item.record_id, repo.group(item.kind), subject)
+            lines_by[key] = f"• {dated(t, subject, self._today(user))}: {t(title_key(item.kind))}"
+        found = list(lines_by.values())
+        lines = [t("rem-summary", count=len(found)), *found[:15]]
+        if len(found) > 15:
             lines.append("…")
         lines.append(t("rem-summary-footer"))
         return "\n".join(lines)

@@ -30,7 +30,7 @@ class Reminder:
     repeat: bool
 
 
-def _reminder(row: sqlite3.Row) -> Reminder:
+def row_reminder(row: sqlite3.Row) -> Reminder:
     return Reminder(
         id=row["id"],
         user_id=row["user_id"],
@@ -120,7 +120,7 @@ async def upcoming(db: Database, user_id: int) -> list[Reminder]:
         "ORDER BY due_date, id",
         (user_id,),
     )
-    return [_reminder(row) for row in rows]
+    return [row_reminder(row) for row in rows]
 
 
 async def upcoming_in(db: Database, workspace_id: int) -> list[Reminder]:
@@ -131,14 +131,14 @@ async def upcoming_in(db: Database, workspace_id: int) -> list[Reminder]:
         "ORDER BY r.due_date, r.id",
         (workspace_id,),
     )
-    return [_reminder(row) for row in rows]
+    return [row_reminder(row) for row in rows]
 
 
 async def get(db: Database, user_id: int, reminder_id: int) -> Reminder | None:
     row = await db.fetchone(
         "SELECT * FROM reminders WHERE id = ? AND user_id = ?", (reminder_id, user_id)
     )
-    return None if row is None else _reminder(row)
+    return None if row is None else row_reminder(row)
 
 
 def group(kind: str) -> str:
@@ -215,7 +215,7 @@ async def claim_due(db: Database, now: int, limit: int, since: int = 0) -> list[
                 f"WHERE id IN ({marks})",
                 [row["id"] for row in rows],
             )
-    return [_reminder(row) for row in rows]
+    return [row_reminder(row) for row in rows]
 
 
 async def mark_sent(db: Database, ids: list[int], now: int, repeat_after: int) -> None:
@@ -281,4 +281,4 @@ async def claim_old(db: Database, before: int) -> list[Reminder]:
                 f"UPDATE reminders SET status = 'sending' WHERE id IN ({marks})",  # noqa: S608
                 [row["id"] for row in rows],
             )
-    return [_reminder(row) for row in rows]
+    return [row_reminder(row) for row in rows]
