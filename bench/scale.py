@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def fill(path: Path, now: int) -> None:
-    """Bulk rows with plain sqlite3 in one transaction; 1 % of reminders due in the last month."""
+    """Bulk rows with plain sqlite3 in one transaction; 1 % of reminders due in the last month.
+
+    Every record sits in its user's personal workspace, as the bot keeps it since migration 0007.
+    """
     rng = random.Random(7)
     stamp = "2026-01-01T00:00:00+00:00"
     with sqlite3.connect(path) as conn:
@@ -38,10 +41,23 @@ def fill(path: Path, now: int) -> None:
             "VALUES (?, ?, 'ru', 'Asia/Almaty', 1, ?, ?)",
             ((uid, uid, stamp, stamp) for uid in range(1, USERS + 1)),
         )
+        # Each user's personal workspace, owned and chosen, as the bot keeps it (migration 0007,
+        # bot.db.workspaces.current); the workspace's id is its user's, for the records below.
         conn.executemany(
-            "INSERT INTO records (id, user_id, kind, label, event_date, created_at) "
-            "VALUES (?, ?, 'permit', '', '2026-01-01', ?)",
+            "INSERT INTO workspaces (id, kind, personal_of, created_at) "
+            "VALUES (?, 'personal', ?, ?)",
             ((uid, uid, stamp) for uid in range(1, USERS + 1)),
+        )
+        conn.executemany(
+            "INSERT INTO members (workspace_id, user_id, role, joined_at) "
+            "VALUES (?, ?, 'owner', ?)",
+            ((uid, uid, stamp) for uid in range(1, USERS + 1)),
+        )
+        conn.execute("UPDATE users SET workspace_id = id")
+        conn.executemany(
+            "INSERT INTO records (id, user_id, workspace_id, kind, label, event_date, created_at) "
+            "VALUES (?, ?, ?, 'permit', '', '2026-01-01', ?)",
+            ((uid, uid, uid, stamp) for uid in range(1, USERS + 1)),
         )
 
         def reminders() -> Iterator[tuple[int, int, str, str, int, str]]:
@@ -70,6 +86,11 @@ async def queries(path: Path, now: int) -> list[Figure]:
         (now,),
     )
     uses_index = any("reminders_due" in str(row[3]) for row in plan)
+    stray = await db.fetchone(  # the fill keeps every record where the bot would find it
+        "SELECT COUNT(*) AS n FROM records AS r LEFT JOIN members AS m "
+        "ON m.workspace_id = r.workspace_id AND m.user_id = r.user_id WHERE m.user_id IS NULL"
+    )
+    outside = int(stray["n"]) if stray else -1
     due_times = []
     for _ in range(300):
         started = time.perf_counter()
@@ -89,6 +110,7 @@ async def queries(path: Path, now: int) -> list[Figure]:
     await db.close()
     due_p99, claim_p99 = percentile(due_times, 99), percentile(claim_times, 99)
     return [
+        Figure("records outside their user's workspace", outside, "", "= 0", outside == 0),
         Figure("due-reminder query uses the index", float(uses_index), "bool", "= 1", uses_index),
         Figure("due-reminder query p50", median(due_times), "ms", "reported", None),
         Figure("due-reminder query p99", due_p99, "ms", "<= 5 ms", due_p99 <= 5),
