@@ -20,6 +20,7 @@ from babel.dates import get_day_names, get_month_names
 from bot.clock import Clock
 from bot.db.users import User
 from bot.i18n import Translator
+from handlers.keyboards import button
 from handlers.replies import show_markup
 from knowledge.l10n import Lang, format_date
 from knowledge.userdates import DateInput
@@ -47,7 +48,7 @@ def picked(callback_data: DateCb) -> dt.date | None:
 
 
 def _button(text: str, action: DateAction, value: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=DateCb(action=action, value=value).pack())
+    return button(text, DateCb(action=action, value=value))
 
 
 def _month_title(month: dt.date, lang: str) -> str:

@@ -20,7 +20,7 @@ from bot.db.users import User
 from bot.i18n import Translator
 from bot.records.planning import replan_user
 from handlers.callbacks import MenuCb
-from handlers.keyboards import rows
+from handlers.keyboards import button, rows
 from handlers.replies import show
 from knowledge.timeline import GROUPS
 
@@ -49,7 +49,7 @@ class SetCb(CallbackData, prefix="set"):
 
 
 def _button(text: str, field: str, value: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=SetCb(field=field, value=value).pack())
+    return button(text, SetCb(field=field, value=value))
 
 
 def overview(t: Translator, user: User) -> tuple[str, InlineKeyboardMarkup]:
@@ -93,7 +93,7 @@ def overview(t: Translator, user: User) -> tuple[str, InlineKeyboardMarkup]:
             )
         ],
         *rows(toggles, 2),
-        [InlineKeyboardButton(text=t("menu-main"), callback_data=MenuCb(action="main").pack())],
+        [button(t("menu-main"), MenuCb(action="main"))],
     ]
     return text, InlineKeyboardMarkup(inline_keyboard=keyboard)
 

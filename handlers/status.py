@@ -27,7 +27,7 @@ from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
 from handlers.access import ADMIN, READ
 from handlers.callbacks import MenuCb
-from handlers.keyboards import main_menu
+from handlers.keyboards import button, main_menu
 from handlers.replies import reply, show
 from knowledge.interview import parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
@@ -82,7 +82,7 @@ async def load_form(state: FSMContext) -> ProfileForm | None:
 
 
 def _button(text: str, action: str, value: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=ProfCb(action=action, value=value).pack())
+    return button(text, ProfCb(action=action, value=value))
 
 
 def summary(t: Translator, profile: CompanyProfile, on: dt.date) -> str:
@@ -159,11 +159,7 @@ async def overview(
     markup = InlineKeyboardMarkup(
         inline_keyboard=[
             [_button(t("status-btn-profile-edit"), ProfAction.EDIT)],
-            [
-                InlineKeyboardButton(
-                    text=t("track-btn-status"), callback_data=MenuCb(action="status").pack()
-                )
-            ],
+            [button(t("track-btn-status"), MenuCb(action="status"))],
         ]
     )
     return t("status-profile-title") + "\n" + body, markup
