@@ -275,6 +275,18 @@ def test_fresh_evaluation_parts_are_fixed_and_disjoint() -> None:
     assert not {c.question for c in tune} & {c.question for c in holdout}
 
 
+def test_fresh2_evaluation_parts_are_fixed_and_disjoint() -> None:
+    """The third set, written before the third round's tuning: ≥ 40 a language, a quarter out of
+    scope, the split fixed (every third question held out)."""
+    tune, holdout = load_eval("fresh2 tune"), load_eval("fresh2 holdout")
+    for lang in LANGS:
+        total = [c for c in tune + holdout if c.lang == lang]
+        assert len(total) >= 40, lang
+        assert len([c for c in holdout if c.lang == lang]) == len(total) // 3, lang
+        assert 0.22 <= sum(c.expected == REFUSE for c in total) / len(total) <= 0.3, lang
+    assert not {c.question for c in tune} & {c.question for c in holdout}
+
+
 def test_fresh_parts_do_not_regress() -> None:
     """Floors under the measured figures (README): tune 100 %, holdout 90-95 % a language."""
     for part, floor in (("fresh tune", 0.97), ("fresh holdout", 0.85)):
