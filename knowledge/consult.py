@@ -58,7 +58,8 @@ _CUES: dict[str, tuple[str, ...]] = {
               r"тағы бір рет|how many (times|renewals|extensions)|many times|"
               r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
-    "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
+    "duration": (r"срок|на сколько|сколько (он |оно |она )?действ|how long|\bterm\b|duration|"
+                 r"length|мерзім|неше (жыл|күн|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
     "vacancy": (r"ваканс|vacanc|бос орын|job (ad|advert|posting)|объявлени\w* о работе",
                 r"vakans"),

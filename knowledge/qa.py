@@ -21,9 +21,40 @@ _HOW_MANY_FOREIGNERS = (
     r"(сколько|how many|неше|қанша|skolko)\s+(можно\s+|можем\s+|more\s+|еще\s+)?"
     r"(иностран|foreign|expat|шетел|inostran)"
 )
+_PERMIT_WORD = r"(?=.*(permit|разрешени|рұқсат|руксат|ruqsat|ruksat|razresh))"
+# A permit moved to another company or employer: it cannot be (the issuer's card says so), which
+# is not an intra-corporate transfer of a worker. Kazakh "ауыстыру" is both "replace" and
+# "transfer": beside "another employer/company" it is the transfer.
+_OTHER_EMPLOYER = (
+    r"смен\w* работодател|(другому|новому|другого|нового|другой|новый) работодател|"
+    r"переоформ\w* (\w+ )?(\w+ )?на (друг|нов|нас\b|нашу|себя)|"
+    r"жұмыс беруші\w* ауыстыр|басқа жұмыс беруші|баска жумыс беруши|"
+    r"chang\w* (of |the |their |his |her )?employers?|switch\w* employers?|"
+    r"(another|a new|different|other) employer|new employer|"
+    rf"^{_PERMIT_WORD}.*((друг|нов|сестринск)\w* (компани|фирм|организац|тоо)|"
+    r"(басқа|баска|basqa|baska) (компания|ұйым|фирма|жшс|kompania)|"
+    r"(another|sister|different|other|new|a related) (company|entity|llp|firm))"
+)
+# A worker moved within a group from abroad (head office, parent, branch): the ICT card's, even
+# with "another company" beside it.
+_GROUP = (
+    r"головн|материнск|дочерн|филиал|\bhq\b|head ?office|headquarters|parent|branch|subsidiar|"
+    r"second|бас (кеңсе|компания|офис)|еншілес|\bgroup|holding|affiliat|групп|холдинг|"
+    r"\bтоб(ы|ы[нң])"
+)
+# The permit itself moved ("transfer the permit to our subsidiary"): it cannot be, group or not.
+_PERMIT_MOVED = (
+    r"(перевест|переоформ|передат|перенест)\w* (\w+ )?разрешени\w* (\w+ )?(в|на) |"
+    r"(transfer|move|reissue|re-issue)\w* (the |an |a |his |her |our |my |this |their )?"
+    r"(existing |current |valid )?(work )?permits? (to|into|for|over)|"
+    r"(рұқсат|руксат|ruqsat|ruksat)\w* (\w+ ){1,3}(ауыстыр|auystyr|ауыстир)"
+)
+_ICT = r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate"
 # A word that settles which of two neighbouring cards is asked about, whatever the search ranks
 # first: (cards it refines, the cue on the normalised text, the card meant).
 _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
+    (None, re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})"), "portals"),
+    (frozenset({"quota", "fees", "fee.payment"}), re.compile(_ICT), "route.ict"),
     (
         frozenset({"ratio", "route.ict"}),
         re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"
@@ -43,7 +74,7 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (frozenset({"early_end"}), re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"), "esutd"),
-    (None, re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"), "quota"),
+    (None, re.compile(rf"^(?!.*(местн|local|жергілікт|{_ICT})).*(квот|quota|kvot)"), "quota"),
     (
         frozenset({"renewal.window", "portals", "decision", "daycount"}),
         re.compile(r"ваканс|vacanc|бос орын|vakans|job (ad|advert|posting)"),
@@ -114,12 +145,26 @@ def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
     return hits
 
 
+_DOCUMENTS = re.compile(r"документ|dokument|құжат|qujat|kujat|kuzhat|\bdocs?\b|paperwork|справк")
+
+
+def _documents(question: str, today: dt.date, hits: list[str]) -> list[str]:
+    """Documents for a citizen of India: the documents card, not the EAEU one a non-EAEU
+    citizenship ranks first (an EAEU citizen's documents question stays the EAEU card's)."""
+    if not hits or hits[0] != "eaeu" or not _DOCUMENTS.search(normalize(question)):
+        return hits
+    situation = extract(question, today)
+    if situation.country is None or situation.eaeu:
+        return hits
+    return ["documents", *(hit for hit in hits if hit != "documents")]
+
+
 def ask(question: str, lang: Lang, today: dt.date) -> Reply:
     """What to answer to ``question`` asked on ``today`` (the user's calendar date)."""
     if domain := out_of_scope(question):
         return Reply(None, scope=domain)
     hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
-    hits = _job_route(question, today, hits)
+    hits = _documents(question, today, _job_route(question, today, hits))
     outcome = consult(question, hits[0] if hits else None, today)
     best = outcome.topic_id if outcome and outcome.topic_id else (hits[0] if hits else None)
     if best is None:

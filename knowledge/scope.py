@@ -4,6 +4,7 @@ A question that shares a word with a topic ("налог", "отпуск", "ви�
 nearest work-permit card. Each domain is a few patterns over the question in any script (matched
 on the lower-cased text and on its script-free skeleton, see textnorm); a match refuses with the
 domain's official pointer (knowledge/locales: scope-<domain>). "chatter" refuses plainly.
+A worker's family is refused even beside a permit word: the knowledge has no fact about them.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"(open|register|close|liquidate)\w* (an? )?(llp|branch|subsidiary|sole)",
         r"set up (a |an |our )?(\w+ )?(company|subsidiary|branch|llp|business|firm)",
         r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
-        r"sole proprietor", r"\bжк\b", r"компания\w* тірке", r"bank account",
+        r"sole proprietor", r"\bжк\b", r"(филиал|компани)\w* (қалай )?тірке",
+        r"компания\w* тірке", r"bank account",
         r"(банковск|расчетн)\w* сч[её]т", r"шот аш", r"лицензи\w* на (турагент|алкогол|строител)",
     ),
     "travel": (
@@ -73,6 +75,22 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"какой праздник", r"қандай мереке", r"kvartir", r"квартир", r"пәтер",
     ),
 }  # fmt: skip
+# A foreign worker's spouse, children, family as the ones asked about ("a permit for the worker's
+# wife", "do his kids need"): rules-facts.md says nothing about them, so the migration service's
+# pointer, not the worker's card. Family named in passing ("moving with his family") is not this.
+_KIN_EN = r"(wife|husband|spouse|kids|children|child|family members?|dependa?e?nts?)"
+_KIN_RU = r"(жена|муж|супруга?|дети|ребенок|семья|члены семьи)"
+_FAMILY = re.compile(
+    rf"\b(for|to) (the |his |her |their |our |a |an |my )?(\w+'s )?{_KIN_EN}\b|"
+    rf"\b{_KIN_EN}('s)? (\w+ )?(need|needs|get|gets|go|work|works|stay|live|apply|require|visa)|"
+    r"\b(жене|жену|мужу|супруг(е|у|ам)|детям|детей|ребенк[уа]|семье|членам семьи)\b|"
+    r"\b(для|на) (\w+ )?(жены|мужа|супруг\w*|семьи)\b|"
+    rf"\b{_KIN_RU} (\w+ ){{0,2}}(нужн|может|могут|долж|получ|работать|учиться|хоч|тоже|также)|"
+    r"(әйел|жұбай|отбасы|бала|балалар)(ы|і)?(на|не|ына|іне|ларына|ға|ге|н|ын|ін)\b|"
+    r"отбасы мүшелер|\bа[йи]ел(ине|ин)\b|\bбалалар(ына|ын|га)\b"
+)
+_FAMILY_SKELETONS = ("jene", "jenu", "supruge", "detiam", "detei", "aieline", "balalarin",
+                     "balalarga", "otbasina", "semie")  # fmt: skip
 _COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _DOMAINS.items()}
 # Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
 _SKELETONS = {
@@ -104,6 +122,9 @@ _OURS = re.compile(
 def out_of_scope(question: str) -> str | None:
     """The neighbouring domain ``question`` belongs to ("tax", "labour"...), or None."""
     text = normalize(question)
+    spelt = {skeleton(word) for word in re.findall(r"[a-z]+", text)}
+    if _FAMILY.search(text) or any(w.startswith(_FAMILY_SKELETONS) for w in spelt):
+        return "family"
     if _OURS.search(text):
         return None
     if _DISMISS.search(text) and not _FOREIGN.search(text):
@@ -114,7 +135,6 @@ def out_of_scope(question: str) -> str | None:
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
             return domain
-    spelt = {skeleton(word) for word in re.findall(r"[a-z]+", text)}
     for domain, stems in _SKELETONS.items():
         if any(word.startswith(stem) for word in spelt for stem in stems):
             return domain
