@@ -6,13 +6,14 @@ import datetime as dt
 
 import pytest
 
-from knowledge import accuracy, consult, deadlines, qa
+from knowledge import accuracy, answers, consult, deadlines, qa
 from knowledge.accuracy import REFUSE, evaluate, load_eval
 from knowledge.consult import route_term
 from knowledge.l10n import LANGS, Lang, knowledge_catalog
 from knowledge.loader import load_knowledge
 from knowledge.scope import out_of_scope
 from knowledge.situation import EAEU, extract
+from knowledge.textnorm import normalize
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -89,7 +90,7 @@ def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> No
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
     catalog = knowledge_catalog()
-    for domain in ("tax", "labour", "company", "travel", "residence"):
+    for domain in ("tax", "labour", "company", "travel", "residence", "family"):
         text = catalog.get(lang, f"scope-{domain}")
         assert "egov.kz" in text or "adilet.zan.kz" in text, domain
 
@@ -288,8 +289,14 @@ def test_fresh2_evaluation_parts_are_fixed_and_disjoint() -> None:
 
 
 def test_fresh_parts_do_not_regress() -> None:
-    """Floors under the measured figures (README): tune 100 %, holdout 90-95 % a language."""
-    for part, floor in (("fresh tune", 0.97), ("fresh holdout", 0.85)):
+    """Floors under the measured figures (README): tune 100 %, fresh holdout 90-95 % a language,
+    fresh2 holdout 93-100 %."""
+    for part, floor in (
+        ("fresh tune", 0.97),
+        ("fresh holdout", 0.9),
+        ("fresh2 tune", 0.97),
+        ("fresh2 holdout", 0.92),
+    ):
         score = evaluate(load_eval(part))
         for lang in LANGS:
             assert score.share(lang) >= floor, (part, lang, "\n".join(score.misses))
@@ -424,3 +431,95 @@ def test_wordings_as_people_type_them(question: str, topic: str) -> None:
 )  # fmt: skip
 def test_neighbour_words_in_context(question: str, domain: str | None) -> None:
     assert out_of_scope(question) == domain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "можно ли оформить разрешение на жену работника",
+        "какие документы нужны на супругу и детей специалиста",
+        "жена работника тоже хочет работать, нужно ли ей разрешение",
+        "жұмысшының әйеліне де рұқсат алу керек пе",
+        "маманның балаларын мектепке қалай орналастырамыз",
+        "zhumysshynyn balalaryna kandai kuzhat kerek",
+        "do we need a work permit for the worker's wife too",  # a permit word does not make it ours
+        "does his wife need a visa",
+        "can the engineer's kids go to a local school",
+    ],
+)
+def test_a_workers_family_gets_the_migration_services_pointer(question: str) -> None:
+    """rules-facts.md knows nothing about family members: refused with a pointer, never a card."""
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, "family"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("инженер приезжает с семьей из Турции, какая категория", "route.cat3"),
+        ("маман отбасымен келеді қай санат", "route.cat3"),
+        ("our parent company wants to send a manager and his family to kazakhstan", "route.ict"),
+        ("can the ICT worker bring his children", "route.ict"),
+    ],
+)
+def test_family_named_in_passing_keeps_the_workers_card(question: str, topic: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("можно ли перевести разрешение на другую компанию", "portals"),
+        ("перевести разрешение в дочернюю компанию группы", "portals"),
+        ("иностранец хочет сменить работодателя, переоформить РВ на нас можно?", "portals"),
+        ("рұқсатты басқа компанияға ауыстыруға бола ма", "portals"),  # ауыстыру: transfer
+        ("шетелдік жұмыс берушісін ауыстырғысы келеді", "portals"),
+        ("can my client transfer an existing work permit to another company", "portals"),
+        (
+            "the worker wants to change employer can the new employer keep using his permit",
+            "portals",
+        ),
+        ("move a permit to a sister company", "portals"),
+        ("бас кеңседен қызметкерді ауыстыру", "route.ict"),  # a worker moved within the group
+        ("transfer an employee within the group of companies", "route.ict"),
+        ("4 санат жұмысшыларын ауыстыру", "cat4.replacement"),  # ауыстыру: replace
+    ],
+)
+def test_a_permit_moved_to_another_employer_is_the_issuers_card(question: str, topic: str) -> None:
+    """The permit cannot be transferred to another employer (permit.issuer, on the portals card);
+    an intra-corporate transfer moves a worker, not a permit."""
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+    if topic == "portals":
+        assert "permit.issuer" in answers.topic("portals").fact_ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ИКТ вне квоты? и платится ли сбор за внутрикорпоративный перевод",
+        "корпоративішілік ауыстыру квотаға кіре ме? алым төлейміз бе?",
+        "is an ICT outside the quota? and do we pay the fee for it",
+    ],
+)
+def test_ict_beside_quota_and_fee_words_is_the_ict_card(question: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == "route.ict"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("razreshenie na rabotu dlya grazhdanina indii kakie dokumenty nuzhny", "documents"),
+        ("какие документы нужны гражданину Узбекистана", "documents"),
+        ("какие документы нужны гражданину ЕАЭС для работы", "eaeu"),  # no permit at all
+        ("what documents does a citizen of Russia need", "eaeu"),
+    ],
+)
+def test_documents_for_a_citizenship(question: str, topic: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic
+
+
+def test_abbreviations_are_spelt_out() -> None:
+    assert normalize("РВ на 3 кат") == "разрешение на работу на 3 категория"
+    assert normalize("квота на рабсилу") == "квота на рабочая сила"
+    reply = qa.ask("РВ на 3 кат сколько действует и сколько раз продлевают", "ru", TODAY)
+    assert (reply.topic_id, reply.situation) == ("route.cat3", "term-cat3")
