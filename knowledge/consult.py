@@ -38,7 +38,7 @@ class Outcome:
 _CUES: dict[str, tuple[str, ...]] = {
     "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
               r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
-              r"share of (locals|kazakh)|local hir|"
+              r"share of (locals|kazakh)|local hir|\b70 (и |на |and )?90\b|"
               r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
               r"sotnosh|aratinas|70/90|skolko inostran"),
     "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"

@@ -33,7 +33,8 @@ _OTHER_EMPLOYER = (
     r"(another|a new|different|other) employer|new employer|"
     rf"^{_PERMIT_WORD}.*((друг|нов|сестринск)\w* (компани|фирм|организац|тоо)|"
     r"(басқа|баска|basqa|baska) (компания|ұйым|фирма|жшс|kompania)|"
-    r"(another|sister|different|other|new|a related) (company|entity|llp|firm))"
+    r"(another|sister|different|other|new|a related) (\w+ )?(company|entity|llp|firm))|"
+    r"permits? (move|go|transfer)\w* with"
 )
 # A worker moved within a group from abroad (head office, parent, branch): the ICT card's, even
 # with "another company" beside it.
@@ -55,6 +56,14 @@ _ICT = r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоратив
 _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
     (None, re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})"), "portals"),
     (frozenset({"quota", "fees", "fee.payment"}), re.compile(_ICT), "route.ict"),
+    (
+        # "Is an apostille needed on the diploma": the documents card; the MFA's check is asked
+        # by naming the ministry or the check.
+        frozenset({"mfa_check"}),
+        re.compile(r"^(?!.*(мид|\bmfa\b|\bсім|сыртқы істер|foreign affairs|иностранных дел|"
+                   r"провер|check|verif|тексер|подлинн|authentic|сколько|how long|қанша)).*"),
+        "documents",
+    ),
     (
         frozenset({"ratio", "route.ict"}),
         re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"

@@ -82,6 +82,8 @@ _KIN_EN = r"(wife|husband|spouse|kids|children|child|family members?|dependa?e?n
 _KIN_RU = r"(жена|муж|супруга?|дети|ребенок|семья|члены семьи)"
 _FAMILY = re.compile(
     rf"\b(for|to) (the |his |her |their |our |a |an |my )?(\w+'s )?{_KIN_EN}\b|"
+    r"\b(family members?|relatives|dependa?e?nts?) of (a |the |an |our )?(foreign )?"
+    r"(worker|employee|specialist|expat)|"
     rf"\b{_KIN_EN}('s)? (\w+ )?(need|needs|get|gets|go|work|works|stay|live|apply|require|visa)|"
     r"\b(жене|жену|мужу|супруг(е|у|ам)|детям|детей|ребенк[уа]|семье|членам семьи)\b|"
     r"\b(для|на) (\w+ )?(жены|мужа|супруг\w*|семьи)\b|"

@@ -196,6 +196,11 @@ def _span(pattern: re.Pattern[str], text: str) -> int | None:
     return int(number) if number.isdigit() else _NUMBER_WORDS[number]
 
 
+def names_region(word: str) -> bool:
+    """Whether ``word`` (lower case) is a region's or city's name in one of its spellings."""
+    return word.startswith(_REGIONS)
+
+
 def _regions(text: str) -> tuple[str, ...]:
     return tuple(region for region in _REGIONS if region in text)
 

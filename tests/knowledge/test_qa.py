@@ -523,3 +523,34 @@ def test_abbreviations_are_spelt_out() -> None:
     assert normalize("квота на рабсилу") == "квота на рабочая сила"
     reply = qa.ask("РВ на 3 кат сколько действует и сколько раз продлевают", "ru", TODAY)
     assert (reply.topic_id, reply.situation) == ("route.cat3", "term-cat3")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("нужен ли апостиль на диплом", "documents"),
+        ("дипломға апостиль керек пе", "documents"),
+        ("is an apostille needed on the diploma", "documents"),
+        ("how long does the MFA take to check the diploma apostille", "mfa_check"),
+        ("МИД проверяет диплом сколько дней", "mfa_check"),
+        ("диплом тексеру СІМ қанша күн", "mfa_check"),
+    ],
+)
+def test_apostille_itself_is_the_documents_card_the_check_the_mfas(
+    question: str, topic: str
+) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic
+
+
+def test_a_city_named_does_not_sink_the_question_below_the_coverage() -> None:
+    assert qa.ask("квота в Алматы еще есть?", "ru", TODAY).topic_id == "quota"
+    assert qa.ask("какая погода в Алматы", "ru", TODAY).topic_id is None
+
+
+def test_more_ways_to_name_a_family_a_permit_move_and_the_ratio() -> None:
+    family = qa.ask("do family members of a foreign worker need a work permit", "en", TODAY)
+    assert family.scope == "family"
+    moved = "our employee is moving to our other kz entity, can his permit move with him"
+    assert qa.ask(moved, "en", TODAY).topic_id == "portals"
+    two = "у нас ТОО 15 чел хотим 3 инженера из Китая надо ли 70 90 и сколько стоит разрешение"
+    assert qa.ask(two, "ru", TODAY).situation == "ratio-exempt"
