@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from knowledge import answers
 from knowledge.consult import Outcome, consult
+from knowledge.deadlines import TraceStep
 from knowledge.l10n import Lang
 from knowledge.scope import out_of_scope
 from knowledge.situation import extract
@@ -51,10 +52,15 @@ _PERMIT_MOVED = (
     r"(рұқсат|руксат|ruqsat|ruksat)\w* (\w+ ){1,3}(ауыстыр|auystyr|ауыстир)"
 )
 _ICT = r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate"
+_MOVED = re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})")
+# Its one-line answer: the issuer fact's own sentence, before the card.
+_NOT_TRANSFERABLE = Outcome(
+    "permit-no-transfer", "portals", (TraceStep("situation-no-transfer"),), ("permit.issuer",)
+)
 # A word that settles which of two neighbouring cards is asked about, whatever the search ranks
 # first: (cards it refines, the cue on the normalised text, the card meant).
 _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
-    (None, re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})"), "portals"),
+    (None, _MOVED, "portals"),
     (frozenset({"quota", "fees", "fee.payment"}), re.compile(_ICT), "route.ict"),
     (
         # "Is an apostille needed on the diploma": the documents card; the MFA's check is asked
@@ -175,6 +181,8 @@ def ask(question: str, lang: Lang, today: dt.date) -> Reply:
     hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
     hits = _documents(question, today, _job_route(question, today, hits))
     outcome = consult(question, hits[0] if hits else None, today)
+    if outcome is None and hits[:1] == ["portals"] and _MOVED.search(normalize(question)):
+        outcome = _NOT_TRANSFERABLE
     best = outcome.topic_id if outcome and outcome.topic_id else (hits[0] if hits else None)
     if best is None:
         return Reply(None)

@@ -9,6 +9,7 @@ import pytest
 from knowledge import accuracy, answers, consult, deadlines, qa
 from knowledge.accuracy import REFUSE, evaluate, load_eval
 from knowledge.consult import route_term
+from knowledge.continuation import continuation
 from knowledge.l10n import LANGS, Lang, knowledge_catalog
 from knowledge.loader import load_knowledge
 from knowledge.scope import out_of_scope
@@ -554,3 +555,16 @@ def test_more_ways_to_name_a_family_a_permit_move_and_the_ratio() -> None:
     assert qa.ask(moved, "en", TODAY).topic_id == "portals"
     two = "у нас ТОО 15 чел хотим 3 инженера из Китая надо ли 70 90 и сколько стоит разрешение"
     assert qa.ask(two, "ru", TODAY).situation == "ratio-exempt"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_permit_move_opens_with_the_issuer_facts_sentence(lang: Lang) -> None:
+    """Answer first: the fact's own sentence, then the card; no flow continues it."""
+    question = "рұқсатты басқа компанияға ауыстыруға бола ма"
+    reply = qa.ask(question, lang, TODAY)
+    assert reply.outcome is not None and reply.situation == "permit-no-transfer"
+    line = consult.render(reply.outcome, lang)
+    fact = load_knowledge().fact("permit.issuer", TODAY).text.get(lang)
+    assert line.rstrip(".").split()[-1] in fact  # "работодателю", "болмайды", "employer"
+    assert continuation(question, reply.outcome, TODAY) is None
+    assert qa.ask("где подавать заявление", lang, TODAY).situation is None

@@ -11,6 +11,7 @@ scope-family = Visas, residence and registration for a foreign worker's family (
 situation-ratio-since = This rule is in force since { $since }.
 situation-ratio-applies = At least { $low } % of staff in categories 1–2 and { $high } % in categories 3–4 must be Kazakh citizens.
 situation-eaeu = { $country } is an EAEU state: its citizens need no work permit in Kazakhstan.
+situation-no-transfer = A permit cannot be transferred to another employer.
 situation-permit-needed = { $country } is not an EAEU state: its citizens need a work permit (or another route, such as a seasonal permit).
 situation-term-months = { $route }: the permit is issued for { $months } months.
 situation-term-days = { $route }: the permit is issued for { $days } days.
