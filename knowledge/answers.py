@@ -197,7 +197,8 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     index = _index()
-    query = words(question)
+    # A word said twice ("a work permit to work in...") is not twice the evidence.
+    query = tuple(dict.fromkeys(words(question)))
     if not query:
         return ()
     top_idf = max(index.idf.values())

@@ -113,6 +113,8 @@ def _ratio(a: _Asked) -> Outcome | None:
     about_ratio = a.cue("ratio") or hiring or a.topic_id in {"ratio", "ratio.exemptions"}
     if a.s.headcount is None or not about_ratio:
         return None
+    if a.s.eaeu and not a.cue("ratio"):  # "60 staff, hiring a Kyrgyz driver": no permit at all
+        return None
     result = check_ratio(a.on, a.s.headcount, True, False, 0, 0, 0, 0)
     fact = load_knowledge().fact("ratio.exempt.small_business", a.on)
     steps = result.trace[:1]

@@ -4,7 +4,7 @@ A question that shares a word with a topic ("налог", "отпуск", "ви�
 nearest work-permit card. Each domain is a few patterns over the question in any script (matched
 on the lower-cased text and on its script-free skeleton, see textnorm); a match refuses with the
 domain's official pointer (knowledge/locales: scope-<domain>). "chatter" refuses plainly.
-A worker's family is refused even beside a permit word: the knowledge has no fact about them.
+A worker's family, or a Kazakh citizen's work abroad, is refused even beside a permit word.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"(форм\w*|фно|fno|form) ?270|270 ?(форм|declar|декл)", r"соцотчисл",
         r"социальн\w* (отчисл|взнос)", r"social contribution",
         r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bpension", r"зейнетақы",
+        r"страхов", r"insurance", r"сақтандыр", r"\bосмс\b", r"\bомс\b",
     ),
     "labour": (
         r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
@@ -33,7 +34,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"прогул", r"absentee", r"дисциплинар", r"disciplinary", r"сокращени\w* (штат|численн)",
         r"redundanc", r"layoff", r"трудов\w* книжк", r"severance", r"выходн\w* пособи",
         r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
-        r"қай тілде", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
+        r"қай тілде", r"договор\w* на (английском|русском|казахском|иностранном) язык",
+        r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
@@ -93,6 +95,17 @@ _FAMILY = re.compile(
 )
 _FAMILY_SKELETONS = ("jene", "jenu", "supruge", "detiam", "detei", "aieline", "balalarin",
                      "balalarga", "otbasina", "semie")  # fmt: skip
+# A Kazakh citizen's work abroad, even named "a work permit": travel (the embassy's), not ours.
+_ABROAD = re.compile(
+    r"(граждан\w* (рк|казахстана)|казахстанц\w*).{0,40}\b(в|во) (корее|германии|сша|польше|"
+    r"турции|оаэ|китае|европе|чехии|японии|англии|великобритании|израиле|канаде)|"
+    r"(работать|работы|работу) (в|во) (корее|германии|сша|польше|европе|чехии|японии|англии|"
+    r"великобритании|израиле|канаде|оаэ)|"
+    r"kazakh(stan)? citizens?.{0,40}\b(in|to) (south )?(korea|germany|the us|usa|the uk|poland|"
+    r"europe|japan|canada|israel|the uae)|"
+    r"\b(work|job|jobs|working) in (south )?(korea|germany|the us|usa|the uk|poland|europe|japan|"
+    r"canada|israel|the uae)"
+)
 _COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _DOMAINS.items()}
 # Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
 _SKELETONS = {
@@ -127,6 +140,8 @@ def out_of_scope(question: str) -> str | None:
     spelt = {skeleton(word) for word in re.findall(r"[a-z]+", text)}
     if _FAMILY.search(text) or any(w.startswith(_FAMILY_SKELETONS) for w in spelt):
         return "family"
+    if _ABROAD.search(text):
+        return "travel"
     if _OURS.search(text):
         return None
     if _DISMISS.search(text) and not _FOREIGN.search(text):

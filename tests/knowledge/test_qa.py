@@ -568,3 +568,29 @@ def test_a_permit_move_opens_with_the_issuer_facts_sentence(lang: Lang) -> None:
     assert line.rstrip(".").split()[-1] in fact  # "работодателю", "болмайды", "employer"
     assert continuation(question, reply.outcome, TODAY) is None
     assert qa.ask("где подавать заявление", lang, TODAY).situation is None
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("как получить разрешение на работу гражданину РК в Корее", "travel"),  # abroad: not ours
+        ("how can a kazakh citizen get a work permit in Germany", "travel"),
+        ("трудовой договор на английском языке можно", "labour"),
+        ("what about medical insurance for the foreign worker", "tax"),
+    ],
+)
+def test_more_neighbours_get_their_pointer(question: str, domain: str) -> None:
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, domain)
+
+
+def test_an_eaeu_hire_in_a_firm_with_staff_is_the_eaeu_answer_not_the_ratio() -> None:
+    question = "у нас 60 сотрудников, хотим нанять водителя из Кыргызстана, нужно ли разрешение?"
+    assert qa.ask(question, "ru", TODAY).situation == "eaeu-no-permit"
+    ratio = "у нас 60 сотрудников хотим взять гражданина России соотношение соблюдать"
+    assert qa.ask(ratio, "ru", TODAY).situation == "ratio-applies"  # the ratio asked outright
+
+
+def test_a_word_said_twice_is_not_twice_the_evidence() -> None:
+    question = "we want a work permit for our engineer to work in Kazakhstan"
+    assert qa.ask(question, "en", TODAY).topic_id == "route.cat3"
