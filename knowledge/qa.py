@@ -88,7 +88,13 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         "renewal.window",
     ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
-    (frozenset({"early_end"}), re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"), "esutd"),
+    (
+        # The register named outright is the register's question ("the ESUTD notice: 5 or 10
+        # working days?"), not the fee notice's or the deadline's that share its words.
+        frozenset({"early_end", "fee.payment", "fees", "decision", "renewal.window", "arrival"}),
+        re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"),
+        "esutd",
+    ),
     (None, re.compile(rf"^(?!.*(местн|local|жергілікт|{_ICT})).*(квот|quota|kvot)"), "quota"),
     (
         frozenset({"renewal.window", "portals", "decision", "daycount"}),

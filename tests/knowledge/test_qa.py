@@ -594,3 +594,8 @@ def test_an_eaeu_hire_in_a_firm_with_staff_is_the_eaeu_answer_not_the_ratio() ->
 def test_a_word_said_twice_is_not_twice_the_evidence() -> None:
     question = "we want a work permit for our engineer to work in Kazakhstan"
     assert qa.ask(question, "en", TODAY).topic_id == "route.cat3"
+
+
+def test_the_register_named_outright_is_the_esutd_card() -> None:
+    question = "client asks whether the ESUTD notice is 5 or 10 working days after signing"
+    assert qa.ask(question, "en", TODAY).topic_id == "esutd"
