@@ -87,6 +87,21 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
                    r".*(за сколько дней|days before|how (early|far in advance)|күн бұрын)"),
         "renewal.window",
     ),
+    (
+        # Filing after the permit has ended: the missed-renewal card, not the window's.
+        frozenset({"renewal.window", "renewal.count"}),
+        re.compile(r"(after|once) (it|the permit|our permit) (has )?(expired|ended|lapsed)|"
+                   r"истекл|ист[её]к\b|закончил\w* (уже|вчера)|уже закончил|просрочен|"
+                   r"мерзімі (өтіп|бітіп) кет|өтіп кетті|already expired"),
+        "renewal.late",
+    ),
+    (
+        # A foreigner's visa (C3) is on the arrival card; a Kazakh citizen's abroad is refused
+        # before the search (scope).
+        frozenset({"ratio", "ratio.exemptions", "documents", "portals", "route.cat1", "eaeu"}),
+        re.compile(r"\bвиз[аыу]\w*|визаны|\bvisa\b"),
+        "arrival",
+    ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (
         # The register named outright is the register's question ("the ESUTD notice: 5 or 10

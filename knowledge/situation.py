@@ -51,7 +51,8 @@ _HEADCOUNT = re.compile(
     r"(?<!category )(?<!cat )(?<!категории )(?<!санат )"
     r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+|-)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
     r"people|person|worker|адам|қызметкер|кызметкер|жұмыскер|sotrudnik|chelovek|rabotnik)"
-    r"|(?:штат\w*|headcount\w*|staff of|team is|team of|нас|бізде|бизде)\s*(?:is\s*|из\s*)?"
+    r"|(?:штат\w*|headcount\w*|staff of|team is|team of|company of|firm of|llp of|нас|бізде|"
+    r"бизде)\s*(?:is\s*|из\s*)?"
     r"(\d{1,5})"
 )
 _ORDINALS = {

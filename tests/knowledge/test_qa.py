@@ -599,3 +599,20 @@ def test_a_word_said_twice_is_not_twice_the_evidence() -> None:
 def test_the_register_named_outright_is_the_esutd_card() -> None:
     question = "client asks whether the ESUTD notice is 5 or 10 working days after signing"
     assert qa.ask(question, "en", TODAY).topic_id == "esutd"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "key"),
+    [
+        ("how many foreigners can a company of 50 hire", "ratio", "ratio-applies"),
+        ("what if we apply for renewal after the permit expired", "renewal.late", None),
+        ("разрешение истекло вчера, можем продлить?", "renewal.late", None),
+        ("шетелдікке визаны кім рәсімдейді", "arrival", None),  # the C3 visa fact's card
+        ("какая виза нужна иностранному специалисту", "arrival", None),
+    ],
+)
+def test_headcount_wordings_an_ended_permit_and_a_foreigners_visa(
+    question: str, topic: str, key: str | None
+) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.situation) == (topic, key)
