@@ -21,7 +21,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"\bипн\b", r"\bкпн\b", r"\bжтс\b", r"\bктс\b", r"салы[ғқ]", r"деклараци", r"\bdeclaration",
         r"(форм\w*|фно|fno|form) ?270|270 ?(форм|declar|декл)", r"соцотчисл",
         r"социальн\w* (отчисл|взнос)", r"social contribution",
-        r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bpension", r"зейнетақы",
+        r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bпенси[юия]\b", r"\bpension", r"зейнетақы",
         r"страхов", r"insurance", r"сақтандыр", r"\bосмс\b", r"\bомс\b",
     ),
     "labour": (
@@ -36,6 +36,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
         r"қай тілде", r"договор\w* на (английском|русском|казахском|иностранном) язык",
         r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
+        r"\bмрот\b",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
@@ -69,12 +70,13 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"постоянн\w+ (место )?жительств", r"get (a )?kazakh(stan)? passport",
         r"получить казахстанск\w+ паспорт",
         r"получить паспорт рк", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas",
-        r"оралман",
+        r"оралман", r"become a (kazakh(stan)? )?citizen", r"naturali[sz]",
     ),
     "chatter": (
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
         r"бағамы", r"\bматч", r"football", r"футбол", r"ресторан", r"restaurant",
         r"какой праздник", r"қандай мереке", r"kvartir", r"квартир", r"пәтер",
+        r"водительск\w* (прав|удостовер)", r"driv(ing|er'?s) licen", r"жүргізуші куәлі",
     ),
 }  # fmt: skip
 # A foreign worker's spouse, children, family as the ones asked about ("a permit for the worker's
@@ -112,6 +114,15 @@ _SKELETONS = {
     "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki", "progul"),
     "residence": ("grajdanstv", "propisk", "kandas", "azamatti"), "chatter": ("pogod",),
 }  # fmt: skip
+# Latin-typed words as a whole (too short for a stem) and phrases, on the skeletons in order.
+_SKELETON_PHRASES = {
+    "tax": r"\b(nds|kks|ipn|kpn)\b",
+    "labour": r"\bmrot\b",
+    # "ТОО" spelt "too" has the skeleton "to" (doubled letters merge).
+    "company": r"\b(zaregistr|registrir|registraci|otkri|otkrit)\w* (to|ip|kompani\w*|firm\w*)\b|"
+    r"\b(jshs|to|ip) (ashu|ashi|tirke\w*|otkrit\w*|registrir\w*|registraci\w*)",
+}
+_SKELETON_COMPILED = {domain: re.compile(pattern) for domain, pattern in _SKELETON_PHRASES.items()}
 # Dismissal itself is labour law; a foreigner's or a permit's end is ours (the early-end card).
 _DISMISS = re.compile(
     r"как (правильно )?уволить|how (do (i|we) |to |can (i|we) )(fire|dismiss|terminate)|"
@@ -151,6 +162,10 @@ def out_of_scope(question: str) -> str | None:
             return domain
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
+            return domain
+    in_order = " ".join(skeleton(word) for word in re.findall(r"[a-z]+", text))
+    for domain, phrase in _SKELETON_COMPILED.items():
+        if phrase.search(in_order):
             return domain
     for domain, stems in _SKELETONS.items():
         if any(word.startswith(stem) for word in spelt for stem in stems):

@@ -616,3 +616,33 @@ def test_headcount_wordings_an_ended_permit_and_a_foreigners_visa(
 ) -> None:
     reply = qa.ask(question, "en", TODAY)
     assert (reply.topic_id, reply.situation) == (topic, key)
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("как оформить пенсию иностранцу", "tax"),
+        ("nds stavka 2026", "tax"),  # Latin-typed abbreviations, whole words
+        ("mrot v kazakhstane 2026", "labour"),
+        ("kak zaregistrirovat too", "company"),  # "too" has the skeleton "to"
+        ("zhshs tirkeu", "company"),
+        ("how to become a Kazakh citizen", "residence"),
+        ("обменять водительские права иностранцу", "chatter"),
+    ],
+)
+def test_latin_typed_and_plain_neighbours(question: str, domain: str) -> None:
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, domain)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "registration to the portal for the permit",
+        "too 19 chelovek nuzhno li 70/90",
+        "skolko stoit razreshenie na rabotu",
+    ],
+)
+def test_latin_typed_permit_questions_are_not_neighbours(question: str) -> None:
+    assert out_of_scope(question) is None
+    assert qa.ask(question, "ru", TODAY).topic_id is not None
