@@ -102,6 +102,13 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         re.compile(r"\bвиз[аыу]\w*|визаны|\bvisa\b"),
         "arrival",
     ),
+    (
+        # "How much is a category 2 permit": the fee's card (one fee for every category).
+        frozenset({"route.cat1", "route.cat2", "route.cat3", "route.cat4"}),
+        re.compile(r"сколько стоит|стоимость|\bcost|\bprice|тұрады|\bқұны|\bсбор|\bfee\b|levy|"
+                   r"\bалым|skolko stoit"),
+        "fees",
+    ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (
         # The register named outright is the register's question ("the ESUTD notice: 5 or 10

@@ -138,8 +138,17 @@ class Situation:
         return None if self.country is None else self.country in EAEU
 
 
+# Words that start like a country's stem and are not one: "индии" spells "indi", as does
+# "individual"; "indus" starts "industry"; "коре" starts "коренной" (native).
+_FALSE_FRIENDS = ("individ", "indust", "koren")
+
+
 def _country(text: str) -> str | None:
-    spelt = [skeleton(word) for word in re.findall(r"[a-zа-яәғқңөұүһі]+", text)]
+    spelt = [
+        word
+        for word in (skeleton(word) for word in re.findall(r"[a-zа-яәғқңөұүһі]+", text))
+        if not word.startswith(_FALSE_FRIENDS)
+    ]
     for code, stem, exact in _COUNTRY_WORDS:
         if any(word == stem if exact else word.startswith(stem) for word in spelt):
             return code

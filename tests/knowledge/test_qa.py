@@ -646,3 +646,29 @@ def test_latin_typed_and_plain_neighbours(question: str, domain: str) -> None:
 def test_latin_typed_permit_questions_are_not_neighbours(question: str) -> None:
     assert out_of_scope(question) is None
     assert qa.ask(question, "ru", TODAY).topic_id is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("how does a foreigner get an individual identification number", None),
+        ("индивидуальный предприниматель нанимает иностранца", None),
+        ("industrial engineer which category", None),
+        ("гражданин индии", "in"),
+        ("инженер из Кореи", "kr"),
+    ],
+)
+def test_words_that_start_like_a_country_are_not_one(question: str, country: str | None) -> None:
+    assert extract(question, TODAY).country == country
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much does a permit cost for a category 2 manager",
+        "сколько стоит разрешение на 3 категорию",
+        "2 санат рұқсаты қанша тұрады",
+    ],
+)
+def test_a_categorys_price_is_the_fee_card(question: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == "fees"
