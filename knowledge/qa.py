@@ -109,6 +109,13 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
                    r"\bалым|skolko stoit"),
         "fees",
     ),
+    (
+        # "When do we pay the fee": the payment deadline's card, not the amount's.
+        frozenset({"fees"}),
+        re.compile(r"^(?!.*(сколько|how much|қанша|skolko)).*(когда (платить|оплат|заплат)|"
+                   r"до какого|when (do|should|must) we pay|when to pay|deadline|қашан төле)"),
+        "fee.payment",
+    ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (
         # The register named outright is the register's question ("the ESUTD notice: 5 or 10

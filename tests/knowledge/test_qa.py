@@ -672,3 +672,18 @@ def test_words_that_start_like_a_country_are_not_one(question: str, country: str
 )
 def test_a_categorys_price_is_the_fee_card(question: str) -> None:
     assert qa.ask(question, "en", TODAY).topic_id == "fees"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("когда платить госпошлину после одобрения", "fee.payment"),
+        ("what is the fee and when do we pay it", "fee.payment"),
+        ("сколько стоит госпошлина", "fees"),
+        ("что нужно собрать для подачи", "documents"),
+        ("что будет если взять нелегала", "ban"),
+        ("иностранец заехал когда ставить на учет", "arrival"),
+    ],
+)
+def test_more_everyday_wordings(question: str, topic: str) -> None:
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
