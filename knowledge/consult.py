@@ -40,10 +40,11 @@ _CUES: dict[str, tuple[str, ...]] = {
               r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
               r"share of (locals|kazakh)|local hir|\b70 (и |на |and )?90\b|"
               r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
-              r"sotnosh|aratinas|70/90|skolko inostran"),
+              r"sotnosh|aratinas|arakatinas|70/90|skolko inostran"),
     "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"
              r"length|мерзім|неше (жыл|күн|ай)|"
-             r"қанша мерзім|қанша уақыт|продл|renew|extend|ұзарт|how many (days|years|months)",
+             r"қанша мерзім|қанша уақыт|қанша (жыл|ай)|продл|renew|extend|ұзарт|"
+             r"how many (days|years|months)",
              r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
     "can_renew": (r"можно (ли )?продл|продлева\w*\s*\?|can (a |an |the |we |it )?.{0,40}"
@@ -59,7 +60,7 @@ _CUES: dict[str, tuple[str, ...]] = {
               r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
     "duration": (r"срок|на сколько|сколько (он |оно |она )?действ|how long|\bterm\b|duration|"
-                 r"length|мерзім|неше (жыл|күн|ай)",
+                 r"length|мерзім|неше (жыл|күн|ай)|қанша (жыл|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
     "vacancy": (r"ваканс|vacanc|бос орын|job (ad|advert|posting)|объявлени\w* о работе",
                 r"vakans"),
@@ -69,7 +70,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                     r"nujn\w* (li )?razresh|ruksat (kerek|kajet)"),
     "hire": (r"пригласит|нанять|нанимать|нанимаем|(взять|берем|берём) (\d+ )?иностран|"
              r"хотим (взять|оформить)|взять на работу|hire|hiring|employ|"
-             r"bring in|алмақ|жалда|шетелдік ал", r"priglasit|nania|hire"),
+             r"bring in|алмақ|жалда|шетелдік ал|шетелдик ал", r"priglasit|nania|hire|sheteldik al"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),

@@ -116,6 +116,13 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
                    r"до какого|when (do|should|must) we pay|when to pay|deadline|қашан төле)"),
         "fee.payment",
     ),
+    (
+        # "When to file the renewal" shares "беру" (to file, to give) with the issuer's card.
+        frozenset({"portals", "framework"}),
+        re.compile(r"^(?!.*(где|қайда|qaida|kaida|where|сайт|site|portal|портал)).*"
+                   r"(продл|renew|extend|ұзарт|узарт|uzart|prodl)"),
+        "renewal.window",
+    ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
     (
         # The register named outright is the register's question ("the ESUTD notice: 5 or 10

@@ -687,3 +687,18 @@ def test_a_categorys_price_is_the_fee_card(question: str) -> None:
 )
 def test_more_everyday_wordings(question: str, topic: str) -> None:
     assert qa.ask(question, "ru", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "key"),
+    [
+        ("рұқсатты ұзартуға қашан беру керек", "renewal.window", None),  # "беру": to file
+        ("ruqsatty uzartuga qashan beru kerek", "renewal.window", None),
+        ("ұзартуға өтінішті қайда береміз", "portals", None),  # where: the portal's
+        ("бизде 25 кызметкер бар шетелдик алсак аракатынас кандай", "ratio", "ratio-applies"),
+        ("шетелдік маман 3 санат, рұқсат қанша жылға", "route.cat3", "term-cat3"),
+    ],
+)
+def test_kazakh_with_and_without_its_letters(question: str, topic: str, key: str | None) -> None:
+    reply = qa.ask(question, "kk", TODAY)
+    assert (reply.topic_id, reply.situation) == (topic, key)
