@@ -39,6 +39,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
               r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
               r"share of (locals|kazakh)|local hir|\b70 (и |на |and )?90\b|"
+              r"по доле|\bдол[яиюе] (иностран|местн|казахстан)|"
               r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
               r"sotnosh|aratinas|arakatinas|70/90|skolko inostran"),
     "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"

@@ -702,3 +702,9 @@ def test_more_everyday_wordings(question: str, topic: str) -> None:
 def test_kazakh_with_and_without_its_letters(question: str, topic: str, key: str | None) -> None:
     reply = qa.ask(question, "kk", TODAY)
     assert (reply.topic_id, reply.situation) == (topic, key)
+
+
+def test_the_share_named_as_a_share_runs_the_ratio_check() -> None:
+    question = "у клиента 250 чел, он хочет 30 иностранцев 3 кат, пройдут по доле?"
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.situation) == ("ratio", "ratio-applies")
