@@ -42,8 +42,9 @@ _INFLECTED_STOPWORDS = set(
     будет будут если может могут хочет хотим хотят нас наш наша наше наши вам вас вы ему ей
     себя очень просто вообще пожалуйста подскажите скажите здравствуйте который которая
     которые там тут здесь сейчас тогда потом через свой нибудь либо чего кого кому
+    казахстан қазақстан kazakhstan kz
     """.split()
-)
+)  # the country itself: every question is about it, so it says nothing about the topic
 # Kazakh ones are dropped as typed: a Kazakh word's stem may be a content word's ("алу", "алым").
 STOPWORDS = _INFLECTED_STOPWORDS | set(
     """
