@@ -711,7 +711,7 @@ def test_the_share_named_as_a_share_runs_the_ratio_check() -> None:
 
 
 def test_the_country_itself_says_nothing_about_the_topic() -> None:
-    """ "Kazakhstan" is rare in the index, so it weighed like a topic word and pulled the question
-    to the one card that names it (the day count's public holidays)."""
+    """The country's name is rare in the index, so it weighed like a topic word and pulled the
+    question to a card that happens to name it."""
     assert qa.ask("work permit for a citizen of Kazakhstan", "en", TODAY).topic_id != "daycount"
     assert qa.ask("заменить казахстанцами 4 категорию", "ru", TODAY).topic_id == "cat4.replacement"
