@@ -22,7 +22,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"(форм\w*|фно|fno|form) ?270|270 ?(форм|declar|декл)", r"соцотчисл",
         r"социальн\w* (отчисл|взнос)", r"social contribution",
         r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bпенси[юия]\b", r"\bpension", r"зейнетақы",
-        r"страхов", r"insurance", r"сақтандыр", r"\bосмс\b", r"\bомс\b",
+        r"страхов", r"insurance", r"сақтандыр", r"\bосмс\b", r"\bомс\b", r"\bопвр?\b", r"\bвосмс\b",
     ),
     "labour": (
         r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
@@ -76,7 +76,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
         r"бағамы", r"\bматч", r"football", r"футбол", r"ресторан", r"restaurant",
         r"какой праздник", r"қандай мереке", r"kvartir", r"квартир", r"пәтер",
-        r"водительск\w* (прав|удостовер)", r"driv(ing|er'?s) licen", r"жүргізуші куәлі",
+        r"водительск\w* (прав|удостовер)", r"президент (казахстан|рк|страны)",
+        r"driv(ing|er'?s) licen", r"жүргізуші куәлі",
     ),
 }  # fmt: skip
 # A foreign worker's spouse, children, family as the ones asked about ("a permit for the worker's

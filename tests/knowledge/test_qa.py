@@ -628,6 +628,8 @@ def test_headcount_wordings_an_ended_permit_and_a_foreigners_visa(
         ("zhshs tirkeu", "company"),
         ("how to become a Kazakh citizen", "residence"),
         ("обменять водительские права иностранцу", "chatter"),
+        ("нужно ли платить ОПВ за иностранца", "tax"),
+        ("кто президент Казахстана", "chatter"),
     ],
 )
 def test_latin_typed_and_plain_neighbours(question: str, domain: str) -> None:
@@ -715,3 +717,7 @@ def test_the_country_itself_says_nothing_about_the_topic() -> None:
     question to a card that happens to name it."""
     assert qa.ask("work permit for a citizen of Kazakhstan", "en", TODAY).topic_id != "daycount"
     assert qa.ask("заменить казахстанцами 4 категорию", "ru", TODAY).topic_id == "cat4.replacement"
+
+
+def test_a_company_president_is_still_a_job() -> None:
+    assert qa.ask("президент компании из США какая категория", "ru", TODAY).topic_id == "route.cat1"
