@@ -23,6 +23,7 @@ from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
 from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
 from knowledge.models import LocalText
 from knowledge.render import hidden_sources, render_status, source_links, sources
+from knowledge.situation import names_region
 from knowledge.textnorm import skeleton, terms, words
 
 SHORT_LABEL = 26
@@ -196,7 +197,8 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     index = _index()
-    query = words(question)
+    # A word said twice ("a work permit to work in...") is not twice the evidence.
+    query = tuple(dict.fromkeys(words(question)))
     if not query:
         return ()
     top_idf = max(index.idf.values())
@@ -205,8 +207,10 @@ def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     for word, raw in query:
         term, weight = _resolve(word, raw, index)
         idf = index.idf.get(term, top_idf) if term else top_idf
-        # An unknown number (a year, a count) says little about the topic: it weighs a quarter.
-        weight_all += idf * UNKNOWN_NUMBER if term is None and raw.isdigit() else idf
+        # An unknown number (a year, a count) or a city's name ("квота в Алматы") says little
+        # about the topic: it weighs a quarter.
+        vague = term is None and (raw.isdigit() or names_region(word))
+        weight_all += idf * UNKNOWN_NUMBER if vague else idf
         if term is None:
             continue
         weight_matched += idf * weight
