@@ -171,3 +171,22 @@ async def test_inline_mode_answers_as_the_chat_does(dialog: DialogFactory) -> No
     assert isinstance(tax[0], InlineQueryResultArticle)
     assert isinstance(tax[0].input_message_content, InputTextMessageContent)
     assert "tax" in tax[0].input_message_content.message_text.lower()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_a_shared_card_points_to_no_button_it_lacks(dialog: DialogFactory, lang: str) -> None:
+    """A card shared inline is a message without buttons: "see “Why not sure?”" would send the
+    reader to a button that is not there, so it says where to check instead."""
+    d = dialog(lang=lang)
+    why = Translator(lang)("ask-btn-why").removeprefix("⚠️").strip()
+    texts = []
+    for query in ("", "продление разрешения", "vacancy 15 days"):
+        for result in (await d.inline(query)).results:
+            assert isinstance(result, InlineQueryResultArticle)
+            assert isinstance(result.input_message_content, InputTextMessageContent)
+            texts.append(result.input_message_content.message_text)
+    assert any("⚠️" in text for text in texts), "a card with an unconfirmed part was shared"
+    assert not [text for text in texts if why in text]
+    assert all("migration.enbek.kz" in text for text in texts if "⚠️" in text)
+    await d.send("How long is a category 2 permit valid?")  # in the chat the button is there
+    assert why in d.text and any(why in label for label in d.buttons())
