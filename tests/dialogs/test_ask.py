@@ -4,6 +4,7 @@ import pytest
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.i18n import Translator
+from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.telegram_html import html_problem
 
@@ -174,7 +175,9 @@ async def test_inline_mode_answers_as_the_chat_does(dialog: DialogFactory) -> No
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
-async def test_a_shared_card_points_to_no_button_it_lacks(dialog: DialogFactory, lang: str) -> None:
+async def test_a_shared_card_points_to_no_button_it_lacks(
+    dialog: DialogFactory, lang: Lang
+) -> None:
     """A card shared inline is a message without buttons: "see “Why not sure?”" would send the
     reader to a button that is not there, so it says where to check instead."""
     d = dialog(lang=lang)
