@@ -98,7 +98,7 @@ OFFICIAL_TEXT = "rules.official_text"
 SHOWN_SOURCES = 3  # a phone: the official text and the two strongest others
 
 
-def official_url(lang: Lang | None = None) -> str:
+def official_url(lang: Lang) -> str:
     """The Rules' official text on adilet.zan.kz: the Kazakh page for kk, else the Russian one."""
     urls = load_knowledge().fact(OFFICIAL_TEXT).sources
     return urls[1] if lang == "kk" and len(urls) > 1 else urls[0]
@@ -117,13 +117,14 @@ def ranked_sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[s
 
 def source_links(
     fact_ids: Iterable[str],
-    on: dt.date | None = None,
-    lang: Lang | None = None,
+    on: dt.date | None,
+    lang: Lang,
     limit: int = SHOWN_SOURCES,
 ) -> str:
     """At most ``limit`` named links, the official text first (where a user checks any answer),
-    then the strongest other publishers, each once."""
-    official = link(official_url(lang), knowledge_catalog().get(lang or "en", "answers-official"))
+    then the strongest other publishers, each once. ``lang`` is required: a default let the
+    tracking confirmation name the Rules in English for every user."""
+    official = link(official_url(lang), knowledge_catalog().get(lang, "answers-official"))
     others = [link(url) for url in ranked_sources(fact_ids, on)[: max(0, limit - 1)]]
     return ", ".join([official, *others])
 

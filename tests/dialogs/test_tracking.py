@@ -347,3 +347,16 @@ async def test_snoozing_a_done_reminder_says_so(dialog: DialogFactory, app: App)
     assert row is not None
     query_id = await d.click_data(f"r:s1:{row['id']}")  # the old message's Snooze button
     assert "no longer exists" in (d.callback_text(query_id) or "")
+
+
+@pytest.mark.parametrize(("lang", "official"), [("ru", "Правила"), ("kk", "Қағидалар")])
+async def test_the_confirmation_names_its_sources_in_the_users_language(
+    dialog: DialogFactory, lang: str, official: str
+) -> None:
+    """The "Track this" confirmation listed "The Rules (official text)" in English (and linked
+    the Russian page for a Kazakh user): every source line takes the user's language."""
+    d = dialog(user_id=62, lang=lang)
+    await compute_permit(d, lang)
+    await d.send("Айгерим")
+    assert f"{official} (" in d.text and "The Rules" not in d.text
+    assert ("/kaz/docs/" in d.text) == (lang == "kk")
