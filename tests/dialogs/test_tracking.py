@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import cast
 
 import pytest
 
 from bot.app import App
 from bot.db import records, users
+from bot.i18n import Translator
 from bot.reminders import repo
 from handlers.tracking import RecCb
+from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
 
@@ -360,3 +363,21 @@ async def test_the_confirmation_names_its_sources_in_the_users_language(
     await d.send("Айгерим")
     assert f"{official} (" in d.text and "The Rules" not in d.text
     assert ("/kaz/docs/" in d.text) == (lang == "kk")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_the_rename_prompt_offers_no_skip_it_lacks(dialog: DialogFactory, lang: str) -> None:
+    """Renaming a saved record said "Or press Skip" (and again after a too-long name) under a
+    keyboard with only Cancel: a prompt names only the buttons it has."""
+    d = dialog(user_id=73, lang=lang)
+    skip = Translator(cast(Lang, lang))("track-btn-skip")
+    await compute_permit(d, lang)
+    assert skip in d.text and any(skip in label for label in d.buttons()), "new: Skip is there"
+    await d.click(skip)
+    await d.click(SAVE[lang])
+    await d.click("✏️")
+    assert skip not in d.text and not any(skip in label for label in d.buttons())
+    await d.send("y" * 200)
+    assert skip not in d.text and not any(skip in label for label in d.buttons())
+    await d.send("Айгерим")
+    assert "Айгерим" in d.text

@@ -119,3 +119,6 @@ export-col-end_date_printed = Last day printed on the permit
 export-col-stage = Vacancy stage
 export-status-open = open
 export-status-done = closed
+# renaming a saved record: its prompt has Cancel only, no Skip
+track-ask-rename = Send a new short name: the position or the worker's first name or alias (no passport or IIN numbers are needed).
+track-rename-invalid = Please send a short name (1–{ $limit } characters).

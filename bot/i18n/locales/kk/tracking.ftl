@@ -119,3 +119,6 @@ export-col-end_date_printed = Рұқсаттағы соңғы күн
 export-col-stage = Бос орын кезеңі
 export-status-open = ашық
 export-status-done = жабық
+# renaming a saved record: its prompt has Cancel only, no Skip
+track-ask-rename = Жаңа қысқа атау жіберіңіз: лауазым немесе қызметкердің аты не бүркеншік аты (паспорт пен ЖСН нөмірлері қажет емес).
+track-rename-invalid = Қысқа атау жіберіңіз (1–{ $limit } таңба).
