@@ -193,3 +193,19 @@ async def test_a_shared_card_points_to_no_button_it_lacks(
     assert all("migration.enbek.kz" in text for text in texts if "⚠️" in text)
     await d.send("How long is a category 2 permit valid?")  # in the chat the button is there
     assert why in d.text and any(why in label for label in d.buttons())
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("typed", ["25:00", "10:00", "0", "-5", "31.02.2026", "1000000", "🙂"])
+async def test_a_bare_number_or_date_outside_a_prompt_gets_no_card(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    """Typing "10:00" at the reminder-hour picker (buttons, no prompt) answered with the quota
+    card, "-5" with ESUTD: a text without a word is an answer to no question waiting for it, so
+    the bot says so and shows the menu instead of a card that matched its digits."""
+    d = dialog(lang=lang)
+    await d.send("/settings")
+    await d.click(Translator(lang)("settings-btn-hour"))
+    await d.send(typed)
+    assert d.replies() == [Translator(lang)("ask-not-a-question")]
+    assert Translator(lang)("menu-deadlines") in d.buttons(), "a way on: the main menu"
