@@ -219,6 +219,24 @@ def parse_number(question: Question, text: str) -> Parsed:
     return parse_count(text, question.min, question.max)
 
 
+STAFF_COUNTS = ("local", "foreign")  # a ratio group's staff: part of the total headcount
+
+
+def over_headcount(
+    history: Sequence[tuple[str, Value]], question_id: str, value: int
+) -> int | None:
+    """The staff counted with ``value`` when it is more than the total headcount answered (the
+    Kazakh and foreign workers of a group are among the employees); None when it fits, or when
+    no total was asked (no exemption was possible)."""
+    answers = dict(history)
+    total = answers.get("headcount")
+    if question_id not in STAFF_COUNTS or not isinstance(total, int):
+        return None
+    counted = {**{key: answers.get(key) for key in STAFF_COUNTS}, question_id: value}
+    staff = sum(count for count in counted.values() if isinstance(count, int))
+    return staff if staff > total else None
+
+
 def parse_count(text: str, minimum: int = 0, maximum: int | None = None) -> Parsed:
     """A whole count as people type it ("25", "1 200", "1,200"), within [minimum, maximum]."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", "")

@@ -204,6 +204,11 @@ def read_typed(
             problem = t(f"elig-number-{parsed.problem or 'number'}", **bounds)
             again = question_text(t, question, history)
             return f"{problem}\n\n{again}", InlineKeyboardMarkup(inline_keyboard=nav)
+        if staff := interview.over_headcount(history, question.id, parsed.value):
+            total = dict(history)["headcount"]
+            problem = t("elig-number-over-headcount", staff=staff, total=total)
+            again = question_text(t, question, history)
+            return f"{problem}\n\n{again}", InlineKeyboardMarkup(inline_keyboard=nav)
         return parsed.value
     typed = parse_user_date(text, today)
     if typed.value is None:

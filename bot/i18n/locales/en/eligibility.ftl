@@ -52,3 +52,5 @@ elig-fee-general = The rates for this category are set by government decree by s
 elig-sources-title = <b>Sources</b>
 elig-btn-steps = 📋 Steps, in order
 elig-btn-why = 🔍 How counted
+# a group's staff counts add up to more than the total headcount answered
+elig-number-over-headcount = That makes { $staff } workers in this group, more than your { $total } employees in total. Please check the number (‹ Back corrects the total).
