@@ -223,7 +223,7 @@ STAFF_COUNTS = ("local", "foreign")  # a ratio group's staff: part of the total 
 
 
 def over_headcount(
-    history: Sequence[tuple[str, Value]], question_id: str, value: int
+    history: Sequence[tuple[str, Value]], question_id: str, value: Value
 ) -> int | None:
     """The staff counted with ``value`` when it is more than the total headcount answered (the
     Kazakh and foreign workers of a group are among the employees); None when it fits, or when
