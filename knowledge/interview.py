@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -230,10 +230,18 @@ def over_headcount(
     no total was asked (no exemption was possible)."""
     answers = dict(history)
     total = answers.get("headcount")
-    if question_id not in STAFF_COUNTS or not isinstance(total, int):
+    if question_id not in STAFF_COUNTS:
         return None
     counted = {**{key: answers.get(key) for key in STAFF_COUNTS}, question_id: value}
-    staff = sum(count for count in counted.values() if isinstance(count, int))
+    return over_total(total, counted.values())
+
+
+def over_total(total: Value | None, counts: Iterable[Value | None]) -> int | None:
+    """The sum of the staff ``counts`` when it is more than the ``total`` headcount, else None
+    (also when no total is known)."""
+    if not isinstance(total, int):
+        return None
+    staff = sum(count for count in counts if isinstance(count, int))
     return staff if staff > total else None
 
 

@@ -122,3 +122,5 @@ export-status-done = closed
 # renaming a saved record: its prompt has Cancel only, no Skip
 track-ask-rename = Send a new short name: the position or the worker's first name or alias (no passport or IIN numbers are needed).
 track-rename-invalid = Please send a short name (1–{ $limit } characters).
+# the company profile: staff by category group add up to more than the headcount
+status-profile-over-headcount = That makes { $staff } staff in categories 1–4, more than your { $total } employees in total. Please check the number (Back corrects the earlier answers).
