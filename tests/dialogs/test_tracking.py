@@ -381,3 +381,25 @@ async def test_the_rename_prompt_offers_no_skip_it_lacks(dialog: DialogFactory, 
     assert skip not in d.text and not any(skip in label for label in d.buttons())
     await d.send("Айгерим")
     assert "Айгерим" in d.text
+
+
+async def test_one_is_singular_in_english(dialog: DialogFactory) -> None:
+    """/export said "📄 1 records." (and /calendar "1 upcoming deadlines"): a count of one takes
+    the singular, in these and in the offline summary and the ratio's "more workers" line."""
+    d = dialog(user_id=74, lang="en")
+    await d.send("/deadlines")
+    await d.click("Employment ended")
+    await d.send("20.11.2026")
+    await d.click("Track this")
+    await d.click("Skip")
+    await d.click("Save")
+    assert "Reminders planned: 1" in d.text
+    await d.send("/export")
+    await d.send("/calendar")
+    captions = [getattr(m, "caption", "") for m in d.session.requests[-6:]]
+    assert "📄 1 record." in captions, captions
+    assert any(c and c.startswith("📅 1 upcoming deadline,") for c in captions), captions
+    t = Translator("en")
+    assert "1 reminder older" in t("rem-summary", count=1)
+    assert "1 more foreign worker in" in t("elig-ratio-more", count=1, group="1–2")
+    assert "2 more foreign workers in" in t("elig-ratio-more", count=2, group="1–2")

@@ -46,8 +46,14 @@ privacy-erase-confirm = This deletes your records, reminders, company profile, s
 privacy-erased = Done: everything I stored about you is deleted. If you write again, I start afresh.
 cmd-calendar = upcoming deadlines as a calendar file
 cmd-export = your records as a CSV table
-export-calendar = 📅 { $count } upcoming deadlines, each with an alarm at your reminder hour. Open the file to add them to your calendar.
-export-csv = 📄 { $count } records.
+export-calendar = 📅 { $count ->
+    [one] { $count } upcoming deadline
+   *[other] { $count } upcoming deadlines
+}, each with an alarm at your reminder hour. Open the file to add them to your calendar.
+export-csv = 📄 { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}.
 track-btn-rename = ✏️ Rename
 track-btn-redate = 📅 Change date
 track-ask-date = Send the correct date of the event, e.g. 01.09.2025. The reminders are re-planned.
