@@ -403,3 +403,21 @@ async def test_one_is_singular_in_english(dialog: DialogFactory) -> None:
     assert "1 reminder older" in t("rem-summary", count=1)
     assert "1 more foreign worker in" in t("elig-ratio-more", count=1, group="1–2")
     assert "2 more foreign workers in" in t("elig-ratio-more", count=2, group="1–2")
+
+
+@pytest.mark.parametrize(
+    ("lang", "ministry"), [("ru", "Минтруд РК"), ("kk", "ҚР Еңбек министрлігі"), ("en", "Ministry")]
+)
+async def test_publishers_are_named_in_the_users_language(
+    dialog: DialogFactory, lang: str, ministry: str
+) -> None:
+    """A Kazakh permit result listed "Қағидалар (ресми мәтін), Ministry of Labour, EY": a
+    publisher with a name in the user's language is named so (brands such as EY stay)."""
+    d = dialog(user_id=75, lang=lang)
+    await d.send("/deadlines")
+    await d.click(PERMIT[lang])
+    await d.click("2")
+    await d.click("12")
+    await d.send("28.12.2025")
+    assert f">{ministry}" in d.text
+    assert (">Ministry of Labour<" in d.text) == (lang == "en")
