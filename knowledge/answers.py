@@ -239,11 +239,12 @@ def search(question: str, lang: Lang, limit: int = 3) -> list[Hit]:
 
 
 @lru_cache(maxsize=1024)  # a pure function of (topic, language, day)
-def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
+def card(topic_id: str, lang: Lang, on: dt.date | None = None, *, shared: bool = False) -> str:
     """The answer card as Telegram HTML, sized for a phone: title, the facts, one line saying
     whether part of it is unconfirmed, status, at most three named sources, the day checked.
 
-    The caveats and every source sit behind buttons (``card_details``)."""
+    The caveats and every source sit behind buttons (``card_details``); a ``shared`` card (inline
+    mode) has no buttons, so its line says where to check instead of naming one."""
     item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
     facts = [kb.fact(fact_id, on) for fact_id in item.fact_ids]
     lines = [f"<b>{html.escape(item.title.get(lang))}</b>", ""]
@@ -253,7 +254,8 @@ def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
     clauses = [fact.clause for fact in facts if fact.clause]
     lines += ["", f"<i>{html.escape(render_status(status, lang))}</i>"]
     if has_caveats(topic_id, on):
-        lines.append(f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-some-unconfirmed'))}</i>")
+        key = "answers-some-unconfirmed-shared" if shared else "answers-some-unconfirmed"
+        lines.append(f"⚠️ <i>{html.escape(catalog.get(lang, key))}</i>")
     if clauses:
         lines.append(catalog.get(lang, "answers-clause", {"clauses": ", ".join(clauses)}))
     links = source_links(item.fact_ids, on, lang)

@@ -31,3 +31,4 @@ situation-trip-within = { situation-trip-span } fits within the { $limit } calen
 situation-trip-borderline = { situation-trip-span } is close to the { $limit } calendar days a year that business trips to regions not named in the permit may total: count the days of all this year's trips.
 answers-official = The Rules (official text)
 answers-some-unconfirmed = Part of this is not confirmed: see “Why not sure?”.
+answers-some-unconfirmed-shared = Part of this is not confirmed: check it on migration.enbek.kz or with the local executive body.

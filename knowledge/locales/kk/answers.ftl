@@ -28,3 +28,4 @@ situation-trip-within = { situation-trip-span } рұқсатта көрсеті�
 situation-trip-borderline = { situation-trip-span } — рұқсатта көрсетілмеген өңірлерге іссапарлардың жылдық { $limit } күнтізбелік күн шегіне жақын: осы жылғы барлық іссапарлардың күндерін санаңыз.
 answers-official = Қағидалар (ресми мәтін)
 answers-some-unconfirmed = Мәліметтің бір бөлігі расталмаған: «Неге сенімсіз?» қараңыз.
+answers-some-unconfirmed-shared = Мәліметтің бір бөлігі расталмаған: migration.enbek.kz сайтынан немесе ЖАО-дан нақтылаңыз.

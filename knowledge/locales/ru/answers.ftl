@@ -31,3 +31,4 @@ situation-trip-within = { situation-trip-span } укладывается в { $l
 situation-trip-borderline = { situation-trip-span } — около предела в { $limit } календарных дней в году для командировок в регионы, не указанные в разрешении: посчитайте дни всех командировок этого года.
 answers-official = Правила (официальный текст)
 answers-some-unconfirmed = Часть сведений не подтверждена: см. «Почему не уверен?».
+answers-some-unconfirmed-shared = Часть сведений не подтверждена: уточните на migration.enbek.kz или в МИО.
