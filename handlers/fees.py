@@ -30,6 +30,7 @@ from handlers.replies import reply, show
 from knowledge import deadlines as dl
 from knowledge.l10n import format_date
 from knowledge.loader import load_knowledge
+from knowledge.render import link
 from knowledge.userdates import parse_user_date
 
 
@@ -68,7 +69,7 @@ def money(value: int, lang: str) -> str:
 
 def overview(t: Translator, year: int) -> tuple[str, InlineKeyboardMarkup]:
     kb = load_knowledge()
-    lines = [t("fee-title", year=year), t("fee-seasonal-title")]
+    lines = [t("fee-title", year=year), t("fee-seasonal-heading")]
     for days in kb.route("seasonal").term_days:
         try:
             fee = kb.seasonal_fee(days, year)
@@ -86,7 +87,8 @@ def overview(t: Translator, year: int) -> tuple[str, InlineKeyboardMarkup]:
     lines.append(t("fee-general-unknown"))
     if general.uncertain is not None:
         lines.append(f"<i>{html.escape(general.uncertain.get(t.lang))}</i>")
-    lines.append(t("fee-sources", source=html.escape(kb.fact("fee.decree_819").sources[0])))
+    # named for its publisher, as on every card: a bare address was all this line showed
+    lines.append(t("fee-sources", source=link(kb.fact("fee.decree_819").sources[0], lang=t.lang)))
     markup = InlineKeyboardMarkup(
         inline_keyboard=[
             [button(t("fee-btn-notice"), FeeCb(action=FeeAction.NOTICE))],

@@ -29,7 +29,7 @@ from handlers.access import ADMIN, READ
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, main_menu
 from handlers.replies import reply, show
-from knowledge.interview import parse_count
+from knowledge.interview import over_total, parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
 
 # The profile's fields in the order they are asked; the yes/no ones are answered by buttons.
@@ -43,6 +43,7 @@ STEPS = (
     "foreign_34",
 )
 YES_NO = ("small_business", "branch")
+STAFF = ("locals_12", "foreign_12", "locals_34", "foreign_34")  # part of the headcount
 
 
 class ProfAction(StrEnum):
@@ -239,8 +240,23 @@ async def number(
     if not isinstance(count, int):  # not a number, or a 5,000-character text: nothing stored
         await message.answer(t("status-profile-invalid"), reply_markup=markup)
         return
+    if staff := over_headcount(form, count):
+        total = form.answers["headcount"]
+        problem = t("status-profile-over-headcount", staff=staff, total=total)
+        await message.answer(problem, reply_markup=markup)
+        return
     form.typed[str(message.message_id)] = form.step
     await answered(message, t, state, form, count, clock.today(user.timezone))
+
+
+def over_headcount(form: ProfileForm, count: int) -> int | None:
+    """The staff typed so far (this step's ``count`` included) when it is more than the total
+    headcount: the staff by category group are among the employees. Later steps' old answers
+    (kept after Back) do not count: they are asked again."""
+    if STEPS[form.step] not in STAFF:
+        return None
+    staff = [form.answers.get(step) for step in STEPS[: form.step] if step in STAFF]
+    return over_total(form.answers.get("headcount"), [*staff, count])
 
 
 async def corrected(

@@ -23,6 +23,7 @@ from knowledge.l10n import LANGS, Lang, format_date, knowledge_catalog
 from knowledge.loader import DATA_DIR, KnowledgeDataError, load_knowledge
 from knowledge.models import LocalText
 from knowledge.render import hidden_sources, render_status, source_links, sources
+from knowledge.situation import names_region
 from knowledge.textnorm import skeleton, terms, words
 
 SHORT_LABEL = 26
@@ -196,7 +197,8 @@ def _resolve(word: str, term: str, index: _Index) -> tuple[str | None, float]:
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
 def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     index = _index()
-    query = words(question)
+    # A word said twice ("a work permit to work in...") is not twice the evidence.
+    query = tuple(dict.fromkeys(words(question)))
     if not query:
         return ()
     top_idf = max(index.idf.values())
@@ -205,8 +207,10 @@ def search_cached(question: str, limit: int) -> tuple[Hit, ...]:
     for word, raw in query:
         term, weight = _resolve(word, raw, index)
         idf = index.idf.get(term, top_idf) if term else top_idf
-        # An unknown number (a year, a count) says little about the topic: it weighs a quarter.
-        weight_all += idf * UNKNOWN_NUMBER if term is None and raw.isdigit() else idf
+        # An unknown number (a year, a count) or a city's name ("квота в Алматы") says little
+        # about the topic: it weighs a quarter.
+        vague = term is None and (raw.isdigit() or names_region(word))
+        weight_all += idf * UNKNOWN_NUMBER if vague else idf
         if term is None:
             continue
         weight_matched += idf * weight
@@ -235,11 +239,12 @@ def search(question: str, lang: Lang, limit: int = 3) -> list[Hit]:
 
 
 @lru_cache(maxsize=1024)  # a pure function of (topic, language, day)
-def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
+def card(topic_id: str, lang: Lang, on: dt.date | None = None, *, shared: bool = False) -> str:
     """The answer card as Telegram HTML, sized for a phone: title, the facts, one line saying
     whether part of it is unconfirmed, status, at most three named sources, the day checked.
 
-    The caveats and every source sit behind buttons (``card_details``)."""
+    The caveats and every source sit behind buttons (``card_details``); a ``shared`` card (inline
+    mode) has no buttons, so its line says where to check instead of naming one."""
     item, kb, catalog = topic(topic_id), load_knowledge(), knowledge_catalog()
     facts = [kb.fact(fact_id, on) for fact_id in item.fact_ids]
     lines = [f"<b>{html.escape(item.title.get(lang))}</b>", ""]
@@ -249,7 +254,8 @@ def card(topic_id: str, lang: Lang, on: dt.date | None = None) -> str:
     clauses = [fact.clause for fact in facts if fact.clause]
     lines += ["", f"<i>{html.escape(render_status(status, lang))}</i>"]
     if has_caveats(topic_id, on):
-        lines.append(f"⚠️ <i>{html.escape(catalog.get(lang, 'answers-some-unconfirmed'))}</i>")
+        key = "answers-some-unconfirmed-shared" if shared else "answers-some-unconfirmed"
+        lines.append(f"⚠️ <i>{html.escape(catalog.get(lang, key))}</i>")
     if clauses:
         lines.append(catalog.get(lang, "answers-clause", {"clauses": ", ".join(clauses)}))
     links = source_links(item.fact_ids, on, lang)

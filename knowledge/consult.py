@@ -38,12 +38,14 @@ class Outcome:
 _CUES: dict[str, tuple[str, ...]] = {
     "ratio": (r"соотнош|ratio|арақатынас|местн\w* (кадр|работник)|local (staff|content)|"
               r"\d+ ?(%|percent|процент) (locals|местн)|locals|70 ?%? ?/ ?90|дол\w* местн|"
-              r"share of (locals|kazakh)|local hir|"
+              r"share of (locals|kazakh)|local hir|\b70 (и |на |and )?90\b|"
+              r"по доле|\bдол[яиюе] (иностран|местн|казахстан)|"
               r"(сколько|how many|неше|қанша) (можно )?(иностран|foreign|expat|шетел)",
-              r"sotnosh|aratinas|70/90|skolko inostran"),
+              r"sotnosh|aratinas|arakatinas|70/90|skolko inostran"),
     "term": (r"срок|на сколько|сколько действ|действует|valid|жарамды|how long|\bterm\b|duration|"
              r"length|мерзім|неше (жыл|күн|ай)|"
-             r"қанша мерзім|қанша уақыт|продл|renew|extend|ұзарт|how many (days|years|months)",
+             r"қанша мерзім|қанша уақыт|қанша (жыл|ай)|продл|renew|extend|ұзарт|"
+             r"how many (days|years|months)",
              r"srok|na skolko|prodl|uzart|merzim|neshe (jil|kun|ai)|kansha merzim"),
     "renewal": (r"продл|renew|extend|ұзарт", r"prodl|uzart"),
     "can_renew": (r"можно (ли )?продл|продлева\w*\s*\?|can (a |an |the |we |it )?.{0,40}"
@@ -58,7 +60,8 @@ _CUES: dict[str, tuple[str, ...]] = {
               r"тағы бір рет|how many (times|renewals|extensions)|many times|"
               r"несколько раз|бірнеше рет|неше (рет|мәрте)|"
               r"қанша рет", r"skolko raz|neshe ret|kansha ret"),
-    "duration": (r"срок|на сколько|how long|\bterm\b|duration|length|мерзім|неше (жыл|күн|ай)",
+    "duration": (r"срок|на сколько|сколько (он |оно |она )?действ|how long|\bterm\b|duration|"
+                 r"length|мерзім|неше (жыл|күн|ай)|қанша (жыл|ай)",
                  r"srok|na skolko|merzim|neshe (jil|kun|ai)"),
     "vacancy": (r"ваканс|vacanc|бос орын|job (ad|advert|posting)|объявлени\w* о работе",
                 r"vakans"),
@@ -68,7 +71,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                     r"nujn\w* (li )?razresh|ruksat (kerek|kajet)"),
     "hire": (r"пригласит|нанять|нанимать|нанимаем|(взять|берем|берём) (\d+ )?иностран|"
              r"хотим (взять|оформить)|взять на работу|hire|hiring|employ|"
-             r"bring in|алмақ|жалда|шетелдік ал", r"priglasit|nania|hire"),
+             r"bring in|алмақ|жалда|шетелдік ал|шетелдик ал", r"priglasit|nania|hire|sheteldik al"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),
@@ -111,6 +114,8 @@ def _ratio(a: _Asked) -> Outcome | None:
     hiring = a.cue("hire") and not a.s.eaeu  # "35 people, we want 3 engineers from China"
     about_ratio = a.cue("ratio") or hiring or a.topic_id in {"ratio", "ratio.exemptions"}
     if a.s.headcount is None or not about_ratio:
+        return None
+    if a.s.eaeu and not a.cue("ratio"):  # "60 staff, hiring a Kyrgyz driver": no permit at all
         return None
     result = check_ratio(a.on, a.s.headcount, True, False, 0, 0, 0, 0)
     fact = load_knowledge().fact("ratio.exempt.small_business", a.on)

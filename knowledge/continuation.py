@@ -42,8 +42,8 @@ def _event(outcome: Outcome) -> Event | None:
 
 def continuation(question: str, outcome: Outcome | None, today: dt.date) -> Continuation | None:
     """The flow that goes on from the situational answer, pre-filled; None for none (a business
-    trip has no flow)."""
-    if outcome is None or outcome.key.startswith("trip-"):
+    trip or a permit that cannot move to another employer has no flow)."""
+    if outcome is None or outcome.key.startswith(("trip-", "permit-no-transfer")):
         return None
     situation = extract(question, today)
     if outcome.key.startswith("date-"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -217,6 +217,32 @@ def acceptable(question: Question, value: Value) -> bool:
 def parse_number(question: Question, text: str) -> Parsed:
     """A count as people type it: "25", "1 200", "1,200"; whole, within the question's range."""
     return parse_count(text, question.min, question.max)
+
+
+STAFF_COUNTS = ("local", "foreign")  # a ratio group's staff: part of the total headcount
+
+
+def over_headcount(
+    history: Sequence[tuple[str, Value]], question_id: str, value: Value
+) -> int | None:
+    """The staff counted with ``value`` when it is more than the total headcount answered (the
+    Kazakh and foreign workers of a group are among the employees); None when it fits, or when
+    no total was asked (no exemption was possible)."""
+    answers = dict(history)
+    total = answers.get("headcount")
+    if question_id not in STAFF_COUNTS:
+        return None
+    counted = {**{key: answers.get(key) for key in STAFF_COUNTS}, question_id: value}
+    return over_total(total, counted.values())
+
+
+def over_total(total: Value | None, counts: Iterable[Value | None]) -> int | None:
+    """The sum of the staff ``counts`` when it is more than the ``total`` headcount, else None
+    (also when no total is known)."""
+    if not isinstance(total, int):
+        return None
+    staff = sum(count for count in counts if isinstance(count, int))
+    return staff if staff > total else None
 
 
 def parse_count(text: str, minimum: int = 0, maximum: int | None = None) -> Parsed:

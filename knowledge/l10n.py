@@ -141,7 +141,7 @@ class Catalog:
                 message = bundle.get_message(key)
                 if message.value is None:
                     continue
-                text, errors = bundle.format_pattern(message.value, dict(args or {}))
+                text, errors = bundle.format_pattern(message.value, _fluent_args(args))
                 if errors:
                     if self.strict:
                         raise MissingMessage(f"{candidate}/{key}: {errors}")
@@ -149,6 +149,15 @@ class Catalog:
                 return str(text)
         log.error("missing message %s", key)
         return key
+
+
+def _fluent_args(args: Mapping[str, object] | None) -> dict[str, object]:
+    """Fluent groups the digits of every number ("2,026", "2 026"); a year is a name, not an
+    amount, so an integer passed as ``year`` (or ``…_year``) goes in as its plain digits."""
+    return {
+        name: str(value) if name.endswith("year") and isinstance(value, int) else value
+        for name, value in (args or {}).items()
+    }
 
 
 @cache

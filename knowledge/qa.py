@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from knowledge import answers
 from knowledge.consult import Outcome, consult
+from knowledge.deadlines import TraceStep
 from knowledge.l10n import Lang
 from knowledge.scope import out_of_scope
 from knowledge.situation import extract
@@ -21,9 +22,54 @@ _HOW_MANY_FOREIGNERS = (
     r"(сколько|how many|неше|қанша|skolko)\s+(можно\s+|можем\s+|more\s+|еще\s+)?"
     r"(иностран|foreign|expat|шетел|inostran)"
 )
+_PERMIT_WORD = r"(?=.*(permit|разрешени|рұқсат|руксат|ruqsat|ruksat|razresh))"
+# A permit moved to another company or employer: it cannot be (the issuer's card says so), which
+# is not an intra-corporate transfer of a worker. Kazakh "ауыстыру" is both "replace" and
+# "transfer": beside "another employer/company" it is the transfer.
+_OTHER_EMPLOYER = (
+    r"смен\w* работодател|(другому|новому|другого|нового|другой|новый) работодател|"
+    r"переоформ\w* (\w+ )?(\w+ )?на (друг|нов|нас\b|нашу|себя)|"
+    r"жұмыс беруші\w* ауыстыр|басқа жұмыс беруші|баска жумыс беруши|"
+    r"chang\w* (of |the |their |his |her )?employers?|switch\w* employers?|"
+    r"(another|a new|different|other) employer|new employer|"
+    rf"^{_PERMIT_WORD}.*((друг|нов|сестринск)\w* (компани|фирм|организац|тоо)|"
+    r"(басқа|баска|basqa|baska) (компания|ұйым|фирма|жшс|kompania)|"
+    r"(another|sister|different|other|new|a related) (\w+ )?(company|entity|llp|firm))|"
+    r"permits? (move|go|transfer)\w* with"
+)
+# A worker moved within a group from abroad (head office, parent, branch): the ICT card's, even
+# with "another company" beside it.
+_GROUP = (
+    r"головн|материнск|дочерн|филиал|\bhq\b|head ?office|headquarters|parent|branch|subsidiar|"
+    r"second|бас (кеңсе|компания|офис)|еншілес|\bgroup|holding|affiliat|групп|холдинг|"
+    r"\bтоб(ы|ы[нң])"
+)
+# The permit itself moved ("transfer the permit to our subsidiary"): it cannot be, group or not.
+_PERMIT_MOVED = (
+    r"(перевест|переоформ|передат|перенест)\w* (\w+ )?разрешени\w* (\w+ )?(в|на) |"
+    r"(transfer|move|reissue|re-issue)\w* (the |an |a |his |her |our |my |this |their )?"
+    r"(existing |current |valid )?(work )?permits? (to|into|for|over)|"
+    r"(рұқсат|руксат|ruqsat|ruksat)\w* (\w+ ){1,3}(ауыстыр|auystyr|ауыстир)"
+)
+_ICT = r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate"
+_MOVED = re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})")
+# Its one-line answer: the issuer fact's own sentence, before the card.
+_NOT_TRANSFERABLE = Outcome(
+    "permit-no-transfer", "portals", (TraceStep("situation-no-transfer"),), ("permit.issuer",)
+)
 # A word that settles which of two neighbouring cards is asked about, whatever the search ranks
 # first: (cards it refines, the cue on the normalised text, the card meant).
 _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
+    (None, _MOVED, "portals"),
+    (frozenset({"quota", "fees", "fee.payment"}), re.compile(_ICT), "route.ict"),
+    (
+        # "Is an apostille needed on the diploma": the documents card; the MFA's check is asked
+        # by naming the ministry or the check.
+        frozenset({"mfa_check"}),
+        re.compile(r"^(?!.*(мид|\bmfa\b|\bсім|сыртқы істер|foreign affairs|иностранных дел|"
+                   r"провер|check|verif|тексер|подлинн|authentic|сколько|how long|қанша)).*"),
+        "documents",
+    ),
     (
         frozenset({"ratio", "route.ict"}),
         re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"
@@ -41,9 +87,51 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
                    r".*(за сколько дней|days before|how (early|far in advance)|күн бұрын)"),
         "renewal.window",
     ),
+    (
+        # Filing after the permit has ended: the missed-renewal card, not the window's.
+        frozenset({"renewal.window", "renewal.count"}),
+        re.compile(r"(after|once) (it|the permit|our permit) (has )?(expired|ended|lapsed)|"
+                   r"истекл|ист[её]к\b|закончил\w* (уже|вчера)|уже закончил|просрочен|"
+                   r"мерзімі (өтіп|бітіп) кет|өтіп кетті|already expired"),
+        "renewal.late",
+    ),
+    (
+        # A foreigner's visa (C3) is on the arrival card; a Kazakh citizen's abroad is refused
+        # before the search (scope).
+        frozenset({"ratio", "ratio.exemptions", "documents", "portals", "route.cat1", "eaeu"}),
+        re.compile(r"\bвиз[аыу]\w*|визаны|\bvisa\b"),
+        "arrival",
+    ),
+    (
+        # "How much is a category 2 permit": the fee's card (one fee for every category).
+        frozenset({"route.cat1", "route.cat2", "route.cat3", "route.cat4"}),
+        re.compile(r"сколько стоит|стоимость|\bcost|\bprice|тұрады|\bқұны|\bсбор|\bfee\b|levy|"
+                   r"\bалым|skolko stoit"),
+        "fees",
+    ),
+    (
+        # "When do we pay the fee": the payment deadline's card, not the amount's.
+        frozenset({"fees"}),
+        re.compile(r"^(?!.*(сколько|how much|қанша|skolko)).*(когда (платить|оплат|заплат)|"
+                   r"до какого|when (do|should|must) we pay|when to pay|deadline|қашан төле)"),
+        "fee.payment",
+    ),
+    (
+        # "When to file the renewal" shares "беру" (to file, to give) with the issuer's card.
+        frozenset({"portals", "framework"}),
+        re.compile(r"^(?!.*(где|қайда|qaida|kaida|where|сайт|site|portal|портал)).*"
+                   r"(продл|renew|extend|ұзарт|узарт|uzart|prodl)"),
+        "renewal.window",
+    ),
     (None, re.compile(_HOW_MANY_FOREIGNERS), "ratio"),
-    (frozenset({"early_end"}), re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"), "esutd"),
-    (None, re.compile(r"^(?!.*(местн|local|жергілікт)).*(квот|quota|kvot)"), "quota"),
+    (
+        # The register named outright is the register's question ("the ESUTD notice: 5 or 10
+        # working days?"), not the fee notice's or the deadline's that share its words.
+        frozenset({"early_end", "fee.payment", "fees", "decision", "renewal.window", "arrival"}),
+        re.compile(r"есутд|esutd|ешебж|еңбек шарттарының"),
+        "esutd",
+    ),
+    (None, re.compile(rf"^(?!.*(местн|local|жергілікт|{_ICT})).*(квот|quota|kvot)"), "quota"),
     (
         frozenset({"renewal.window", "portals", "decision", "daycount"}),
         re.compile(r"ваканс|vacanc|бос орын|vakans|job (ad|advert|posting)"),
@@ -114,13 +202,29 @@ def _job_route(question: str, today: dt.date, hits: list[str]) -> list[str]:
     return hits
 
 
+_DOCUMENTS = re.compile(r"документ|dokument|құжат|qujat|kujat|kuzhat|\bdocs?\b|paperwork|справк")
+
+
+def _documents(question: str, today: dt.date, hits: list[str]) -> list[str]:
+    """Documents for a citizen of India: the documents card, not the EAEU one a non-EAEU
+    citizenship ranks first (an EAEU citizen's documents question stays the EAEU card's)."""
+    if not hits or hits[0] != "eaeu" or not _DOCUMENTS.search(normalize(question)):
+        return hits
+    situation = extract(question, today)
+    if situation.country is None or situation.eaeu:
+        return hits
+    return ["documents", *(hit for hit in hits if hit != "documents")]
+
+
 def ask(question: str, lang: Lang, today: dt.date) -> Reply:
     """What to answer to ``question`` asked on ``today`` (the user's calendar date)."""
     if domain := out_of_scope(question):
         return Reply(None, scope=domain)
     hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
-    hits = _job_route(question, today, hits)
+    hits = _documents(question, today, _job_route(question, today, hits))
     outcome = consult(question, hits[0] if hits else None, today)
+    if outcome is None and hits[:1] == ["portals"] and _MOVED.search(normalize(question)):
+        outcome = _NOT_TRANSFERABLE
     best = outcome.topic_id if outcome and outcome.topic_id else (hits[0] if hits else None)
     if best is None:
         return Reply(None)

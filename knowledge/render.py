@@ -70,14 +70,25 @@ def sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[str]:
 
 @dataclass(frozen=True)
 class SourceName:
-    name: str
+    name: str  # English, and the key that keeps one link per publisher
     rank: int  # 0 official ... 4 a mirror or travel site (see data/sources.toml)
+    names: tuple[tuple[str, str], ...] = ()  # (lang, name) where it is not the English one
+
+    def label(self, lang: Lang) -> str:
+        return dict(self.names).get(lang, self.name)
 
 
 @cache
 def _source_names() -> dict[str, SourceName]:
     raw = tomllib.loads((DATA_DIR / "sources.toml").read_text(encoding="utf-8"))
-    return {item["host"]: SourceName(item["name"], int(item["rank"])) for item in raw["source"]}
+    return {
+        item["host"]: SourceName(
+            item["name"],
+            int(item["rank"]),
+            tuple((lang, item[f"name_{lang}"]) for lang in ("ru", "kk") if f"name_{lang}" in item),
+        )
+        for item in raw["source"]
+    }
 
 
 def _host(url: str) -> str:
@@ -88,9 +99,10 @@ def source_name(url: str) -> SourceName:
     return _source_names().get(_host(url), SourceName(_host(url), 3))
 
 
-def link(url: str, label: str | None = None) -> str:
-    """A source as an HTML link named for who published it, the full address behind it."""
-    text = label or source_name(url).name
+def link(url: str, label: str | None = None, *, lang: Lang) -> str:
+    """A source as an HTML link named for who published it (in ``lang`` where the name is not
+    a brand), the full address behind it."""
+    text = label or source_name(url).label(lang)
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
 
 
@@ -98,7 +110,7 @@ OFFICIAL_TEXT = "rules.official_text"
 SHOWN_SOURCES = 3  # a phone: the official text and the two strongest others
 
 
-def official_url(lang: Lang | None = None) -> str:
+def official_url(lang: Lang) -> str:
     """The Rules' official text on adilet.zan.kz: the Kazakh page for kk, else the Russian one."""
     urls = load_knowledge().fact(OFFICIAL_TEXT).sources
     return urls[1] if lang == "kk" and len(urls) > 1 else urls[0]
@@ -117,14 +129,16 @@ def ranked_sources(fact_ids: Iterable[str], on: dt.date | None = None) -> list[s
 
 def source_links(
     fact_ids: Iterable[str],
-    on: dt.date | None = None,
-    lang: Lang | None = None,
+    on: dt.date | None,
+    lang: Lang,
     limit: int = SHOWN_SOURCES,
 ) -> str:
     """At most ``limit`` named links, the official text first (where a user checks any answer),
-    then the strongest other publishers, each once."""
-    official = link(official_url(lang), knowledge_catalog().get(lang or "en", "answers-official"))
-    others = [link(url) for url in ranked_sources(fact_ids, on)[: max(0, limit - 1)]]
+    then the strongest other publishers, each once. ``lang`` is required: a default let the
+    tracking confirmation name the Rules in English for every user."""
+    label = knowledge_catalog().get(lang, "answers-official")
+    official = link(official_url(lang), label, lang=lang)
+    others = [link(url, lang=lang) for url in ranked_sources(fact_ids, on)[: max(0, limit - 1)]]
     return ", ".join([official, *others])
 
 

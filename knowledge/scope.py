@@ -4,6 +4,7 @@ A question that shares a word with a topic ("налог", "отпуск", "ви�
 nearest work-permit card. Each domain is a few patterns over the question in any script (matched
 on the lower-cased text and on its script-free skeleton, see textnorm); a match refuses with the
 domain's official pointer (knowledge/locales: scope-<domain>). "chatter" refuses plainly.
+A worker's family, or a Kazakh citizen's work abroad, is refused even beside a permit word.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"\bипн\b", r"\bкпн\b", r"\bжтс\b", r"\bктс\b", r"салы[ғқ]", r"деклараци", r"\bdeclaration",
         r"(форм\w*|фно|fno|form) ?270|270 ?(форм|declar|декл)", r"соцотчисл",
         r"социальн\w* (отчисл|взнос)", r"social contribution",
-        r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bpension", r"зейнетақы",
+        r"әлеуметтік (аудар|төлем)", r"пенсионн", r"\bпенси[юия]\b", r"\bpension", r"зейнетақы",
+        r"страхов", r"insurance", r"сақтандыр", r"\bосмс\b", r"\bомс\b", r"\bопвр?\b", r"\bвосмс\b",
     ),
     "labour": (
         r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
@@ -32,7 +34,9 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"прогул", r"absentee", r"дисциплинар", r"disciplinary", r"сокращени\w* (штат|численн)",
         r"redundanc", r"layoff", r"трудов\w* книжк", r"severance", r"выходн\w* пособи",
         r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
-        r"қай тілде", r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
+        r"қай тілде", r"договор\w* на (английском|русском|казахском|иностранном) язык",
+        r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
+        r"\bмрот\b",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
@@ -41,7 +45,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"(open|register|close|liquidate)\w* (an? )?(llp|branch|subsidiary|sole)",
         r"set up (a |an |our )?(\w+ )?(company|subsidiary|branch|llp|business|firm)",
         r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
-        r"sole proprietor", r"\bжк\b", r"компания\w* тірке", r"bank account",
+        r"sole proprietor", r"\bжк\b", r"(филиал|компани)\w* (қалай )?тірке",
+        r"компания\w* тірке", r"bank account",
         r"(банковск|расчетн)\w* сч[её]т", r"шот аш", r"лицензи\w* на (турагент|алкогол|строител)",
     ),
     "travel": (
@@ -65,20 +70,60 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"постоянн\w+ (место )?жительств", r"get (a )?kazakh(stan)? passport",
         r"получить казахстанск\w+ паспорт",
         r"получить паспорт рк", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas",
-        r"оралман",
+        r"оралман", r"become a (kazakh(stan)? )?citizen", r"naturali[sz]",
     ),
     "chatter": (
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
         r"бағамы", r"\bматч", r"football", r"футбол", r"ресторан", r"restaurant",
         r"какой праздник", r"қандай мереке", r"kvartir", r"квартир", r"пәтер",
+        r"водительск\w* (прав|удостовер)", r"президент (казахстан|рк|страны)",
+        r"driv(ing|er'?s) licen", r"жүргізуші куәлі",
     ),
 }  # fmt: skip
+# A foreign worker's spouse, children, family as the ones asked about ("a permit for the worker's
+# wife", "do his kids need"): rules-facts.md says nothing about them, so the migration service's
+# pointer, not the worker's card. Family named in passing ("moving with his family") is not this.
+_KIN_EN = r"(wife|husband|spouse|kids|children|child|family members?|dependa?e?nts?)"
+_KIN_RU = r"(жена|муж|супруга?|дети|ребенок|семья|члены семьи)"
+_FAMILY = re.compile(
+    rf"\b(for|to) (the |his |her |their |our |a |an |my )?(\w+'s )?{_KIN_EN}\b|"
+    r"\b(family members?|relatives|dependa?e?nts?) of (a |the |an |our )?(foreign )?"
+    r"(worker|employee|specialist|expat)|"
+    rf"\b{_KIN_EN}('s)? (\w+ )?(need|needs|get|gets|go|work|works|stay|live|apply|require|visa)|"
+    r"\b(жене|жену|мужу|супруг(е|у|ам)|детям|детей|ребенк[уа]|семье|членам семьи)\b|"
+    r"\b(для|на) (\w+ )?(жены|мужа|супруг\w*|семьи)\b|"
+    rf"\b{_KIN_RU} (\w+ ){{0,2}}(нужн|может|могут|долж|получ|работать|учиться|хоч|тоже|также)|"
+    r"(әйел|жұбай|отбасы|бала|балалар)(ы|і)?(на|не|ына|іне|ларына|ға|ге|н|ын|ін)\b|"
+    r"отбасы мүшелер|\bа[йи]ел(ине|ин)\b|\bбалалар(ына|ын|га)\b"
+)
+_FAMILY_SKELETONS = ("jene", "jenu", "supruge", "detiam", "detei", "aieline", "balalarin",
+                     "balalarga", "otbasina", "semie")  # fmt: skip
+# A Kazakh citizen's work abroad, even named "a work permit": travel (the embassy's), not ours.
+_ABROAD = re.compile(
+    r"(граждан\w* (рк|казахстана)|казахстанц\w*).{0,40}\b(в|во) (корее|германии|сша|польше|"
+    r"турции|оаэ|китае|европе|чехии|японии|англии|великобритании|израиле|канаде)|"
+    r"(работать|работы|работу) (в|во) (корее|германии|сша|польше|европе|чехии|японии|англии|"
+    r"великобритании|израиле|канаде|оаэ)|"
+    r"kazakh(stan)? citizens?.{0,40}\b(in|to) (south )?(korea|germany|the us|usa|the uk|poland|"
+    r"europe|japan|canada|israel|the uae)|"
+    r"\b(work|job|jobs|working) in (south )?(korea|germany|the us|usa|the uk|poland|europe|japan|"
+    r"canada|israel|the uae)"
+)
 _COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _DOMAINS.items()}
 # Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
 _SKELETONS = {
     "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki", "progul"),
     "residence": ("grajdanstv", "propisk", "kandas", "azamatti"), "chatter": ("pogod",),
 }  # fmt: skip
+# Latin-typed words as a whole (too short for a stem) and phrases, on the skeletons in order.
+_SKELETON_PHRASES = {
+    "tax": r"\b(nds|kks|ipn|kpn)\b",
+    "labour": r"\bmrot\b",
+    # "ТОО" spelt "too" has the skeleton "to" (doubled letters merge).
+    "company": r"\b(zaregistr|registrir|registraci|otkri|otkrit)\w* (to|ip|kompani\w*|firm\w*)\b|"
+    r"\b(jshs|to|ip) (ashu|ashi|tirke\w*|otkrit\w*|registrir\w*|registraci\w*)",
+}
+_SKELETON_COMPILED = {domain: re.compile(pattern) for domain, pattern in _SKELETON_PHRASES.items()}
 # Dismissal itself is labour law; a foreigner's or a permit's end is ours (the early-end card).
 _DISMISS = re.compile(
     r"как (правильно )?уволить|how (do (i|we) |to |can (i|we) )(fire|dismiss|terminate)|"
@@ -104,6 +149,11 @@ _OURS = re.compile(
 def out_of_scope(question: str) -> str | None:
     """The neighbouring domain ``question`` belongs to ("tax", "labour"...), or None."""
     text = normalize(question)
+    spelt = {skeleton(word) for word in re.findall(r"[a-z]+", text)}
+    if _FAMILY.search(text) or any(w.startswith(_FAMILY_SKELETONS) for w in spelt):
+        return "family"
+    if _ABROAD.search(text):
+        return "travel"
     if _OURS.search(text):
         return None
     if _DISMISS.search(text) and not _FOREIGN.search(text):
@@ -114,7 +164,10 @@ def out_of_scope(question: str) -> str | None:
     for domain, patterns in _COMPILED.items():
         if any(pattern.search(text) for pattern in patterns):
             return domain
-    spelt = {skeleton(word) for word in re.findall(r"[a-z]+", text)}
+    in_order = " ".join(skeleton(word) for word in re.findall(r"[a-z]+", text))
+    for domain, phrase in _SKELETON_COMPILED.items():
+        if phrase.search(in_order):
+            return domain
     for domain, stems in _SKELETONS.items():
         if any(word.startswith(stem) for word in spelt for stem in stems):
             return domain

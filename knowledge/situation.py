@@ -51,7 +51,8 @@ _HEADCOUNT = re.compile(
     r"(?<!category )(?<!cat )(?<!категории )(?<!санат )"
     r"(\d{1,5})\s*(?:-?ти\s+|-?х\s+|-)?(человек|чел\b|сотрудник|работник|штат|employee|staff|"
     r"people|person|worker|адам|қызметкер|кызметкер|жұмыскер|sotrudnik|chelovek|rabotnik)"
-    r"|(?:штат\w*|headcount\w*|staff of|team is|team of|нас|бізде|бизде)\s*(?:is\s*|из\s*)?"
+    r"|(?:штат\w*|headcount\w*|staff of|team is|team of|company of|firm of|llp of|нас|бізде|"
+    r"бизде)\s*(?:is\s*|из\s*)?"
     r"(\d{1,5})"
 )
 _ORDINALS = {
@@ -137,8 +138,17 @@ class Situation:
         return None if self.country is None else self.country in EAEU
 
 
+# Words that start like a country's stem and are not one: "индии" spells "indi", as does
+# "individual"; "indus" starts "industry"; "коре" starts "коренной" (native).
+_FALSE_FRIENDS = ("individ", "indust", "koren")
+
+
 def _country(text: str) -> str | None:
-    spelt = [skeleton(word) for word in re.findall(r"[a-zа-яәғқңөұүһі]+", text)]
+    spelt = [
+        word
+        for word in (skeleton(word) for word in re.findall(r"[a-zа-яәғқңөұүһі]+", text))
+        if not word.startswith(_FALSE_FRIENDS)
+    ]
     for code, stem, exact in _COUNTRY_WORDS:
         if any(word == stem if exact else word.startswith(stem) for word in spelt):
             return code
@@ -194,6 +204,11 @@ def _span(pattern: re.Pattern[str], text: str) -> int | None:
         return 6 if pattern is _MONTHS_SPAN and _HALF_YEAR.search(text) else None
     number = match.group(1)
     return int(number) if number.isdigit() else _NUMBER_WORDS[number]
+
+
+def names_region(word: str) -> bool:
+    """Whether ``word`` (lower case) is a region's or city's name in one of its spellings."""
+    return word.startswith(_REGIONS)
 
 
 def _regions(text: str) -> tuple[str, ...]:

@@ -42,8 +42,9 @@ _INFLECTED_STOPWORDS = set(
     будет будут если может могут хочет хотим хотят нас наш наша наше наши вам вас вы ему ей
     себя очень просто вообще пожалуйста подскажите скажите здравствуйте который которая
     которые там тут здесь сейчас тогда потом через свой нибудь либо чего кого кому
+    казахстан қазақстан kazakhstan kz
     """.split()
-)
+)  # the country itself: every question is about it, so it says nothing about the topic
 # Kazakh ones are dropped as typed: a Kazakh word's stem may be a content word's ("алу", "алым").
 STOPWORDS = _INFLECTED_STOPWORDS | set(
     """
@@ -61,8 +62,12 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
 
 _HYPHEN_SUFFIX = re.compile(r"(\w)-[а-яәғқңөұүһі]{1,5}\b")
 # Abbreviations HR people type for the words the index knows.
-_ABBREVIATIONS = {"рнр": "разрешение на работу", "rnr": "razreshenie na rabotu"}
-_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
+_ABBREVIATIONS = {
+    r"рнр|рв": "разрешение на работу", r"rnr": "razreshenie na rabotu", r"кат": "категория",
+    r"рабсил\w*": "рабочая сила",
+}  # fmt: skip
+_ABBREVIATION = re.compile(r"\b(" + "|".join(f"({key})" for key in _ABBREVIATIONS) + r")\b")
+_EXPANSIONS = tuple(_ABBREVIATIONS.values())
 
 
 # Greetings and courtesies carry no topic ("Добрый день!" is not about days).
@@ -78,7 +83,12 @@ def normalize(text: str) -> str:
     abbreviations spelt out ("РНР"), greetings dropped."""
     text = _HYPHEN_SUFFIX.sub(r"\1", text.lower().replace("ё", "е"))
     text = _COURTESY.sub(" ", text)
-    return _ABBREVIATION.sub(lambda match: _ABBREVIATIONS[match.group(1)], text)
+    return _ABBREVIATION.sub(_spelt_out, text)
+
+
+def _spelt_out(match: re.Match[str]) -> str:
+    """The expansion of the abbreviation's group that matched (group 1 is the whole word)."""
+    return _EXPANSIONS[next(i for i, g in enumerate(match.groups()[1:]) if g is not None)]
 
 
 def kazakh_strip(word: str) -> str:

@@ -31,6 +31,7 @@ from bot.reminders.timing import next_allowed
 from knowledge import versions as kv
 from knowledge.l10n import format_date
 from knowledge.loader import load_knowledge
+from knowledge.render import link
 from knowledge.rules import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ def render(t: Translator, changes: dict[str, Any]) -> str:
         elif kb.has(fact_id):
             fact = kb.fact(fact_id)
             lines.append(t("impact-why", fact=html.escape(fact.text.get(t.lang))))
-            lines.append(t("impact-source", url=html.escape(fact.sources[0])))
+            lines.append(t("impact-source", url=link(fact.sources[0], lang=t.lang)))  # named
     lines.append(t("impact-footer"))
     return "\n".join(lines)
 

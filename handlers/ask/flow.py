@@ -21,6 +21,7 @@ from handlers.ask.views import (
     inline_results,
 )
 from handlers.callbacks import MenuAction, MenuCb
+from handlers.keyboards import main_menu
 from handlers.replies import send, show
 from knowledge import answers
 
@@ -75,7 +76,13 @@ async def changes_button(query: CallbackQuery, t: Translator, user: User, clock:
 
 
 async def question(message: Message, t: Translator, user: User, clock: Clock) -> None:
-    found = answer_for(message.text or "", t.lang, clock, user.timezone)
+    text = message.text or ""
+    if not any(char.isalpha() for char in text):
+        # "10:00" at a button picker, "-5", a date after /cancel: an answer to no question here;
+        # searched, its digits matched whatever card quotes them (the quota for "2026").
+        await message.answer(t("ask-not-a-question"), reply_markup=main_menu(t))
+        return
+    found = answer_for(text, t.lang, clock, user.timezone)
     if not found.card:
         await message.answer(found.text or t("ask-no-match"), reply_markup=groups_keyboard(t))
         return

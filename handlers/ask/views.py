@@ -138,8 +138,11 @@ class Answer:
     line: str | None = None  # the situation's one-line answer (plain text), if one was stated
 
 
-def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer:
-    """The situation's one-line answer, then the card; or the pointer for a neighbouring domain."""
+def answer_for(
+    question: str, lang: Lang, clock: Clock, timezone: str, *, shared: bool = False
+) -> Answer:
+    """The situation's one-line answer, then the card; or the pointer for a neighbouring domain.
+    ``shared``: for inline mode, a message without the card's buttons."""
     asked, today = question[:MAX_QUESTION], clock.today(timezone)
     reply = qa.ask(asked, lang, today)
     if reply.topic_id is None:
@@ -152,7 +155,7 @@ def answer_for(question: str, lang: Lang, clock: Clock, timezone: str) -> Answer
     for related in answers.related(best):
         if related not in others and related != best:
             others.append(related)
-    text = answers.card(best, lang, clock.today(timezone))
+    text = answers.card(best, lang, clock.today(timezone), shared=shared)
     line = consult.render(reply.outcome, lang) if reply.outcome else None
     if line:
         text = f"<b>{html.escape(line)}</b>\n\n{text}"
@@ -177,8 +180,9 @@ def inline_results(
     today = clock.today(timezone)
     if not question:
         menu = [topic_id for items in answers.topic_menu(lang).values() for topic_id, _ in items]
-        return [_article(t, lang, answers.card(t, lang, today), None) for t in menu[:10]]
-    found = answer_for(question, lang, clock, timezone)
+        shared = [answers.card(t, lang, today, shared=True) for t in menu[:10]]
+        return [_article(t, lang, text, None) for t, text in zip(menu, shared, strict=False)]
+    found = answer_for(question, lang, clock, timezone, shared=True)
     if not found.card or found.topic_id is None:
         if not found.text:  # nothing matched, or plain chatter
             return []
@@ -194,5 +198,6 @@ def inline_results(
     more = [hit.topic_id for hit in answers.search(question, lang, limit=10)]
     for topic_id in dict.fromkeys([*found.others, *more]):
         if topic_id != found.topic_id and len(results) < 10:
-            results.append(_article(topic_id, lang, answers.card(topic_id, lang, today), None))
+            text = answers.card(topic_id, lang, today, shared=True)
+            results.append(_article(topic_id, lang, text, None))
     return results

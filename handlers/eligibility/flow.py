@@ -209,9 +209,13 @@ def read_typed(
         if parsed.problem or parsed.value is None:
             bounds = {"min": question.min, "max": question.max or 0}
             problem = t(f"elig-number-{parsed.problem or 'number'}", **bounds)
-            again = question_text(t, question, history)
-            return f"{problem}\n\n{again}", InlineKeyboardMarkup(inline_keyboard=nav)
-        return parsed.value
+        elif staff := interview.over_headcount(history, question.id, parsed.value):
+            total = dict(history)["headcount"]
+            problem = t("elig-number-over-headcount", staff=staff, total=total)
+        else:
+            return parsed.value
+        again = question_text(t, question, history)
+        return f"{problem}\n\n{again}", InlineKeyboardMarkup(inline_keyboard=nav)
     typed = parse_user_date(text, today)
     if typed.value is None:
         return t(f"datepick-problem-{typed.problem or 'format'}"), retype_markup(t, today, nav)

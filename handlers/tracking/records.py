@@ -122,7 +122,7 @@ async def ask_edit(
 ) -> None:
     await state.set_state(Editing.label if action == RecAction.RENAME else Editing.date)
     await store(state, EditForm(record=record.id))
-    key = "track-ask-label" if action == RecAction.RENAME else "track-ask-date"
+    key = "track-ask-rename" if action == RecAction.RENAME else "track-ask-date"
     if query.message is not None and query.bot is not None:
         await query.bot.send_message(
             query.message.chat.id, t(key), reply_markup=keyboard(*edit_rows(t, record.id))
@@ -207,7 +207,7 @@ async def rename(
     label = short_text(message.text, MAX_LABEL)
     if label is None:
         await answer_with(
-            message, t("track-label-invalid", limit=MAX_LABEL), edit_rows(t, form.record)
+            message, t("track-rename-invalid", limit=MAX_LABEL), edit_rows(t, form.record)
         )
         return
     await edited(message, t, user, db, clock, state, access, label=label)

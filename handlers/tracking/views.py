@@ -80,7 +80,7 @@ def computation_lines(t: Translator, form: TrackForm, today: dt.date) -> list[st
     results = compute(form.kind, form.date, form.route, form.term)
     facts = dict.fromkeys(fact for result in results for fact in result.fact_ids)
     steps = [f"· {line}" for result in results for line in render_result(result, t.lang)]
-    return [*steps, t("status-sources", links=source_links(facts, today))]
+    return [*steps, t("status-sources", links=source_links(facts, today, t.lang))]
 
 
 def planned_lines(t: Translator, items: list[Planned], today: dt.date) -> list[str]:

@@ -108,6 +108,7 @@ async def test_a_changed_term_tells_the_affected_user_once(tmp_path: Path, lang:
     assert "Ali &lt;b&gt;" in alert
     fact = load_knowledge().fact(FACT)
     assert fact.text.get(lang) in alert and fact.sources[0] in alert
+    assert ": http" not in alert, "the source is a link named for its publisher, not an address"
     assert texts(second, UNAFFECTED) == []
     # Nothing already sent goes again: no message but the alert, the sent row kept as it was.
     assert texts(second, AFFECTED) == alerts

@@ -4,6 +4,7 @@ import pytest
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.i18n import Translator
+from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.telegram_html import html_problem
 
@@ -171,3 +172,40 @@ async def test_inline_mode_answers_as_the_chat_does(dialog: DialogFactory) -> No
     assert isinstance(tax[0], InlineQueryResultArticle)
     assert isinstance(tax[0].input_message_content, InputTextMessageContent)
     assert "tax" in tax[0].input_message_content.message_text.lower()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_a_shared_card_points_to_no_button_it_lacks(
+    dialog: DialogFactory, lang: Lang
+) -> None:
+    """A card shared inline is a message without buttons: "see “Why not sure?”" would send the
+    reader to a button that is not there, so it says where to check instead."""
+    d = dialog(lang=lang)
+    why = Translator(lang)("ask-btn-why").removeprefix("⚠️").strip()
+    texts = []
+    for query in ("", "продление разрешения", "vacancy 15 days"):
+        for result in (await d.inline(query)).results:
+            assert isinstance(result, InlineQueryResultArticle)
+            assert isinstance(result.input_message_content, InputTextMessageContent)
+            texts.append(result.input_message_content.message_text)
+    assert any("⚠️" in text for text in texts), "a card with an unconfirmed part was shared"
+    assert not [text for text in texts if why in text]
+    assert all("migration.enbek.kz" in text for text in texts if "⚠️" in text)
+    await d.send("How long is a category 2 permit valid?")  # in the chat the button is there
+    assert why in d.text and any(why in label for label in d.buttons())
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("typed", ["25:00", "10:00", "0", "-5", "31.02.2026", "1000000", "🙂"])
+async def test_a_bare_number_or_date_outside_a_prompt_gets_no_card(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    """Typing "10:00" at the reminder-hour picker (buttons, no prompt) answered with the quota
+    card, "-5" with ESUTD: a text without a word is an answer to no question waiting for it, so
+    the bot says so and shows the menu instead of a card that matched its digits."""
+    d = dialog(lang=lang)
+    await d.send("/settings")
+    await d.click(Translator(lang)("settings-btn-hour"))
+    await d.send(typed)
+    assert d.replies() == [Translator(lang)("ask-not-a-question")]
+    assert Translator(lang)("menu-deadlines") in d.buttons(), "a way on: the main menu"

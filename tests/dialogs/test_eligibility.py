@@ -267,3 +267,25 @@ def test_seasonal_fee_shows_the_mci_year_ungrouped() -> None:
     verdict = interview.evaluate([("eaeu", "no"), ("route", "seasonal"), ("vacancy", "no")], ON)
     lines = fee_lines(Translator("en"), verdict, ON)
     assert lines[0] == "Up to 90 days: 12 MCI = 51,900 KZT (MCI 2026: 4,325 KZT)."
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_staff_counts_cannot_exceed_the_total_headcount(
+    dialog: DialogFactory, lang: Lang
+) -> None:
+    """A branch of 20 employees answered 20 Kazakh and 20 foreign workers in categories 1–2 and
+    got a ratio verdict on 40 people: the counts of a group are part of the total, so a count
+    that takes them past it is asked again (‹ Back corrects the total)."""
+    d = dialog(user_id=15, lang=lang)
+    await d.send("/eligibility")
+    await d.click(NO[lang])
+    await d.click("1")  # category 1
+    await d.click(BRANCH[lang])
+    await d.send("20")
+    await d.send("25")
+    assert "25" in d.text and "20" in d.text and "1–2" in d.text, "asked again, with both numbers"
+    await d.send("15")
+    await d.send("6")
+    assert "21" in d.text and "20" in d.text and "enbek.kz" not in d.text
+    await d.send("5")
+    assert "enbek.kz" in d.text, "15 + 5 fit: on to the vacancy question"

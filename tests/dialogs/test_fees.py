@@ -83,3 +83,24 @@ async def test_sticker_cancel_and_stale_back(dialog: DialogFactory, app: App) ->
     query = await d.click_data("fee:back")  # Back with nothing to go back to
     assert d.callback_text(query) is not None
     await d.click_data("fee:burn")  # a forged action: answered, nothing happens
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_a_year_is_written_as_a_year(dialog: DialogFactory, lang: str) -> None:
+    """/fees said "Permit fees in 2,026" ("2 026 году" in ru/kk): Fluent grouped the digits of
+    every integer, years too. A year is a name, not an amount."""
+    d = dialog(lang=lang)
+    await d.send("/fees")
+    assert "2026" in d.text
+    assert not any(grouped in d.text for grouped in ("2,026", "2 026", "2\xa0026", "2\u202f026"))
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_fees_show_no_fact_ids_or_bare_addresses(dialog: DialogFactory, lang: str) -> None:
+    """/fees said "Seasonal workers (fact: fee.seasonal)" and "Source: https://continent-online
+    .com/Document/?doc_id=…": an internal id and a bare address; a user reads who published it."""
+    d = dialog(lang=lang)
+    await d.send("/fees")
+    assert "fee.seasonal" not in d.text
+    assert 'href="https://continent-online.com' in d.text, "the source is a named link"
+    assert ": https://" not in d.text

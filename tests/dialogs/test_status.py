@@ -125,3 +125,26 @@ async def test_profile_prompts_keep_their_way_out(
     await d.click(SAVE[lang])
     stored = await profile.get(app.db, await personal(app.db, 83))
     assert stored is not None and stored.headcount == 130
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_profile_staff_cannot_exceed_the_headcount(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    """A profile of 20 employees took 15 + 15 + 10 + 10 staff and showed a ratio check on 50
+    people: the staff by category group are among the employees, so the count that takes them
+    past the headcount is asked again, naming both numbers."""
+    d = dialog(user_id=84, lang=lang)
+    await start_profile(d, lang)
+    await d.send("20")
+    await d.click(NO[lang])
+    await d.click(NO[lang])
+    await d.send("15")
+    await d.send("6")
+    assert "21" in d.text and "20" in d.text, "asked again"
+    await d.send("5")
+    await d.send("0")
+    await d.send("1")
+    assert "21" in d.text and SAVE[lang] not in " ".join(d.buttons())
+    await d.send("0")
+    assert any(SAVE[lang] in label for label in d.buttons()), "20 of 20: on to Save"

@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import cast
 
 import pytest
 
 from bot.app import App
 from bot.db import records, users
+from bot.i18n import Translator
 from bot.reminders import repo
 from handlers.tracking import RecCb
+from knowledge.l10n import Lang
 from tests.conftest import DialogFactory
 from tests.support.dialog import Dialog
 
@@ -349,3 +352,74 @@ async def test_snoozing_a_done_reminder_says_so(dialog: DialogFactory, app: App)
     assert row is not None
     query_id = await d.click_data(f"r:s1:{row['id']}")  # the old message's Snooze button
     assert "no longer exists" in (d.callback_text(query_id) or "")
+
+
+@pytest.mark.parametrize(("lang", "official"), [("ru", "Правила"), ("kk", "Қағидалар")])
+async def test_the_confirmation_names_its_sources_in_the_users_language(
+    dialog: DialogFactory, lang: str, official: str
+) -> None:
+    """The "Track this" confirmation listed "The Rules (official text)" in English (and linked
+    the Russian page for a Kazakh user): every source line takes the user's language."""
+    d = dialog(user_id=62, lang=lang)
+    await compute_permit(d, lang)
+    await d.send("Айгерим")
+    assert f"{official} (" in d.text and "The Rules" not in d.text
+    assert ("/kaz/docs/" in d.text) == (lang == "kk")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_the_rename_prompt_offers_no_skip_it_lacks(dialog: DialogFactory, lang: str) -> None:
+    """Renaming a saved record said "Or press Skip" (and again after a too-long name) under a
+    keyboard with only Cancel: a prompt names only the buttons it has."""
+    d = dialog(user_id=73, lang=lang)
+    skip = Translator(cast(Lang, lang))("track-btn-skip")
+    await compute_permit(d, lang)
+    assert skip in d.text and any(skip in label for label in d.buttons()), "new: Skip is there"
+    await d.click(skip)
+    await d.click(SAVE[lang])
+    await d.click("✏️")
+    assert skip not in d.text and not any(skip in label for label in d.buttons())
+    await d.send("y" * 200)
+    assert skip not in d.text and not any(skip in label for label in d.buttons())
+    await d.send("Айгерим")
+    assert "Айгерим" in d.text
+
+
+async def test_one_is_singular_in_english(dialog: DialogFactory) -> None:
+    """/export said "📄 1 records." (and /calendar "1 upcoming deadlines"): a count of one takes
+    the singular, in these and in the offline summary and the ratio's "more workers" line."""
+    d = dialog(user_id=74, lang="en")
+    await d.send("/deadlines")
+    await d.click("Employment ended")
+    await d.send("20.11.2026")
+    await d.click("Track this")
+    await d.click("Skip")
+    await d.click("Save")
+    assert "Reminders planned: 1" in d.text
+    await d.send("/export")
+    await d.send("/calendar")
+    captions = [getattr(m, "caption", "") for m in d.session.requests[-6:]]
+    assert "📄 1 record." in captions, captions
+    assert any(c and c.startswith("📅 1 upcoming deadline,") for c in captions), captions
+    t = Translator("en")
+    assert "1 reminder older" in t("rem-summary", count=1)
+    assert "1 more foreign worker in" in t("elig-ratio-more", count=1, group="1–2")
+    assert "2 more foreign workers in" in t("elig-ratio-more", count=2, group="1–2")
+
+
+@pytest.mark.parametrize(
+    ("lang", "ministry"), [("ru", "Минтруд РК"), ("kk", "ҚР Еңбек министрлігі"), ("en", "Ministry")]
+)
+async def test_publishers_are_named_in_the_users_language(
+    dialog: DialogFactory, lang: str, ministry: str
+) -> None:
+    """A Kazakh permit result listed "Қағидалар (ресми мәтін), Ministry of Labour, EY": a
+    publisher with a name in the user's language is named so (brands such as EY stay)."""
+    d = dialog(user_id=75, lang=lang)
+    await d.send("/deadlines")
+    await d.click(PERMIT[lang])
+    await d.click("2")
+    await d.click("12")
+    await d.send("28.12.2025")
+    assert f">{ministry}" in d.text
+    assert (">Ministry of Labour<" in d.text) == (lang == "en")

@@ -33,6 +33,7 @@ from aiogram.types import (
     InputTextMessageContent,
 )
 
+from tests.support import budget
 from tests.support.telegram_html import parse_html
 from tests.support.telegram_server import Limits, TelegramServer
 
@@ -554,3 +555,33 @@ async def test_wait_for_message_can_wait_for_a_new_one(
     assert message.text == "Hello again"
     with pytest.raises(AssertionError, match="Hello again"):
         await telegram_server.wait_for_message(1, "never", timeout=0.1)
+
+
+# ------------------------------------------------------------------------------ phone budget
+
+
+async def test_the_server_records_what_users_see_with_the_press_behind_it(
+    telegram_server: TelegramServer, bot: Bot
+) -> None:
+    """spawn_bot puts these records on the phone budget (tests/support/budget.py): a details
+    press may run long, a typed message's answer may not."""
+    telegram_server.send_message(7, "hi")
+    first = await bot.send_message(7, "<b>x</b> &amp; y", parse_mode="HTML")
+    telegram_server.press_data(7, first.message_id, "cd:vacancy")
+    await bot.edit_message_text(
+        "<b>Details</b>\n\n" + "line\n" * 400,
+        chat_id=7,
+        message_id=first.message_id,
+        parse_mode="HTML",
+    )
+    telegram_server.send_message(7, "again")
+    await bot.send_message(7, "plain <b> " + "word " * 400)
+    kinds = [(o.kind, o.cause) for o in telegram_server.outputs]
+    assert kinds == [("message", None), ("edit", "cd:vacancy"), ("message", None)]
+    budget.watch_server(telegram_server)
+    found = budget.violations()
+    budget.reset()  # on purpose: this test's own long texts must not fail it
+    assert [(v.rule, v.output.kind) for v in found] == [
+        ("length", "message"),
+        ("answer-first", "message"),
+    ], "the asked-for edit passes; the plain text is read as plain (its <b> is no tag)"

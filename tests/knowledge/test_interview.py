@@ -198,3 +198,20 @@ def test_values_fit_callback_data() -> None:
     for question in interview.questionnaire().questions:
         for value in sample_values(question):
             assert len(f"el:{question.id}:{value}".encode()) < 64
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "value", "expected"),
+    [
+        ([("headcount", 20)], "local", 25, 25),
+        ([("headcount", 20)], "local", 20, None),
+        ([("headcount", 20), ("local", 15)], "foreign", 6, 21),
+        ([("headcount", 20), ("local", 15)], "foreign", 5, None),
+        ([("local", 15)], "foreign", 600, None),  # no total asked: nothing to compare with
+        ([("headcount", 5)], "headcount", 9, None),
+    ],
+)
+def test_staff_counts_over_the_headcount(
+    history: list[tuple[str, int]], question: str, value: int, expected: int | None
+) -> None:
+    assert interview.over_headcount(history, question, value) == expected

@@ -182,9 +182,9 @@ def test_official_text_is_the_first_source_of_every_card() -> None:
 
 
 def test_official_text_link_follows_the_language() -> None:
-    assert "/kaz/docs/V2300032977" in render.source_links(["vacancy.posting_period"], lang="kk")
-    assert "/rus/docs/V2300032977" in render.source_links(["vacancy.posting_period"], lang="ru")
-    assert "/rus/docs/V2300032977" in render.source_links(["vacancy.posting_period"])
+    assert "/kaz/docs/V2300032977" in render.source_links(["vacancy.posting_period"], None, "kk")
+    assert "/rus/docs/V2300032977" in render.source_links(["vacancy.posting_period"], None, "ru")
+    assert "/rus/docs/V2300032977" in render.source_links(["vacancy.posting_period"], None, "en")
 
 
 def test_a_category_4_permit_is_reminded_of_its_duty_not_told_to_plan_a_new_permit() -> None:

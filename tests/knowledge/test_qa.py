@@ -6,13 +6,15 @@ import datetime as dt
 
 import pytest
 
-from knowledge import accuracy, consult, deadlines, qa
+from knowledge import accuracy, answers, consult, deadlines, qa
 from knowledge.accuracy import REFUSE, evaluate, load_eval
 from knowledge.consult import route_term
+from knowledge.continuation import continuation
 from knowledge.l10n import LANGS, Lang, knowledge_catalog
 from knowledge.loader import load_knowledge
 from knowledge.scope import out_of_scope
 from knowledge.situation import EAEU, extract
+from knowledge.textnorm import normalize
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -89,7 +91,7 @@ def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> No
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
     catalog = knowledge_catalog()
-    for domain in ("tax", "labour", "company", "travel", "residence"):
+    for domain in ("tax", "labour", "company", "travel", "residence", "family"):
         text = catalog.get(lang, f"scope-{domain}")
         assert "egov.kz" in text or "adilet.zan.kz" in text, domain
 
@@ -275,9 +277,27 @@ def test_fresh_evaluation_parts_are_fixed_and_disjoint() -> None:
     assert not {c.question for c in tune} & {c.question for c in holdout}
 
 
+def test_fresh2_evaluation_parts_are_fixed_and_disjoint() -> None:
+    """The third set, written before the third round's tuning: ≥ 40 a language, a quarter out of
+    scope, the split fixed (every third question held out)."""
+    tune, holdout = load_eval("fresh2 tune"), load_eval("fresh2 holdout")
+    for lang in LANGS:
+        total = [c for c in tune + holdout if c.lang == lang]
+        assert len(total) >= 40, lang
+        assert len([c for c in holdout if c.lang == lang]) == len(total) // 3, lang
+        assert 0.22 <= sum(c.expected == REFUSE for c in total) / len(total) <= 0.3, lang
+    assert not {c.question for c in tune} & {c.question for c in holdout}
+
+
 def test_fresh_parts_do_not_regress() -> None:
-    """Floors under the measured figures (README): tune 100 %, holdout 90-95 % a language."""
-    for part, floor in (("fresh tune", 0.97), ("fresh holdout", 0.85)):
+    """Floors under the measured figures (README): tune 100 %, fresh holdout 90-95 % a language,
+    fresh2 holdout 93-100 %."""
+    for part, floor in (
+        ("fresh tune", 0.97),
+        ("fresh holdout", 0.9),
+        ("fresh2 tune", 0.97),
+        ("fresh2 holdout", 0.92),
+    ):
         score = evaluate(load_eval(part))
         for lang in LANGS:
             assert score.share(lang) >= floor, (part, lang, "\n".join(score.misses))
@@ -412,3 +432,292 @@ def test_wordings_as_people_type_them(question: str, topic: str) -> None:
 )  # fmt: skip
 def test_neighbour_words_in_context(question: str, domain: str | None) -> None:
     assert out_of_scope(question) == domain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "можно ли оформить разрешение на жену работника",
+        "какие документы нужны на супругу и детей специалиста",
+        "жена работника тоже хочет работать, нужно ли ей разрешение",
+        "жұмысшының әйеліне де рұқсат алу керек пе",
+        "маманның балаларын мектепке қалай орналастырамыз",
+        "zhumysshynyn balalaryna kandai kuzhat kerek",
+        "do we need a work permit for the worker's wife too",  # a permit word does not make it ours
+        "does his wife need a visa",
+        "can the engineer's kids go to a local school",
+    ],
+)
+def test_a_workers_family_gets_the_migration_services_pointer(question: str) -> None:
+    """rules-facts.md knows nothing about family members: refused with a pointer, never a card."""
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, "family"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("инженер приезжает с семьей из Турции, какая категория", "route.cat3"),
+        ("маман отбасымен келеді қай санат", "route.cat3"),
+        ("our parent company wants to send a manager and his family to kazakhstan", "route.ict"),
+        ("can the ICT worker bring his children", "route.ict"),
+    ],
+)
+def test_family_named_in_passing_keeps_the_workers_card(question: str, topic: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("можно ли перевести разрешение на другую компанию", "portals"),
+        ("перевести разрешение в дочернюю компанию группы", "portals"),
+        ("иностранец хочет сменить работодателя, переоформить РВ на нас можно?", "portals"),
+        ("рұқсатты басқа компанияға ауыстыруға бола ма", "portals"),  # ауыстыру: transfer
+        ("шетелдік жұмыс берушісін ауыстырғысы келеді", "portals"),
+        ("can my client transfer an existing work permit to another company", "portals"),
+        (
+            "the worker wants to change employer can the new employer keep using his permit",
+            "portals",
+        ),
+        ("move a permit to a sister company", "portals"),
+        ("бас кеңседен қызметкерді ауыстыру", "route.ict"),  # a worker moved within the group
+        ("transfer an employee within the group of companies", "route.ict"),
+        ("4 санат жұмысшыларын ауыстыру", "cat4.replacement"),  # ауыстыру: replace
+    ],
+)
+def test_a_permit_moved_to_another_employer_is_the_issuers_card(question: str, topic: str) -> None:
+    """The permit cannot be transferred to another employer (permit.issuer, on the portals card);
+    an intra-corporate transfer moves a worker, not a permit."""
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+    if topic == "portals":
+        assert "permit.issuer" in answers.topic("portals").fact_ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ИКТ вне квоты? и платится ли сбор за внутрикорпоративный перевод",
+        "корпоративішілік ауыстыру квотаға кіре ме? алым төлейміз бе?",
+        "is an ICT outside the quota? and do we pay the fee for it",
+    ],
+)
+def test_ict_beside_quota_and_fee_words_is_the_ict_card(question: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == "route.ict"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("razreshenie na rabotu dlya grazhdanina indii kakie dokumenty nuzhny", "documents"),
+        ("какие документы нужны гражданину Узбекистана", "documents"),
+        ("какие документы нужны гражданину ЕАЭС для работы", "eaeu"),  # no permit at all
+        ("what documents does a citizen of Russia need", "eaeu"),
+    ],
+)
+def test_documents_for_a_citizenship(question: str, topic: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic
+
+
+def test_abbreviations_are_spelt_out() -> None:
+    assert normalize("РВ на 3 кат") == "разрешение на работу на 3 категория"
+    assert normalize("квота на рабсилу") == "квота на рабочая сила"
+    reply = qa.ask("РВ на 3 кат сколько действует и сколько раз продлевают", "ru", TODAY)
+    assert (reply.topic_id, reply.situation) == ("route.cat3", "term-cat3")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("нужен ли апостиль на диплом", "documents"),
+        ("дипломға апостиль керек пе", "documents"),
+        ("is an apostille needed on the diploma", "documents"),
+        ("how long does the MFA take to check the diploma apostille", "mfa_check"),
+        ("МИД проверяет диплом сколько дней", "mfa_check"),
+        ("диплом тексеру СІМ қанша күн", "mfa_check"),
+    ],
+)
+def test_apostille_itself_is_the_documents_card_the_check_the_mfas(
+    question: str, topic: str
+) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic
+
+
+def test_a_city_named_does_not_sink_the_question_below_the_coverage() -> None:
+    assert qa.ask("квота в Алматы еще есть?", "ru", TODAY).topic_id == "quota"
+    assert qa.ask("какая погода в Алматы", "ru", TODAY).topic_id is None
+
+
+def test_more_ways_to_name_a_family_a_permit_move_and_the_ratio() -> None:
+    family = qa.ask("do family members of a foreign worker need a work permit", "en", TODAY)
+    assert family.scope == "family"
+    moved = "our employee is moving to our other kz entity, can his permit move with him"
+    assert qa.ask(moved, "en", TODAY).topic_id == "portals"
+    two = "у нас ТОО 15 чел хотим 3 инженера из Китая надо ли 70 90 и сколько стоит разрешение"
+    assert qa.ask(two, "ru", TODAY).situation == "ratio-exempt"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_permit_move_opens_with_the_issuer_facts_sentence(lang: Lang) -> None:
+    """Answer first: the fact's own sentence, then the card; no flow continues it."""
+    question = "рұқсатты басқа компанияға ауыстыруға бола ма"
+    reply = qa.ask(question, lang, TODAY)
+    assert reply.outcome is not None and reply.situation == "permit-no-transfer"
+    line = consult.render(reply.outcome, lang)
+    fact = load_knowledge().fact("permit.issuer", TODAY).text.get(lang)
+    assert line.rstrip(".").split()[-1] in fact  # "работодателю", "болмайды", "employer"
+    assert continuation(question, reply.outcome, TODAY) is None
+    assert qa.ask("где подавать заявление", lang, TODAY).situation is None
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("как получить разрешение на работу гражданину РК в Корее", "travel"),  # abroad: not ours
+        ("how can a kazakh citizen get a work permit in Germany", "travel"),
+        ("трудовой договор на английском языке можно", "labour"),
+        ("what about medical insurance for the foreign worker", "tax"),
+    ],
+)
+def test_more_neighbours_get_their_pointer(question: str, domain: str) -> None:
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, domain)
+
+
+def test_an_eaeu_hire_in_a_firm_with_staff_is_the_eaeu_answer_not_the_ratio() -> None:
+    question = "у нас 60 сотрудников, хотим нанять водителя из Кыргызстана, нужно ли разрешение?"
+    assert qa.ask(question, "ru", TODAY).situation == "eaeu-no-permit"
+    ratio = "у нас 60 сотрудников хотим взять гражданина России соотношение соблюдать"
+    assert qa.ask(ratio, "ru", TODAY).situation == "ratio-applies"  # the ratio asked outright
+
+
+def test_a_word_said_twice_is_not_twice_the_evidence() -> None:
+    question = "we want a work permit for our engineer to work in Kazakhstan"
+    assert qa.ask(question, "en", TODAY).topic_id == "route.cat3"
+
+
+def test_the_register_named_outright_is_the_esutd_card() -> None:
+    question = "client asks whether the ESUTD notice is 5 or 10 working days after signing"
+    assert qa.ask(question, "en", TODAY).topic_id == "esutd"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "key"),
+    [
+        ("how many foreigners can a company of 50 hire", "ratio", "ratio-applies"),
+        ("what if we apply for renewal after the permit expired", "renewal.late", None),
+        ("разрешение истекло вчера, можем продлить?", "renewal.late", None),
+        ("шетелдікке визаны кім рәсімдейді", "arrival", None),  # the C3 visa fact's card
+        ("какая виза нужна иностранному специалисту", "arrival", None),
+    ],
+)
+def test_headcount_wordings_an_ended_permit_and_a_foreigners_visa(
+    question: str, topic: str, key: str | None
+) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.situation) == (topic, key)
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("как оформить пенсию иностранцу", "tax"),
+        ("nds stavka 2026", "tax"),  # Latin-typed abbreviations, whole words
+        ("mrot v kazakhstane 2026", "labour"),
+        ("kak zaregistrirovat too", "company"),  # "too" has the skeleton "to"
+        ("zhshs tirkeu", "company"),
+        ("how to become a Kazakh citizen", "residence"),
+        ("обменять водительские права иностранцу", "chatter"),
+        ("нужно ли платить ОПВ за иностранца", "tax"),
+        ("кто президент Казахстана", "chatter"),
+    ],
+)
+def test_latin_typed_and_plain_neighbours(question: str, domain: str) -> None:
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, domain)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "registration to the portal for the permit",
+        "too 19 chelovek nuzhno li 70/90",
+        "skolko stoit razreshenie na rabotu",
+    ],
+)
+def test_latin_typed_permit_questions_are_not_neighbours(question: str) -> None:
+    assert out_of_scope(question) is None
+    assert qa.ask(question, "ru", TODAY).topic_id is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("how does a foreigner get an individual identification number", None),
+        ("индивидуальный предприниматель нанимает иностранца", None),
+        ("industrial engineer which category", None),
+        ("гражданин индии", "in"),
+        ("инженер из Кореи", "kr"),
+    ],
+)
+def test_words_that_start_like_a_country_are_not_one(question: str, country: str | None) -> None:
+    assert extract(question, TODAY).country == country
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much does a permit cost for a category 2 manager",
+        "сколько стоит разрешение на 3 категорию",
+        "2 санат рұқсаты қанша тұрады",
+    ],
+)
+def test_a_categorys_price_is_the_fee_card(question: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == "fees"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("когда платить госпошлину после одобрения", "fee.payment"),
+        ("what is the fee and when do we pay it", "fee.payment"),
+        ("сколько стоит госпошлина", "fees"),
+        ("что нужно собрать для подачи", "documents"),
+        ("что будет если взять нелегала", "ban"),
+        ("иностранец заехал когда ставить на учет", "arrival"),
+    ],
+)
+def test_more_everyday_wordings(question: str, topic: str) -> None:
+    assert qa.ask(question, "ru", TODAY).topic_id == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "key"),
+    [
+        ("рұқсатты ұзартуға қашан беру керек", "renewal.window", None),  # "беру": to file
+        ("ruqsatty uzartuga qashan beru kerek", "renewal.window", None),
+        ("ұзартуға өтінішті қайда береміз", "portals", None),  # where: the portal's
+        ("бизде 25 кызметкер бар шетелдик алсак аракатынас кандай", "ratio", "ratio-applies"),
+        ("шетелдік маман 3 санат, рұқсат қанша жылға", "route.cat3", "term-cat3"),
+    ],
+)
+def test_kazakh_with_and_without_its_letters(question: str, topic: str, key: str | None) -> None:
+    reply = qa.ask(question, "kk", TODAY)
+    assert (reply.topic_id, reply.situation) == (topic, key)
+
+
+def test_the_share_named_as_a_share_runs_the_ratio_check() -> None:
+    question = "у клиента 250 чел, он хочет 30 иностранцев 3 кат, пройдут по доле?"
+    reply = qa.ask(question, "ru", TODAY)
+    assert (reply.topic_id, reply.situation) == ("ratio", "ratio-applies")
+
+
+def test_the_country_itself_says_nothing_about_the_topic() -> None:
+    """The country's name is rare in the index, so it weighed like a topic word and pulled the
+    question to a card that happens to name it."""
+    assert qa.ask("work permit for a citizen of Kazakhstan", "en", TODAY).topic_id != "daycount"
+    assert qa.ask("заменить казахстанцами 4 категорию", "ru", TODAY).topic_id == "cat4.replacement"
+
+
+def test_a_company_president_is_still_a_job() -> None:
+    assert qa.ask("президент компании из США какая категория", "ru", TODAY).topic_id == "route.cat1"

@@ -3,7 +3,8 @@
 Every text a dialog test makes the bot send (``SendMessage``, ``EditMessageText``, a
 ``SendDocument`` caption, an ``AnswerInlineQuery`` result's message, the buttons of an
 ``EditMessageReplyMarkup``) is checked against these
-rules; ``Dialog`` watches its session and ``tests/conftest.py`` fails the test that broke
+rules; ``Dialog`` watches its session, ``spawn_bot`` (tests/e2e: the real process) the local
+Bot API server's record of what it was sent, and ``tests/conftest.py`` fails the test that broke
 one, naming the rule and quoting the text.
 
 - ``length``: at most 1,500 visible characters (after HTML parsing), unless the user asked for
@@ -20,6 +21,7 @@ one, naming the rule and quoting the text.
 from __future__ import annotations
 
 import contextvars
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +42,8 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import InlineKeyboardMarkup, InputTextMessageContent
 
 from tests.support.telegram_html import TEXT_LIMIT, EntityError, parse_html
+from tests.support.telegram_server import Output as ServerOutput
+from tests.support.telegram_server import TelegramServer
 
 MAX_TEXT = 1500
 FIRST_SCREEN = 600
@@ -243,12 +247,37 @@ def watch(session: BaseSession) -> BudgetWatch:
     return _WATCHES[key][1]
 
 
+# the local Bot API servers a bot process of this test talks to (tests/e2e)
+_SERVERS: dict[int, TelegramServer] = {}
+
+
+def watch_server(server: TelegramServer) -> None:
+    """Check what ``server`` records the bot sending, until ``reset`` (idempotent)."""
+    _SERVERS[id(server)] = server
+
+
+def from_server(sent: ServerOutput) -> Output:
+    """A server's record as the budget's ``Output`` (plain text escaped, as Telegram shows it)."""
+    html_text = sent.source
+    if (sent.parse_mode or "").upper() != "HTML":
+        html_text = html.escape(html_text, quote=False)
+    markup = sent.reply_markup
+    keyboard = None
+    if markup and "inline_keyboard" in markup:
+        keyboard = InlineKeyboardMarkup.model_validate(markup)
+    return Output(sent.kind, html_text, keyboard, sent.cause)
+
+
 def reset() -> None:
     _WATCHES.clear()
+    _SERVERS.clear()
 
 
 def violations() -> list[Violation]:
-    return [v for _session, w in _WATCHES.values() for v in w.violations()]
+    found = [v for _session, w in _WATCHES.values() for v in w.violations()]
+    for server in _SERVERS.values():
+        found += [v for sent in server.outputs for v in check(from_server(sent))]
+    return found
 
 
 def report(found: list[Violation], shown: int = 5) -> str:

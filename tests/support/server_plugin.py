@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import budget
 from tests.support.telegram_server import TelegramServer
 from tests.support.today import E2E_NOW
 
@@ -102,6 +103,7 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
             "CLOCK_START": now.isoformat(),
             **extra_env,
         }
+        budget.watch_server(telegram_server)  # what the process sends is on the phone budget
         polls = len(telegram_server.calls("getUpdates"))
         number = len(processes)
         stdout, stderr = tmp_path / f"bot{number}.out", tmp_path / f"bot{number}.err"

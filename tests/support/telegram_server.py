@@ -252,6 +252,20 @@ class SentMessage:
 
 
 @dataclass
+class Output:
+    """A text the bot put in front of a user (a message, an edit, a caption, its buttons, an
+    inline result), as sent, with ``cause``: the callback data of the chat's latest update when
+    that was a press (None after a typed message, and for inline results)."""
+
+    kind: str
+    chat_id: int | None
+    source: str
+    parse_mode: str | None
+    reply_markup: Json | None
+    cause: str | None
+
+
+@dataclass
 class CallbackAnswer:
     query_id: str
     user_id: int
@@ -287,6 +301,7 @@ class _Chat:
     sent: list[SentMessage] = field(default_factory=list)
     incoming: list[Json] = field(default_factory=list)
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    cause: str | None = None  # the data of the latest press in this chat; None after a message
 
 
 @dataclass
@@ -387,6 +402,7 @@ class TelegramServer:
         self.requests: list[Request] = []
         self.callback_answers: list[CallbackAnswer] = []
         self.inline_answers: list[InlineAnswer] = []
+        self.outputs: list[Output] = []  # what users were shown, for the phone budget
         self.commands: dict[tuple[str, str], list[Json]] = {}  # (scope, language) -> commands
         self.blocked: set[int] = set()
         self.deactivated: set[int] = set()
@@ -719,6 +735,7 @@ class TelegramServer:
         text, entities = _formatted(source, parse_mode, TEXT_LIMIT, required=True)
         markup = _markup(call.params)
         self._rate_gate(call, chat.user.id)
+        self._output("message", chat, source, parse_mode, markup)
         return self._store(chat, source, parse_mode, text, entities, markup).as_dict(chat.user)
 
     async def on_sendDocument(self, call: _Call) -> Json:
@@ -729,6 +746,8 @@ class TelegramServer:
         markup = _markup(call.params)
         name, mime, data = self._upload(call)
         self._rate_gate(call, chat.user.id)
+        if source:
+            self._output("caption", chat, source, parse_mode, markup)
         sent = self._store(chat, source, parse_mode, text, entities, markup)
         document = Document(
             f"DOC{next(self._ids)}", name, mime, data, chat.user.id, sent.message_id
@@ -766,6 +785,7 @@ class TelegramServer:
         if (text, entities, markup) == (sent.text, sent.entities, sent.reply_markup):
             raise bad(NOT_MODIFIED.removeprefix("Bad Request: "))
         self._rate_gate(call, chat.user.id)
+        self._output("edit", chat, source, parse_mode, markup)
         sent.history.append(sent.revision())
         sent.text, sent.source, sent.parse_mode, sent.entities = text, source, parse_mode, entities
         sent.reply_markup, sent.sent_at = markup, time.monotonic()
@@ -777,6 +797,7 @@ class TelegramServer:
         if markup == sent.reply_markup:
             raise bad(NOT_MODIFIED.removeprefix("Bad Request: "))
         self._rate_gate(call, chat.user.id)
+        self._output("keyboard edit", chat, "", None, markup)
         sent.history.append(sent.revision())
         sent.reply_markup, sent.sent_at = markup, time.monotonic()
         return sent.as_dict(chat.user)
@@ -834,6 +855,14 @@ class TelegramServer:
             time.monotonic(),
         )
         self.inline_answers.append(answer)
+        for result in results:
+            content = result.get("input_message_content") or {}
+            if "message_text" in content:
+                markup = result.get("reply_markup")
+                mode = content.get("parse_mode")
+                self.outputs.append(
+                    Output("inline result", None, content["message_text"], mode, markup, None)
+                )
         return True
 
     def _query(self, call: _Call, key: str, kind: str) -> _Query:
@@ -843,6 +872,11 @@ class TelegramServer:
         if time.monotonic() - query.created > self.query_timeout:
             raise ApiError(400, QUERY_TOO_OLD)
         return query
+
+    def _output(
+        self, kind: str, chat: _Chat, source: str, parse_mode: str | None, markup: Json | None
+    ) -> None:
+        self.outputs.append(Output(kind, chat.user.id, source, parse_mode, markup, chat.cause))
 
     # ------------------------------------------------------------------ chats and messages
     def _chat_for(self, call: _Call) -> _Chat:
@@ -918,6 +952,7 @@ class TelegramServer:
         if entities:
             message["entities"] = entities
         chat.incoming.append(message)
+        chat.cause = None
         self._push({"message": message})
         return message
 
@@ -963,6 +998,7 @@ class TelegramServer:
     def _callback(self, user_id: int, sent: SentMessage, data: str) -> str:
         user = self.user(user_id)
         query_id = self._new_query("callback", user_id, data)
+        self._chats[user_id].cause = data
         callback = {
             "id": query_id,
             "from": user.as_dict(),

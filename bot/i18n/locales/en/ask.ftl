@@ -15,3 +15,5 @@ ask-group-other = Other
 ask-btn-why = ⚠️ Why not sure?
 ask-btn-sources = 📚 Sources (+{ $count })
 ask-btn-more = ➕ More
+# a text without a word (a time, a date, a number, an emoji) typed outside any prompt
+ask-not-a-question = No question of mine is waiting for that right now. Choose what to do below (in /settings, press the buttons), or write your question in words.

@@ -18,3 +18,5 @@ fee-saved-due = ✅ Fee notice tracked. Pay by <b>{ $date }</b> (10 working days
 fee-saved-amount = { $mci } MCI × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } MCI (the { $year } MCI is not in the bot's data: check the amount on the notice)
 fee-saved-reminders = I will remind you the day before and on the day.
+# the seasonal block's heading, without the fact id fee-seasonal-title showed
+fee-seasonal-heading = Seasonal workers:

@@ -118,7 +118,10 @@ rem-title-ended_due = ESUTD termination due
 rem-title-fee_due_soon = fee payment tomorrow
 rem-title-fee_due = fee payment due
 rem-title-ban_over = ban ends
-rem-summary = ⏰ While I was offline, { $count } reminders older than 30 days came due:
+rem-summary = ⏰ While I was offline, { $count ->
+    [one] { $count } reminder
+   *[other] { $count } reminders
+} older than 30 days came due:
 rem-summary-footer = Open /status for what is still ahead.
 rem-btn-done = ✓ Done
 rem-btn-open = Open

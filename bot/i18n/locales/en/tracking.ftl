@@ -46,8 +46,14 @@ privacy-erase-confirm = This deletes your records, reminders, company profile, s
 privacy-erased = Done: everything I stored about you is deleted. If you write again, I start afresh.
 cmd-calendar = upcoming deadlines as a calendar file
 cmd-export = your records as a CSV table
-export-calendar = 📅 { $count } upcoming deadlines, each with an alarm at your reminder hour. Open the file to add them to your calendar.
-export-csv = 📄 { $count } records.
+export-calendar = 📅 { $count ->
+    [one] { $count } upcoming deadline
+   *[other] { $count } upcoming deadlines
+}, each with an alarm at your reminder hour. Open the file to add them to your calendar.
+export-csv = 📄 { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}.
 track-btn-rename = ✏️ Rename
 track-btn-redate = 📅 Change date
 track-ask-date = Send the correct date of the event, e.g. 01.09.2025. The reminders are re-planned.
@@ -119,3 +125,8 @@ export-col-end_date_printed = Last day printed on the permit
 export-col-stage = Vacancy stage
 export-status-open = open
 export-status-done = closed
+# renaming a saved record: its prompt has Cancel only, no Skip
+track-ask-rename = Send a new short name: the position or the worker's first name or alias (no passport or IIN numbers are needed).
+track-rename-invalid = Please send a short name (1–{ $limit } characters).
+# the company profile: staff by category group add up to more than the headcount
+status-profile-over-headcount = That makes { $staff } staff in categories 1–4, more than your { $total } employees in total. Please check the number (Back corrects the earlier answers).

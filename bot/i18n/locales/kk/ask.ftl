@@ -15,3 +15,5 @@ ask-group-other = Басқа
 ask-btn-why = ⚠️ Неге сенімсіз?
 ask-btn-sources = 📚 Дереккөздер (+{ $count })
 ask-btn-more = ➕ Толығырақ
+# a text without a word (a time, a date, a number, an emoji) typed outside any prompt
+ask-not-a-question = Қазір мен мұндай жауап күтіп тұрған жоқпын. Төменнен әрекетті таңдаңыз (/settings ішінде — батырмалармен) немесе сұрағыңызды сөзбен жазыңыз.

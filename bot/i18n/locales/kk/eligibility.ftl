@@ -52,3 +52,5 @@ elig-fee-general = Бұл санат үшін мөлшерлемелерді Ү�
 elig-sources-title = <b>Дереккөздер</b>
 elig-btn-steps = 📋 Қадамдар ретімен
 elig-btn-why = 🔍 Қалай есептелді
+# a group's staff counts add up to more than the total headcount answered
+elig-number-over-headcount = Сонда бұл топта { $staff } жұмыскер — жалпы қызметкерлеріңізден ({ $total }) көп. Санды тексеріңіз (‹ Артқа — жалпы санды түзету).

@@ -18,3 +18,5 @@ fee-saved-due = ✅ Хабарлама қадағаланады. <b>{ CASE($date
 fee-saved-amount = { $mci } АЕК × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } АЕК ({ $year } жылғы АЕК бот деректерінде жоқ: соманы хабарламамен салыстырыңыз)
 fee-saved-reminders = Алдыңғы күні және соңғы күні еске саламын.
+# the seasonal block's heading, without the fact id fee-seasonal-title showed
+fee-seasonal-heading = Маусымдық жұмыскерлер:

@@ -119,3 +119,8 @@ export-col-end_date_printed = Рұқсаттағы соңғы күн
 export-col-stage = Бос орын кезеңі
 export-status-open = ашық
 export-status-done = жабық
+# renaming a saved record: its prompt has Cancel only, no Skip
+track-ask-rename = Жаңа қысқа атау жіберіңіз: лауазым немесе қызметкердің аты не бүркеншік аты (паспорт пен ЖСН нөмірлері қажет емес).
+track-rename-invalid = Қысқа атау жіберіңіз (1–{ $limit } таңба).
+# the company profile: staff by category group add up to more than the headcount
+status-profile-over-headcount = Сонда 1–4 санаттарда { $staff } жұмыскер болады — жалпы қызметкерлер санынан ({ $total }) көп. Санды тексеріңіз («Артқа» — алдыңғы жауаптарды түзету).

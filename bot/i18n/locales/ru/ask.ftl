@@ -15,3 +15,5 @@ ask-group-other = Другое
 ask-btn-why = ⚠️ Почему не уверен?
 ask-btn-sources = 📚 Источники (+{ $count })
 ask-btn-more = ➕ Подробнее
+# a text without a word (a time, a date, a number, an emoji) typed outside any prompt
+ask-not-a-question = Сейчас я не жду такого ответа. Выберите действие ниже (в /settings — кнопками) или напишите вопрос словами.

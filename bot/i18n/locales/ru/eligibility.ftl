@@ -52,3 +52,5 @@ elig-fee-general = Ставки для этой категории устано�
 elig-sources-title = <b>Источники</b>
 elig-btn-steps = 📋 Шаги по порядку
 elig-btn-why = 🔍 Как посчитано
+# a group's staff counts add up to more than the total headcount answered
+elig-number-over-headcount = Тогда в этой группе { $staff } работников — больше, чем всего сотрудников у вас ({ $total }). Проверьте число (‹ Назад — исправить общую численность).

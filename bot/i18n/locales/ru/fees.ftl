@@ -18,3 +18,5 @@ fee-saved-due = ✅ Уведомление отслеживается. Опла�
 fee-saved-amount = { $mci } МРП × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } МРП (МРП { $year } года нет в данных бота: сверьте сумму с уведомлением)
 fee-saved-reminders = Напомню накануне и в последний день.
+# the seasonal block's heading, without the fact id fee-seasonal-title showed
+fee-seasonal-heading = Сезонные работники:

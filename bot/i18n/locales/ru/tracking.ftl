@@ -119,3 +119,8 @@ export-col-end_date_printed = Последний день по разрешен�
 export-col-stage = Этап вакансии
 export-status-open = открыта
 export-status-done = закрыта
+# renaming a saved record: its prompt has Cancel only, no Skip
+track-ask-rename = Отправьте новое короткое название: должность или имя либо псевдоним работника (номера паспорта и ИИН не нужны).
+track-rename-invalid = Отправьте короткое название (1–{ $limit } символов).
+# the company profile: staff by category group add up to more than the headcount
+status-profile-over-headcount = Тогда в категориях 1–4 получается { $staff } работников — больше, чем всего сотрудников ({ $total }). Проверьте число (кнопка «Назад» — исправить прежние ответы).
