@@ -105,4 +105,4 @@ async def test_offline_summary_lists_a_deadline_once(
     clock.set(at(DUE + dt.timedelta(days=40), 10))
     await app.engine.run_once()
     (summary,) = session.texts(1)
-    assert summary.count("•") == 1 and "1 reminders" in summary, summary
+    assert summary.count("•") == 1 and "1 reminder older" in summary, summary
