@@ -4,7 +4,8 @@ A question that shares a word with a topic ("налог", "отпуск", "ви�
 nearest work-permit card. Each domain is a few patterns over the question in any script (matched
 on the lower-cased text and on its script-free skeleton, see textnorm); a match refuses with the
 domain's official pointer (knowledge/locales: scope-<domain>). "chatter" refuses plainly.
-A worker's family, or a Kazakh citizen's work abroad, is refused even beside a permit word.
+A worker's family, a Kazakh citizen's work abroad or own "permit", is refused even beside a permit
+word; a plainly neighbouring question that names "work permit" in passing is refused too.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
         r"қай тілде", r"договор\w* на (английском|русском|казахском|иностранном) язык",
         r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
-        r"\bмрот\b",
+        r"\bмрот\b", r"\bмзп\b",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
@@ -118,7 +119,7 @@ _SKELETONS = {
 # Latin-typed words as a whole (too short for a stem) and phrases, on the skeletons in order.
 _SKELETON_PHRASES = {
     "tax": r"\b(nds|kks|ipn|kpn)\b",
-    "labour": r"\bmrot\b",
+    "labour": r"\b(mrot|mzp)\b",
     # "ТОО" spelt "too" has the skeleton "to" (doubled letters merge).
     "company": r"\b(zaregistr|registrir|registraci|otkri|otkrit)\w* (to|ip|kompani\w*|firm\w*)\b|"
     r"\b(jshs|to|ip) (ashu|ashi|tirke\w*|otkrit\w*|registrir\w*|registraci\w*)",
@@ -140,9 +141,35 @@ _FOREIGN = re.compile(
 # A neighbouring word beside a work-permit one is a work-permit question ("do residence-permit
 # holders need a quota", "is the permit fee a tax"): the knowledge answers it.
 _OURS = re.compile(
-    r"разрешени\w* на работу|work permit|жұмысқа рұқсат|квот|quota|\bсбор\w*|\bfee\b|\blevy|алым|"
+    r"квот|quota|\bсбор\w*|\bfee\b|\blevy|алым|"
     r"\bрнр\b|70 ?/ ?90|соотношени|арақатынас|\bratio\b|local (staff|content)"
 )
+# "Work permit" named in passing is ours too, unless the question is plainly a neighbour's
+# ("annual leave for a worker on a work permit", "permanent residence after the permit").
+_PERMIT_NAMED = re.compile(r"разрешени\w* на работу|work permit|жұмысқа рұқсат")
+_PLAINLY_NEIGHBOUR = re.compile(
+    r"annual leave|paid (leave|holiday|vacation)|sick leave|maternity|minimum wage|\bмзп\b|"
+    r"отпуск|больничн|\bvat\b|\bндс\b|\bққс\b|tax residen|income tax|corporate tax|\bипн\b|"
+    r"permanent resid|\bпмж\b|naturali[sz]|become a (kazakh(stan)? )?citizen|"
+    r"(get|obtain|apply for|acquire) (kazakh(stan)? )?citizenship|получ\w* гражданств|"
+    r"азаматтық ал|register (a |an |my |our )?(company|business|llp|firm)|bank account"
+)
+# A Kazakh citizen's own permit: the Rules (and this bot) cover foreign labour only.
+_CITIZEN = (
+    r"(kazakh(stan)?|local) (citizens?|nationals?|staff|people|workers?|employees?)|"
+    r"kazakhs|locals|citizens? of kazakhstan|"
+    r"граждан\w* (рк|казахстана|республики казахстан)|казахстанц\w*|"
+    r"(қр|қазақстан) азамат\w*|казакстан азамат\w*"
+)
+_NEED = r"(need|needs|require|requires|нужн\w*|нужен|требуется|обязан\w*|керек|қажет)"
+_CITIZENS_OWN = re.compile(
+    rf"\b({_CITIZEN}) (\w+ ){{0,2}}{_NEED} (\w+ ){{0,2}}(a |an )?(work )?(permit|разрешени)|"
+    rf"\b{_NEED}( ли)? (\w+ ){{0,2}}({_CITIZEN}) (\w+ ){{0,2}}(a |an )?(work )?(permit|разрешени)|"
+    rf"\b(permit|разрешени\w*) (\w+ ){{0,2}}(for|для) ({_CITIZEN})\b|"
+    r"(қр|қазақстан|казакстан) азамат\w* (\w+ ){0,2}(рұқсат|руксат)\w* (керек|қажет)"
+)
+# Married to a Kazakh citizen is the foreigner's own question, not a citizen's.
+_MARRIED = re.compile(r"married|spouse|wife|husband|замуж|женат|супруг|тұрмыс|үйлен")
 
 
 @lru_cache(maxsize=4096)  # bounded: the keys are whatever users type
@@ -154,7 +181,11 @@ def out_of_scope(question: str) -> str | None:
         return "family"
     if _ABROAD.search(text):
         return "travel"
+    if _CITIZENS_OWN.search(text) and not _MARRIED.search(text):
+        return "citizens"
     if _OURS.search(text):
+        return None
+    if _PERMIT_NAMED.search(text) and not _PLAINLY_NEIGHBOUR.search(text):
         return None
     if _DISMISS.search(text) and not _FOREIGN.search(text):
         return "labour"

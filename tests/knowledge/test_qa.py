@@ -91,7 +91,7 @@ def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> No
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
     catalog = knowledge_catalog()
-    for domain in ("tax", "labour", "company", "travel", "residence", "family"):
+    for domain in ("tax", "labour", "company", "travel", "residence", "family", "citizens"):
         text = catalog.get(lang, f"scope-{domain}")
         assert "egov.kz" in text or "adilet.zan.kz" in text, domain
 
@@ -286,6 +286,18 @@ def test_fresh2_evaluation_parts_are_fixed_and_disjoint() -> None:
         assert len(total) >= 40, lang
         assert len([c for c in holdout if c.lang == lang]) == len(total) // 3, lang
         assert 0.22 <= sum(c.expected == REFUSE for c in total) / len(total) <= 0.3, lang
+    assert not {c.question for c in tune} & {c.question for c in holdout}
+
+
+def test_fresh3_evaluation_parts_are_fixed_and_disjoint() -> None:
+    """The fourth set, written before the fourth round's tuning: ≥ 36 a language (English 48), a
+    third out of scope, the split fixed (every third question held out)."""
+    tune, holdout = load_eval("fresh3 tune"), load_eval("fresh3 holdout")
+    for lang in LANGS:
+        total = [c for c in tune + holdout if c.lang == lang]
+        assert len(total) >= (48 if lang == "en" else 36), lang
+        assert len([c for c in holdout if c.lang == lang]) == len(total) // 3, lang
+        assert 0.3 <= sum(c.expected == REFUSE for c in total) / len(total) <= 0.36, lang
     assert not {c.question for c in tune} & {c.question for c in holdout}
 
 
@@ -721,3 +733,51 @@ def test_the_country_itself_says_nothing_about_the_topic() -> None:
 
 def test_a_company_president_is_still_a_job() -> None:
     assert qa.ask("президент компании из США какая категория", "ru", TODAY).topic_id == "route.cat1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do Kazakh citizens need a work permit",
+        "does a kazakh national need a work permit to work in almaty",
+        "do locals need a permit",
+        "work permit needed for Kazakhstan citizens?",
+        "нужно ли гражданам РК разрешение на работу",
+        "казахстанцам нужно разрешение на работу?",
+        "ҚР азаматына жұмысқа рұқсат керек пе",
+    ],
+)
+def test_a_kazakh_citizens_own_permit_is_refused_with_the_rules_scope(question: str) -> None:
+    """The Rules cover foreign labour: a citizen's own "permit" got the EAEU or a reporting card."""
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, "citizens"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("does a foreigner married to a Kazakh citizen need a work permit", None),
+        ("Kazakh citizens must be 70 %, how many expats can we hire", "ratio"),
+        ("категория 4: через сколько заменить казахстанцами по разрешению", "cat4.replacement"),
+    ],
+)
+def test_kazakh_citizens_named_beside_a_foreigners_permit_stay_ours(
+    question: str, topic: str | None
+) -> None:
+    assert out_of_scope(question) is None, question
+    if topic:
+        assert qa.ask(question, "en", TODAY).topic_id == topic, question
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("annual leave for a worker on a work permit", "labour"),
+        ("tax residency of an expat on a work permit", "tax"),
+        ("do i need a work permit to register a company", "company"),
+        ("permanent residence after 5 years of work permit", "residence"),
+        ("МЗП 2026 сколько", "labour"),
+    ],
+)
+def test_work_permit_named_in_passing_does_not_hide_a_neighbour(question: str, domain: str) -> None:
+    assert out_of_scope(question) == domain, question
