@@ -51,7 +51,10 @@ _PERMIT_MOVED = (
     r"(existing |current |valid )?(work )?permits? (to|into|for|over)|"
     r"(рұқсат|руксат|ruqsat|ruksat)\w* (\w+ ){1,3}(ауыстыр|auystyr|ауыстир)"
 )
-_ICT = r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate"
+_ICT = (
+    r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate|"
+    r"intra.?company"
+)
 _MOVED = re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})")
 # Its one-line answer: the issuer fact's own sentence, before the card.
 _NOT_TRANSFERABLE = Outcome(
@@ -71,9 +74,26 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         "documents",
     ),
     (
+        # "Documents for a category 4 permit": the documents card, not the category's (a refusal
+        # over documents stays the refusal's).
+        frozenset({"route.cat1", "route.cat2", "route.cat3", "route.cat4", "route.seasonal",
+                   "refusal", "ban", "changes"}),
+        re.compile(r"^(?!.*(отказ|отказал|refus|reject|revok|отзыв|бас тарт|denied)).*"
+                   r"(документ|dokument|құжат|qujat|\bdocs?\b|\bdocuments?\b|paperwork)"),
+        "documents",
+    ),
+    (
+        # A foreigner let go, "notify the akimat within": the early end's notice, not arrival's.
+        frozenset({"arrival"}),
+        re.compile(r"terminat|dismiss|\bfired\b|let go|resign|уволи|увольн|расторг|"
+                   r"жұмыстан (шығ|босат)|шартты (бұз|тоқтат)"),
+        "early_end",
+    ),
+    (
+        # "Is an ICT exempt from the quota": the ICT card (outside the quota), not the ratio's.
         frozenset({"ratio", "route.ict"}),
-        re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"
-                   r"льгот|жеңілдік|break on|relief"),
+        re.compile(r"^(?!.*(квот|quota|kvot)).*(освобожд|exempt|босат|не распространя|"
+                   r"не касается|does not apply|исключени|льгот|жеңілдік|break on|relief)"),
         "ratio.exemptions",
     ),
     (

@@ -71,7 +71,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"постоянн\w+ (место )?жительств", r"get (a )?kazakh(stan)? passport",
         r"получить казахстанск\w+ паспорт",
         r"получить паспорт рк", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas",
-        r"оралман", r"become a (kazakh(stan)? )?citizen", r"naturali[sz]",
+        r"оралман", r"\boralman", r"become a (kazakh(stan)? )?citizen", r"naturali[sz]",
     ),
     "chatter": (
         r"погод", r"weather", r"ауа райы", r"курс (доллар|валют|евро)", r"exchange rate",
@@ -152,7 +152,8 @@ _PLAINLY_NEIGHBOUR = re.compile(
     r"отпуск|больничн|\bvat\b|\bндс\b|\bққс\b|tax residen|income tax|corporate tax|\bипн\b|"
     r"permanent resid|\bпмж\b|naturali[sz]|become a (kazakh(stan)? )?citizen|"
     r"(get|obtain|apply for|acquire) (kazakh(stan)? )?citizenship|получ\w* гражданств|"
-    r"азаматтық ал|register (a |an |my |our )?(company|business|llp|firm)|bank account"
+    r"азаматтық ал|register (a |an |my |our )?(company|business|llp|firm)|bank account|"
+    r"\boralman|\bkandas|оралман|[кқ]андас"
 )
 # A Kazakh citizen's own permit: the Rules (and this bot) cover foreign labour only.
 _CITIZEN = (

@@ -781,3 +781,30 @@ def test_kazakh_citizens_named_beside_a_foreigners_permit_stay_ours(
 )
 def test_work_permit_named_in_passing_does_not_hide_a_neighbour(question: str, domain: str) -> None:
     assert out_of_scope(question) == domain, question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what documents for a cat 4 permit", "documents"),  # was the refusal card
+        ("which documents do we need for a category 2 permit", "documents"),
+        ("documents list for a seasonal worker permit", "documents"),
+        ("intracompany transfer work permit documents", "documents"),  # was the ban card
+        ("refused over missing documents, what are the grounds", "refusal"),
+        ("LMT period", "vacancy"),  # was the day-count card
+        ("labor market test duration", "vacancy"),
+        ("ICT quota exemption", "route.ict"),  # was the ratio exemptions card
+        ("terminated the foreigner, notify the akimat within", "early_end"),  # was arrival
+    ],
+)
+def test_expat_hr_wordings(question: str, topic: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic, question
+
+
+def test_hr_abbreviations_and_american_spelling_are_spelt_out() -> None:
+    spelt = normalize("WP cat 2, LMT and labor")
+    assert spelt == "work permit cat 2, labour market test and labour"
+
+
+def test_kandas_is_the_residence_pointer_even_beside_a_work_permit() -> None:
+    assert out_of_scope("kazakh oralman work permit") == "residence"
