@@ -112,8 +112,17 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         frozenset({"renewal.window", "renewal.count"}),
         re.compile(r"(after|once) (it|the permit|our permit) (has )?(expired|ended|lapsed)|"
                    r"истекл|ист[её]к\b|закончил\w* (уже|вчера)|уже закончил|просрочен|"
-                   r"мерзімі (өтіп|бітіп) кет|өтіп кетті|already expired"),
+                   r"мерзімі (өтіп|бітіп) кет|өтіп кетті|already expired|кешіктір|кешігіп|"
+                   r"опоздал|пропустил|missed|too late"),
         "renewal.late",
+    ),
+    (
+        # "When do we file the renewal" without an ICT named: the renewal window's card (the
+        # ICT's own renewal window shares the words).
+        frozenset({"route.ict"}),
+        re.compile(rf"^(?!.*({_ICT}|head ?office|головн|бас кеңсе|transfer|перевод|ауыстыр)).*"
+                   r"(продл|renew|extend|ұзарт|узарт|uzart|prodl)"),
+        "renewal.window",
     ),
     (
         # A foreigner's visa (C3) is on the arrival card; a Kazakh citizen's abroad is refused

@@ -37,7 +37,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"\bбонус", r"пособи", r"на каком языке", r"language of the (employment )?contract",
         r"қай тілде", r"договор\w* на (английском|русском|казахском|иностранном) язык",
         r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
-        r"\bмрот\b", r"\bмзп\b",
+        r"\bмрот\b", r"\bмзп\b", r"минималк", r"\bдемалыс\b(?! күн)",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
@@ -67,7 +67,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
     "residence": (
         r"вид на жительств", r"\bрвп\b", r"residence permit", r"ықтиярхат", r"прописк",
         r"по месту жительств", r"place of residence", r"тұрғылықты жер", r"гражданств",
-        r"citizenship", r"residency", r"permanent resid", r"\bпмж\b",
+        r"citizenship", r"residency", r"permanent resid", r"\bпмж\b", r"\bвнж\b", r"тұрақты тұру",
         r"постоянн\w+ (место )?жительств", r"get (a )?kazakh(stan)? passport",
         r"получить казахстанск\w+ паспорт",
         r"получить паспорт рк", r"азаматтығ", r"азаматтық ал", r"[кқ]андас", r"\bkandas",
@@ -153,7 +153,8 @@ _PLAINLY_NEIGHBOUR = re.compile(
     r"permanent resid|\bпмж\b|naturali[sz]|become a (kazakh(stan)? )?citizen|"
     r"(get|obtain|apply for|acquire) (kazakh(stan)? )?citizenship|получ\w* гражданств|"
     r"азаматтық ал|register (a |an |my |our )?(company|business|llp|firm)|bank account|"
-    r"\boralman|\bkandas|оралман|[кқ]андас"
+    r"\boralman|\bkandas|оралман|[кқ]андас|тұрақты тұру|(регистрац|зарегистрир|открыт)\w* "
+    r"(ип|тоо|компани|фирм)|(жк|жшс)\w* тірке|демалыс(?!\w* күн)"
 )
 # A Kazakh citizen's own permit: the Rules (and this bot) cover foreign labour only.
 _CITIZEN = (
@@ -167,7 +168,9 @@ _CITIZENS_OWN = re.compile(
     rf"\b({_CITIZEN}) (\w+ ){{0,2}}{_NEED} (\w+ ){{0,2}}(a |an )?(work )?(permit|разрешени)|"
     rf"\b{_NEED}( ли)? (\w+ ){{0,2}}({_CITIZEN}) (\w+ ){{0,2}}(a |an )?(work )?(permit|разрешени)|"
     rf"\b(permit|разрешени\w*) (\w+ ){{0,2}}(for|для) ({_CITIZEN})\b|"
-    r"(қр|қазақстан|казакстан) азамат\w* (\w+ ){0,2}(рұқсат|руксат)\w* (керек|қажет)"
+    r"(қр|қазақстан|казакстан|жергілікті) азамат\w* (\w+ ){0,2}(рұқсат|руксат)\w* (\w+ )?"
+    r"(керек|қажет)|"
+    rf"\b({_CITIZEN}) (\w+ ){{0,2}}(без разрешени|without (a )?(work )?permit|рұқсатсыз)"
 )
 # Married to a Kazakh citizen is the foreigner's own question, not a citizen's.
 _MARRIED = re.compile(r"married|spouse|wife|husband|замуж|женат|супруг|тұрмыс|үйлен")

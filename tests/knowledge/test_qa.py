@@ -808,3 +808,34 @@ def test_hr_abbreviations_and_american_spelling_are_spelt_out() -> None:
 
 def test_kandas_is_the_residence_pointer_even_beside_a_work_permit() -> None:
     assert out_of_scope("kazakh oralman work permit") == "residence"
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("граждане рк работают без разрешения?", "citizens"),  # was the EAEU card
+        ("қазақстан азаматы жұмысқа рұқсат алуы керек пе", "citizens"),
+        ("жергілікті азаматтарға рұқсат керек пе", "citizens"),  # was the ratio card
+        ("минималка 2026", "labour"),  # was the MCI card
+        ("регистрация ИП для иностранца с РВ", "company"),  # was the arrival card
+        ("шетелдікке демалыс жұмысқа рұқсатпен", "labour"),
+        ("тұрақты тұруға рұқсат", "residence"),  # was the fees card
+        ("иностранец с внж нужно ли разрешение", "residence"),
+    ],
+)
+def test_russian_and_kazakh_neighbours_beside_our_words(question: str, domain: str) -> None:
+    assert qa.ask(question, "kk", TODAY).scope == domain, question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("ұзартуға қашан тапсырамыз", "renewal.window"),  # was the ICT card
+        ("ұзартуды кешіктірдік", "renewal.late"),
+        ("we missed the renewal, what now", "renewal.late"),
+        ("демалыс күндері мерзімге кіре ме", "daycount"),  # days off are the day count's
+        ("нужна ли квота для иностранца с ВНЖ", "quota"),
+    ],
+)
+def test_renewal_words_and_days_off(question: str, topic: str) -> None:
+    assert qa.ask(question, "kk", TODAY).topic_id == topic, question
