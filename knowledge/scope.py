@@ -38,6 +38,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"қай тілде", r"договор\w* на (английском|русском|казахском|иностранном) язык",
         r"\bbonus", r"премия", r"минимальн\w* (зарплат|оплат)", r"minimum wage",
         r"\bмрот\b", r"\bмзп\b", r"минималк", r"\bдемалыс\b(?! күн)",
+        r"labour code", r"трудов\w* кодекс", r"еңбек кодекс", r"notice period",
     ),
     "company": (
         r"(открыть|открыти|зарегистрир|регистрац|ликвидир|ликвидац|закрыть)\w* "
@@ -47,7 +48,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"set up (a |an |our )?(\w+ )?(company|subsidiary|branch|llp|business|firm)",
         r"\bип открыть", r"register (a |an |my |our )?(company|business|llp|firm)",
         r"sole proprietor", r"\bжк\b", r"(филиал|компани)\w* (қалай )?тірке",
-        r"компания\w* тірке", r"bank account",
+        r"компания\w* тірке", r"bank account", r"(get|obtain|register)\w* (a |an |the )?bin\b",
+        r"\bbin registration", r"(получ|оформ)\w* бин\b", r"бсн (алу|ал)",
         r"(банковск|расчетн)\w* сч[её]т", r"шот аш", r"лицензи\w* на (турагент|алкогол|строител)",
     ),
     "travel": (
@@ -84,7 +86,7 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
 # A foreign worker's spouse, children, family as the ones asked about ("a permit for the worker's
 # wife", "do his kids need"): rules-facts.md says nothing about them, so the migration service's
 # pointer, not the worker's card. Family named in passing ("moving with his family") is not this.
-_KIN_EN = r"(wife|husband|spouse|kids|children|child|family members?|dependa?e?nts?)"
+_KIN_EN = r"(wife|husband|spouse|kids|children|child|newborn|baby|family members?|dependa?e?nts?)"
 _KIN_RU = r"(жена|муж|супруга?|дети|ребенок|семья|члены семьи)"
 _FAMILY = re.compile(
     rf"\b(for|to) (the |his |her |their |our |a |an |my )?(\w+'s )?{_KIN_EN}\b|"
@@ -153,6 +155,7 @@ _PLAINLY_NEIGHBOUR = re.compile(
     r"permanent resid|\bпмж\b|naturali[sz]|become a (kazakh(stan)? )?citizen|"
     r"(get|obtain|apply for|acquire) (kazakh(stan)? )?citizenship|получ\w* гражданств|"
     r"азаматтық ал|register (a |an |my |our )?(company|business|llp|firm)|bank account|"
+    r"insurance|страхов|сақтандыр|labour code|трудов\w* кодекс|еңбек кодекс|"
     r"\boralman|\bkandas|оралман|[кқ]андас|тұрақты тұру|(регистрац|зарегистрир|открыт)\w* "
     r"(ип|тоо|компани|фирм)|(жк|жшс)\w* тірке|демалыс(?!\w* күн)"
 )

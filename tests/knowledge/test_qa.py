@@ -839,3 +839,21 @@ def test_russian_and_kazakh_neighbours_beside_our_words(question: str, domain: s
 )
 def test_renewal_words_and_days_off(question: str, topic: str) -> None:
     assert qa.ask(question, "kk", TODAY).topic_id == topic, question
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("labour code notice period for expats", "labour"),  # was the vacancy card
+        ("BIN registration for a new company", "company"),  # was the ESUTD card
+        ("how to get a BIN", "company"),
+        ("IIN for a newborn", "family"),  # was the worker's IIN card
+        ("medical insurance for a work permit", "tax"),  # was the documents card
+    ],
+)
+def test_expat_hr_neighbours_sharing_our_words(question: str, domain: str) -> None:
+    assert qa.ask(question, "en", TODAY).scope == domain, question
+
+
+def test_a_quota_slot_is_the_quota_card() -> None:
+    assert qa.ask("what is a quota slot and how do we get it", "en", TODAY).topic_id == "quota"
