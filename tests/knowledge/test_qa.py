@@ -40,7 +40,7 @@ def test_tune_part_is_answered() -> None:
 def test_holdout_part_does_not_regress() -> None:
     """Floors just under this change's measured HOLDOUT figures (README), to catch regressions."""
     score = evaluate(load_eval("holdout"))
-    assert sum(score.right.values()) / sum(score.total.values()) >= 0.9
+    assert sum(score.right.values()) / sum(score.total.values()) >= 0.95
     assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.03
 
 
@@ -302,13 +302,15 @@ def test_fresh3_evaluation_parts_are_fixed_and_disjoint() -> None:
 
 
 def test_fresh_parts_do_not_regress() -> None:
-    """Floors under the measured figures (README): tune 100 %, fresh holdout 90-95 % a language,
-    fresh2 holdout 93-100 %."""
+    """Floors under the measured figures (README): tune 98.8-100 %, fresh holdout 90-95 % a
+    language, fresh2 holdout 93-100 %, fresh3 holdout 92-100 %."""
     for part, floor in (
         ("fresh tune", 0.97),
         ("fresh holdout", 0.9),
         ("fresh2 tune", 0.97),
         ("fresh2 holdout", 0.92),
+        ("fresh3 tune", 0.96),
+        ("fresh3 holdout", 0.9),
     ):
         score = evaluate(load_eval(part))
         for lang in LANGS:
