@@ -116,15 +116,26 @@ _COMPILED = {domain: [re.compile(p) for p in patterns] for domain, patterns in _
 # Latin-typed Russian/Kazakh: the same words' skeletons, for a few unambiguous stems.
 _SKELETONS = {
     "tax": ("nalog", "salik"), "labour": ("otpusk", "zarplat", "jalaki", "progul"),
-    "residence": ("grajdanstv", "propisk", "kandas", "azamatti"), "chatter": ("pogod",),
+    "residence": ("grajdanstv", "propisk", "kandas", "azamatik", "azamatig"),
+    "chatter": ("pogod",),
 }  # fmt: skip
 # Latin-typed words as a whole (too short for a stem) and phrases, on the skeletons in order.
+_CITIZEN_SPELT = (
+    r"(grajdan\w* (rk|kazahstana)|kazahstanc\w*|kazakstandik\w*|(kr|kazakstan) azamat\w*)"
+)
+_NEED_SPELT = r"(nujn\w*|nujen|kerek|trebuet\w*|need\w*)"
 _SKELETON_PHRASES = {
     "tax": r"\b(nds|kks|ipn|kpn)\b",
-    "labour": r"\b(mrot|mzp)\b",
+    "labour": r"\b(mrot|mzp)\b|\bdemalis\w*\b(?!\s*kun)",
     # "ТОО" spelt "too" has the skeleton "to" (doubled letters merge).
     "company": r"\b(zaregistr|registrir|registraci|otkri|otkrit)\w* (to|ip|kompani\w*|firm\w*)\b|"
     r"\b(jshs|to|ip) (ashu|ashi|tirke\w*|otkrit\w*|registrir\w*|registraci\w*)",
+    "citizens": rf"\b{_NEED_SPELT}( li)? {_CITIZEN_SPELT} (\w+ )?(razresh|ruksat)|"
+    rf"\b{_NEED_SPELT}( li)? (razresh|ruksat)\w* (\w+ ){{0,2}}{_CITIZEN_SPELT}|"
+    rf"\b{_CITIZEN_SPELT} (\w+ ){{0,2}}{_NEED_SPELT} (\w+ )?(razresh|ruksat)|"
+    rf"\b{_CITIZEN_SPELT} (\w+ ){{0,2}}(ruksat|razresh)\w* (\w+ )?{_NEED_SPELT}",
+    "travel": r"\bviz\w* (v|vo|dlia) (kore|german|ssha|kita|evrop|turci|oae|angli|amerik)|"
+    r"\b(kore|german|kitai|evrop|turci|amerik)\w* viz",
 }
 _SKELETON_COMPILED = {domain: re.compile(pattern) for domain, pattern in _SKELETON_PHRASES.items()}
 # Dismissal itself is labour law; a foreigner's or a permit's end is ours (the early-end card).
@@ -163,16 +174,15 @@ _PLAINLY_NEIGHBOUR = re.compile(
 _CITIZEN = (
     r"(kazakh(stan)?|local) (citizens?|nationals?|staff|people|workers?|employees?)|"
     r"kazakhs|locals|citizens? of kazakhstan|"
-    r"граждан\w* (рк|казахстана|республики казахстан)|казахстанц\w*|"
-    r"(қр|қазақстан) азамат\w*|казакстан азамат\w*"
+    r"граждан\w* (рк|казахстана|республики казахстан)|казахстанц\w*|қазақстандық\w*|"
+    r"(қр|қазақстан|жергілікті) азамат\w*|казакстан азамат\w*"
 )
 _NEED = r"(need|needs|require|requires|нужн\w*|нужен|требуется|обязан\w*|керек|қажет)"
 _CITIZENS_OWN = re.compile(
     rf"\b({_CITIZEN}) (\w+ ){{0,2}}{_NEED} (\w+ ){{0,2}}(a |an )?(work )?(permit|разрешени)|"
     rf"\b{_NEED}( ли)? (\w+ ){{0,2}}({_CITIZEN}) (\w+ ){{0,2}}(a |an )?(work )?(permit|разрешени)|"
     rf"\b(permit|разрешени\w*) (\w+ ){{0,2}}(for|для) ({_CITIZEN})\b|"
-    r"(қр|қазақстан|казакстан|жергілікті) азамат\w* (\w+ ){0,2}(рұқсат|руксат)\w* (\w+ )?"
-    r"(керек|қажет)|"
+    rf"\b({_CITIZEN}) (\w+ ){{0,2}}(рұқсат|руксат)\w* (\w+ )?(керек|қажет)|"
     rf"\b({_CITIZEN}) (\w+ ){{0,2}}(без разрешени|without (a )?(work )?permit|рұқсатсыз)"
 )
 # Married to a Kazakh citizen is the foreigner's own question, not a citizen's.

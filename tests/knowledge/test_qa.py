@@ -859,3 +859,26 @@ def test_expat_hr_neighbours_sharing_our_words(question: str, domain: str) -> No
 
 def test_a_quota_slot_is_the_quota_card() -> None:
     assert qa.ask("what is a quota slot and how do we get it", "en", TODAY).topic_id == "quota"
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("nuzhno li razreshenie grazhdanam rk", "citizens"),  # was a plain refusal
+        ("шетелдік компания қазақстандықтарды жалдайды рұқсат керек пе", "citizens"),  # the ratio
+        ("viza v koreyu dlya kazahstancev", "travel"),  # was the arrival card
+        ("koreyaga viza", "travel"),
+        ("jyl saiyngy demalys", "labour"),  # was the day-count card
+        ("azamattyq alu", "residence"),  # was the EAEU card: the stem never matched a skeleton
+    ],
+)
+def test_latin_typed_citizens_travel_leave_and_citizenship(question: str, domain: str) -> None:
+    assert qa.ask(question, "kk", TODAY).scope == domain, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["qyrgyzstan azamatyna jumysqa ruqsat kerek pe", "demalys kunderi kire me", "resei azamatyna"],
+)
+def test_latin_typed_foreigners_and_days_off_stay_ours(question: str) -> None:
+    assert out_of_scope(question) is None, question
