@@ -26,7 +26,8 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"страхов", r"insurance", r"сақтандыр", r"\bосмс\b", r"\bомс\b", r"\bопвр?\b", r"\bвосмс\b",
     ),
     "labour": (
-        r"отпуск", r"\bleave\b", r"еңбек демалыс", r"жүктілік", r"демалысы неше", r"жалақы",
+        r"отпуск", r"\bleave\b(?! (the |this )?(country|kazakhstan))", r"еңбек демалыс",
+        r"жүктілік", r"демалысы неше", r"жалақы",
         r"зарплат", r"\bwage", r"\bsalar", r"испытательн", r"probation", r"сынақ мерзім",
         r"сверхурочн", r"переработк", r"overtime", r"больничн", r"\bsick", r"ауырғаны",
         r"беременн", r"maternity", r"декрет", r"собственному желанию", r"own request",
@@ -80,7 +81,16 @@ _DOMAINS: dict[str, tuple[str, ...]] = {
         r"бағамы", r"\bматч", r"football", r"футбол", r"ресторан", r"restaurant",
         r"какой праздник", r"қандай мереке", r"kvartir", r"квартир", r"пәтер",
         r"водительск\w* (прав|удостовер)", r"президент (казахстан|рк|страны)",
-        r"driv(ing|er'?s) licen", r"жүргізуші куәлі",
+        r"driv(ing|er'?s) licen", r"жүргізуші куәлі", r"licen[cs]e plate",
+    ),
+    "licences": (
+        r"(building|construction|import|export|business|alcohol|environmental|trade|parking|"
+        r"driving|firearm|gun|mining|medical|pharmac\w*|banking|tour\w*) (permit|licen[cs]e)",
+        r"permit to (build|construct|carry|import|export|sell)",
+        r"licen[cs]e to (sell|trade|import)",
+        r"разрешени\w* на (строительств|стройк|оружи|импорт|экспорт)", r"строительн\w* лицензи",
+        r"лицензи\w* на (импорт|экспорт|торговл|алкогол|строительн|медицин|туристическ)",
+        r"құрылыс\w* (рұқсат|лицензия)", r"импорт\w* лицензия",
     ),
 }  # fmt: skip
 # A foreign worker's spouse, children, family as the ones asked about ("a permit for the worker's

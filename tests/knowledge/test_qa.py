@@ -91,7 +91,8 @@ def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> No
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
     catalog = knowledge_catalog()
-    for domain in ("tax", "labour", "company", "travel", "residence", "family", "citizens"):
+    domains = ("tax", "labour", "company", "travel", "residence", "family", "citizens", "licences")
+    for domain in domains:
         text = catalog.get(lang, f"scope-{domain}")
         assert "egov.kz" in text or "adilet.zan.kz" in text, domain
 
@@ -882,3 +883,24 @@ def test_latin_typed_citizens_travel_leave_and_citizenship(question: str, domain
 )
 def test_latin_typed_foreigners_and_days_off_stay_ours(question: str) -> None:
     assert out_of_scope(question) is None, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "building permit for our new office",  # was the ratio exemptions card
+        "construction permit timeline in almaty",  # was the changes card
+        "business licence for a consulting firm",  # was the business trips card
+        "import licence for equipment",
+        "разрешение на строительство склада сроки",
+        "құрылысқа рұқсат қалай алынады",
+    ],
+)
+def test_other_permits_and_licences_get_the_licensing_pointer(question: str) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, "licences"), question
+
+
+def test_leaving_the_country_is_not_annual_leave() -> None:
+    assert out_of_scope("can the expat leave the country while the permit is pending") is None
+    assert out_of_scope("can the expat take leave while on a permit") == "labour"

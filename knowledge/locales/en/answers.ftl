@@ -9,6 +9,7 @@ scope-travel = Visas and work abroad for Kazakh citizens are outside what I know
 scope-residence = Residence permits, registration at a place of residence and citizenship are outside what I know. Ask the migration service of the police; many of these services are on egov.kz.
 scope-family = Visas, residence and registration for a foreign worker's family (spouse, children) are outside what I know: I cover the worker's own work permit. Ask the migration service of the police; many of these services are on egov.kz.
 scope-citizens = I cover the Rules on attracting foreign labour: the permits they describe are issued for foreign workers. Hiring Kazakh citizens is a labour-law question outside what I know; ask the labour inspectorate or a lawyer, the Labour Code is on adilet.zan.kz.
+scope-licences = Building permits, business licences and other permits than work permits for foreign workers are outside what I know. Many licences and permits are applied for on elicense.kz or egov.kz.
 situation-ratio-since = This rule is in force since { $since }.
 situation-ratio-applies = At least { $low } % of staff in categories 1–2 and { $high } % in categories 3–4 must be Kazakh citizens.
 situation-eaeu = { $country } is an EAEU state: its citizens need no work permit in Kazakhstan.
