@@ -251,6 +251,8 @@ def ask(question: str, lang: Lang, today: dt.date) -> Reply:
         return Reply(None, scope=domain)
     hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
     hits = _documents(question, today, _job_route(question, today, hits))
+    if hits and hits[0].startswith("route."):  # a job's card settled by one word ("replaced")
+        hits = _refined(question, hits)
     outcome = consult(question, hits[0] if hits else None, today)
     if outcome is None and hits[:1] == ["portals"] and _MOVED.search(normalize(question)):
         outcome = _NOT_TRANSFERABLE

@@ -904,3 +904,17 @@ def test_other_permits_and_licences_get_the_licensing_pointer(question: str) -> 
 def test_leaving_the_country_is_not_annual_leave() -> None:
     assert out_of_scope("can the expat leave the country while the permit is pending") is None
     assert out_of_scope("can the expat take leave while on a permit") == "labour"
+
+
+def test_a_category_found_by_its_job_is_still_settled_by_one_word() -> None:
+    """The search found nothing, the category came from "cat 4"; "replaced" names the card."""
+    reply = qa.ask("how soon must cat 4 guys be replaced", "en", TODAY)
+    assert reply.topic_id == "cat4.replacement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many foreigners live in kazakhstan", "fishing quota kazakhstan"],
+)
+def test_a_cue_word_alone_does_not_answer_what_the_search_refused(question: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id is None, question
