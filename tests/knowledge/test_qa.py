@@ -918,3 +918,24 @@ def test_a_category_found_by_its_job_is_still_settled_by_one_word() -> None:
 )
 def test_a_cue_word_alone_does_not_answer_what_the_search_refused(question: str) -> None:
     assert qa.ask(question, "en", TODAY).topic_id is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "staff"),
+    [
+        ("we employ twenty-one people, ratio?", 21),  # was the changes card, no ratio check
+        ("our team of nineteen people, does the ratio apply", 19),
+        ("у нас девятнадцать человек, соотношение", 19),
+        ("двадцать один сотрудник в штате, соотношение", 21),
+        ("бізде жиырма бір адам, арақатынас", 21),
+        ("он тоғыз қызметкер бар, арақатынас керек пе", 19),
+        ("we have twenty staff, ratio?", 20),
+    ],
+)
+def test_a_headcount_spelt_out(question: str, staff: int) -> None:
+    assert extract(question, TODAY).headcount == staff, question
+
+
+@pytest.mark.parametrize("question", ["он сказал, что нужен один сотрудник", "one employee"])
+def test_he_and_single_units_are_not_headcounts(question: str) -> None:
+    assert extract(question, TODAY).headcount is None, question
