@@ -1,10 +1,11 @@
 """``python -m knowledge.accuracy``: how often the Q&A answers right.
 
-The old test questions (qa_cases.toml, top-1 and top-3 of the search) and three evaluation sets
-written before tuning to them (qa_eval_*.toml, the second round's qa_eval_fresh_*.toml and the
-third round's qa_eval_fresh2_*.toml), each split into a tuned and a held-out part: per language
-and per topic, with refusal precision and recall. A question is right when the bot's topic (or its
-refusal) is the expected one and, for a situational question, the situational outcome is too.
+The old test questions (qa_cases.toml, top-1 and top-3 of the search) and four evaluation sets
+written before tuning to them (qa_eval_*.toml, then qa_eval_fresh_*.toml, qa_eval_fresh2_*.toml
+and qa_eval_fresh3_*.toml, one per later round), each split into a tuned and a held-out part: per
+language and per topic, with refusal precision and recall. A question is right when the bot's
+topic (or its refusal) is the expected one and, for a situational question, the situational
+outcome is too.
 """
 
 from __future__ import annotations
@@ -21,16 +22,18 @@ from knowledge.l10n import LANGS, Lang
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "knowledge"
 CASES = TESTS / "qa_cases.toml"
-# Three sets written before tuning to them ("fresh" before the second round, "fresh2" before the
-# third),
-# each split once into a part tuned on and a held-out part only measured.
+# Four sets written before tuning to them ("fresh" before the second round, "fresh2" before the
+# third, "fresh3" before the fourth), each split once into a part tuned on and a held-out part
+# only measured.
 EVAL_PARTS = {
     "holdout": TESTS / "qa_eval_holdout.toml",
     "fresh holdout": TESTS / "qa_eval_fresh_holdout.toml",
     "fresh2 holdout": TESTS / "qa_eval_fresh2_holdout.toml",
+    "fresh3 holdout": TESTS / "qa_eval_fresh3_holdout.toml",
     "tune": TESTS / "qa_eval_tune.toml",
     "fresh tune": TESTS / "qa_eval_fresh_tune.toml",
     "fresh2 tune": TESTS / "qa_eval_fresh2_tune.toml",
+    "fresh3 tune": TESTS / "qa_eval_fresh3_tune.toml",
 }
 REFUSE = "refuse"
 EVAL_DAY = dt.date(2026, 6, 15)  # the evaluation's fixed "today"

@@ -51,7 +51,10 @@ _PERMIT_MOVED = (
     r"(existing |current |valid )?(work )?permits? (to|into|for|over)|"
     r"(рұқсат|руксат|ruqsat|ruksat)\w* (\w+ ){1,3}(ауыстыр|auystyr|ауыстир)"
 )
-_ICT = r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate"
+_ICT = (
+    r"\bикт\b|\bict\b|внутрикорп|\bвкп\b|корпоративішілік|intra.?corporate|intracorporate|"
+    r"intra.?company"
+)
 _MOVED = re.compile(rf"{_PERMIT_MOVED}|^(?!.*({_GROUP})).*({_OTHER_EMPLOYER})")
 # Its one-line answer: the issuer fact's own sentence, before the card.
 _NOT_TRANSFERABLE = Outcome(
@@ -71,9 +74,26 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         "documents",
     ),
     (
+        # "Documents for a category 4 permit": the documents card, not the category's (a refusal
+        # over documents stays the refusal's).
+        frozenset({"route.cat1", "route.cat2", "route.cat3", "route.cat4", "route.seasonal",
+                   "refusal", "ban", "changes"}),
+        re.compile(r"^(?!.*(отказ|отказал|refus|reject|revok|отзыв|бас тарт|denied)).*"
+                   r"(документ|dokument|құжат|qujat|\bdocs?\b|\bdocuments?\b|paperwork)"),
+        "documents",
+    ),
+    (
+        # A foreigner let go, "notify the akimat within": the early end's notice, not arrival's.
+        frozenset({"arrival"}),
+        re.compile(r"terminat|dismiss|\bfired\b|let go|resign|уволи|увольн|расторг|"
+                   r"жұмыстан (шығ|босат)|шартты (бұз|тоқтат)"),
+        "early_end",
+    ),
+    (
+        # "Is an ICT exempt from the quota": the ICT card (outside the quota), not the ratio's.
         frozenset({"ratio", "route.ict"}),
-        re.compile(r"освобожд|exempt|босат|не распространя|не касается|does not apply|исключени|"
-                   r"льгот|жеңілдік|break on|relief"),
+        re.compile(r"^(?!.*(квот|quota|kvot)).*(освобожд|exempt|босат|не распространя|"
+                   r"не касается|does not apply|исключени|льгот|жеңілдік|break on|relief)"),
         "ratio.exemptions",
     ),
     (
@@ -92,8 +112,17 @@ _REFINE: tuple[tuple[frozenset[str] | None, re.Pattern[str], str], ...] = (
         frozenset({"renewal.window", "renewal.count"}),
         re.compile(r"(after|once) (it|the permit|our permit) (has )?(expired|ended|lapsed)|"
                    r"истекл|ист[её]к\b|закончил\w* (уже|вчера)|уже закончил|просрочен|"
-                   r"мерзімі (өтіп|бітіп) кет|өтіп кетті|already expired"),
+                   r"мерзімі (өтіп|бітіп) кет|өтіп кетті|already expired|кешіктір|кешігіп|"
+                   r"опоздал|пропустил|missed|too late"),
         "renewal.late",
+    ),
+    (
+        # "When do we file the renewal" without an ICT named: the renewal window's card (the
+        # ICT's own renewal window shares the words).
+        frozenset({"route.ict"}),
+        re.compile(rf"^(?!.*({_ICT}|head ?office|головн|бас кеңсе|transfer|перевод|ауыстыр)).*"
+                   r"(продл|renew|extend|ұзарт|узарт|uzart|prodl)"),
+        "renewal.window",
     ),
     (
         # A foreigner's visa (C3) is on the arrival card; a Kazakh citizen's abroad is refused
@@ -222,6 +251,8 @@ def ask(question: str, lang: Lang, today: dt.date) -> Reply:
         return Reply(None, scope=domain)
     hits = _refined(question, [hit.topic_id for hit in answers.search(question, lang, limit=3)])
     hits = _documents(question, today, _job_route(question, today, hits))
+    if hits and hits[0].startswith("route."):  # a job's card settled by one word ("replaced")
+        hits = _refined(question, hits)
     outcome = consult(question, hits[0] if hits else None, today)
     if outcome is None and hits[:1] == ["portals"] and _MOVED.search(normalize(question)):
         outcome = _NOT_TRANSFERABLE

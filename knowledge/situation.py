@@ -155,8 +155,48 @@ def _country(text: str) -> str | None:
     return None
 
 
+# Headcounts spelt out ("twenty-one people", "девятнадцать человек", "жиырма адам"): 10 to 99
+# only, so "one employee" or Russian "он" (he) is never taken for a number.
+_UNITS = {
+    w: n for words in (
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+        ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"),
+        ("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"),
+    ) for n, w in enumerate(words, start=1)
+} | {"одна": 1, "две": 2}  # fmt: skip
+_TENS = {
+    w: 10 * n for words in (
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+        ("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят",
+         "девяносто"),
+        ("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"),
+    ) for n, w in enumerate(words, start=2)
+}  # fmt: skip
+_TEENS = {
+    w: n for words in (
+        ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"),
+        ("десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+         "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"),
+    ) for n, w in enumerate(words, start=10)
+}  # fmt: skip
+_SPELT = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)}|он)(?:[- ](?P<unit>{'|'.join(_UNITS)}))?"
+    rf"|(?P<teen>{'|'.join(_TEENS)}))(?![\w-])"
+)
+
+
+def _in_digits(match: re.Match[str]) -> str:
+    if teen := match["teen"]:
+        return str(_TEENS[teen])
+    if match["tens"] == "он" and not match["unit"]:
+        return match[0]  # Russian "он" (he), or a bare Kazakh "ten": left alone
+    tens = 10 if match["tens"] == "он" else _TENS[match["tens"]]
+    return str(tens + (_UNITS[match["unit"]] if match["unit"] else 0))
+
+
 def _headcount(text: str) -> int | None:
-    match = _HEADCOUNT.search(text)
+    match = _HEADCOUNT.search(_SPELT.sub(_in_digits, text))
     if not match:
         return None
     return int(match.group(1) or match.group(3))

@@ -64,7 +64,8 @@ _HYPHEN_SUFFIX = re.compile(r"(\w)-[а-яәғқңөұүһі]{1,5}\b")
 # Abbreviations HR people type for the words the index knows.
 _ABBREVIATIONS = {
     r"рнр|рв": "разрешение на работу", r"rnr": "razreshenie na rabotu", r"кат": "категория",
-    r"рабсил\w*": "рабочая сила",
+    r"рабсил\w*": "рабочая сила", r"wp": "work permit", r"lmt": "labour market test",
+    r"labor": "labour",
 }  # fmt: skip
 _ABBREVIATION = re.compile(r"\b(" + "|".join(f"({key})" for key in _ABBREVIATIONS) + r")\b")
 _EXPANSIONS = tuple(_ABBREVIATIONS.values())

@@ -40,7 +40,7 @@ def test_tune_part_is_answered() -> None:
 def test_holdout_part_does_not_regress() -> None:
     """Floors just under this change's measured HOLDOUT figures (README), to catch regressions."""
     score = evaluate(load_eval("holdout"))
-    assert sum(score.right.values()) / sum(score.total.values()) >= 0.9
+    assert sum(score.right.values()) / sum(score.total.values()) >= 0.95
     assert score.refusal_recall >= 0.9 and score.answerable_refused <= 0.03
 
 
@@ -91,7 +91,8 @@ def test_work_permit_questions_are_not_taken_for_neighbours(question: str) -> No
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_pointer_exists_and_names_an_official_place(lang: Lang) -> None:
     catalog = knowledge_catalog()
-    for domain in ("tax", "labour", "company", "travel", "residence", "family"):
+    domains = ("tax", "labour", "company", "travel", "residence", "family", "citizens", "licences")
+    for domain in domains:
         text = catalog.get(lang, f"scope-{domain}")
         assert "egov.kz" in text or "adilet.zan.kz" in text, domain
 
@@ -289,14 +290,28 @@ def test_fresh2_evaluation_parts_are_fixed_and_disjoint() -> None:
     assert not {c.question for c in tune} & {c.question for c in holdout}
 
 
+def test_fresh3_evaluation_parts_are_fixed_and_disjoint() -> None:
+    """The fourth set, written before the fourth round's tuning: ≥ 36 a language (English 48), a
+    third out of scope, the split fixed (every third question held out)."""
+    tune, holdout = load_eval("fresh3 tune"), load_eval("fresh3 holdout")
+    for lang in LANGS:
+        total = [c for c in tune + holdout if c.lang == lang]
+        assert len(total) >= (48 if lang == "en" else 36), lang
+        assert len([c for c in holdout if c.lang == lang]) == len(total) // 3, lang
+        assert 0.3 <= sum(c.expected == REFUSE for c in total) / len(total) <= 0.36, lang
+    assert not {c.question for c in tune} & {c.question for c in holdout}
+
+
 def test_fresh_parts_do_not_regress() -> None:
-    """Floors under the measured figures (README): tune 100 %, fresh holdout 90-95 % a language,
-    fresh2 holdout 93-100 %."""
+    """Floors under the measured figures (README): tune 98.8-100 %, fresh holdout 90-95 % a
+    language, fresh2 holdout 93-100 %, fresh3 holdout 92-100 %."""
     for part, floor in (
         ("fresh tune", 0.97),
         ("fresh holdout", 0.9),
         ("fresh2 tune", 0.97),
         ("fresh2 holdout", 0.92),
+        ("fresh3 tune", 0.96),
+        ("fresh3 holdout", 0.9),
     ):
         score = evaluate(load_eval(part))
         for lang in LANGS:
@@ -721,3 +736,206 @@ def test_the_country_itself_says_nothing_about_the_topic() -> None:
 
 def test_a_company_president_is_still_a_job() -> None:
     assert qa.ask("президент компании из США какая категория", "ru", TODAY).topic_id == "route.cat1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do Kazakh citizens need a work permit",
+        "does a kazakh national need a work permit to work in almaty",
+        "do locals need a permit",
+        "work permit needed for Kazakhstan citizens?",
+        "нужно ли гражданам РК разрешение на работу",
+        "казахстанцам нужно разрешение на работу?",
+        "ҚР азаматына жұмысқа рұқсат керек пе",
+    ],
+)
+def test_a_kazakh_citizens_own_permit_is_refused_with_the_rules_scope(question: str) -> None:
+    """The Rules cover foreign labour: a citizen's own "permit" got the EAEU or a reporting card."""
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, "citizens"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("does a foreigner married to a Kazakh citizen need a work permit", None),
+        ("Kazakh citizens must be 70 %, how many expats can we hire", "ratio"),
+        ("категория 4: через сколько заменить казахстанцами по разрешению", "cat4.replacement"),
+    ],
+)
+def test_kazakh_citizens_named_beside_a_foreigners_permit_stay_ours(
+    question: str, topic: str | None
+) -> None:
+    assert out_of_scope(question) is None, question
+    if topic:
+        assert qa.ask(question, "en", TODAY).topic_id == topic, question
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("annual leave for a worker on a work permit", "labour"),
+        ("tax residency of an expat on a work permit", "tax"),
+        ("do i need a work permit to register a company", "company"),
+        ("permanent residence after 5 years of work permit", "residence"),
+        ("МЗП 2026 сколько", "labour"),
+    ],
+)
+def test_work_permit_named_in_passing_does_not_hide_a_neighbour(question: str, domain: str) -> None:
+    assert out_of_scope(question) == domain, question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what documents for a cat 4 permit", "documents"),  # was the refusal card
+        ("which documents do we need for a category 2 permit", "documents"),
+        ("documents list for a seasonal worker permit", "documents"),
+        ("intracompany transfer work permit documents", "documents"),  # was the ban card
+        ("refused over missing documents, what are the grounds", "refusal"),
+        ("LMT period", "vacancy"),  # was the day-count card
+        ("labor market test duration", "vacancy"),
+        ("ICT quota exemption", "route.ict"),  # was the ratio exemptions card
+        ("terminated the foreigner, notify the akimat within", "early_end"),  # was arrival
+    ],
+)
+def test_expat_hr_wordings(question: str, topic: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id == topic, question
+
+
+def test_hr_abbreviations_and_american_spelling_are_spelt_out() -> None:
+    spelt = normalize("WP cat 2, LMT and labor")
+    assert spelt == "work permit cat 2, labour market test and labour"
+
+
+def test_kandas_is_the_residence_pointer_even_beside_a_work_permit() -> None:
+    assert out_of_scope("kazakh oralman work permit") == "residence"
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("граждане рк работают без разрешения?", "citizens"),  # was the EAEU card
+        ("қазақстан азаматы жұмысқа рұқсат алуы керек пе", "citizens"),
+        ("жергілікті азаматтарға рұқсат керек пе", "citizens"),  # was the ratio card
+        ("минималка 2026", "labour"),  # was the MCI card
+        ("регистрация ИП для иностранца с РВ", "company"),  # was the arrival card
+        ("шетелдікке демалыс жұмысқа рұқсатпен", "labour"),
+        ("тұрақты тұруға рұқсат", "residence"),  # was the fees card
+        ("иностранец с внж нужно ли разрешение", "residence"),
+    ],
+)
+def test_russian_and_kazakh_neighbours_beside_our_words(question: str, domain: str) -> None:
+    assert qa.ask(question, "kk", TODAY).scope == domain, question
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("ұзартуға қашан тапсырамыз", "renewal.window"),  # was the ICT card
+        ("ұзартуды кешіктірдік", "renewal.late"),
+        ("we missed the renewal, what now", "renewal.late"),
+        ("демалыс күндері мерзімге кіре ме", "daycount"),  # days off are the day count's
+        ("нужна ли квота для иностранца с ВНЖ", "quota"),
+    ],
+)
+def test_renewal_words_and_days_off(question: str, topic: str) -> None:
+    assert qa.ask(question, "kk", TODAY).topic_id == topic, question
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("labour code notice period for expats", "labour"),  # was the vacancy card
+        ("BIN registration for a new company", "company"),  # was the ESUTD card
+        ("how to get a BIN", "company"),
+        ("IIN for a newborn", "family"),  # was the worker's IIN card
+        ("medical insurance for a work permit", "tax"),  # was the documents card
+    ],
+)
+def test_expat_hr_neighbours_sharing_our_words(question: str, domain: str) -> None:
+    assert qa.ask(question, "en", TODAY).scope == domain, question
+
+
+def test_a_quota_slot_is_the_quota_card() -> None:
+    assert qa.ask("what is a quota slot and how do we get it", "en", TODAY).topic_id == "quota"
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("nuzhno li razreshenie grazhdanam rk", "citizens"),  # was a plain refusal
+        ("шетелдік компания қазақстандықтарды жалдайды рұқсат керек пе", "citizens"),  # the ratio
+        ("viza v koreyu dlya kazahstancev", "travel"),  # was the arrival card
+        ("koreyaga viza", "travel"),
+        ("jyl saiyngy demalys", "labour"),  # was the day-count card
+        ("azamattyq alu", "residence"),  # was the EAEU card: the stem never matched a skeleton
+    ],
+)
+def test_latin_typed_citizens_travel_leave_and_citizenship(question: str, domain: str) -> None:
+    assert qa.ask(question, "kk", TODAY).scope == domain, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["qyrgyzstan azamatyna jumysqa ruqsat kerek pe", "demalys kunderi kire me", "resei azamatyna"],
+)
+def test_latin_typed_foreigners_and_days_off_stay_ours(question: str) -> None:
+    assert out_of_scope(question) is None, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "building permit for our new office",  # was the ratio exemptions card
+        "construction permit timeline in almaty",  # was the changes card
+        "business licence for a consulting firm",  # was the business trips card
+        "import licence for equipment",
+        "разрешение на строительство склада сроки",
+        "құрылысқа рұқсат қалай алынады",
+    ],
+)
+def test_other_permits_and_licences_get_the_licensing_pointer(question: str) -> None:
+    reply = qa.ask(question, "en", TODAY)
+    assert (reply.topic_id, reply.scope) == (None, "licences"), question
+
+
+def test_leaving_the_country_is_not_annual_leave() -> None:
+    assert out_of_scope("can the expat leave the country while the permit is pending") is None
+    assert out_of_scope("can the expat take leave while on a permit") == "labour"
+
+
+def test_a_category_found_by_its_job_is_still_settled_by_one_word() -> None:
+    """The search found nothing, the category came from "cat 4"; "replaced" names the card."""
+    reply = qa.ask("how soon must cat 4 guys be replaced", "en", TODAY)
+    assert reply.topic_id == "cat4.replacement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many foreigners live in kazakhstan", "fishing quota kazakhstan"],
+)
+def test_a_cue_word_alone_does_not_answer_what_the_search_refused(question: str) -> None:
+    assert qa.ask(question, "en", TODAY).topic_id is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "staff"),
+    [
+        ("we employ twenty-one people, ratio?", 21),  # was the changes card, no ratio check
+        ("our team of nineteen people, does the ratio apply", 19),
+        ("у нас девятнадцать человек, соотношение", 19),
+        ("двадцать один сотрудник в штате, соотношение", 21),
+        ("бізде жиырма бір адам, арақатынас", 21),
+        ("он тоғыз қызметкер бар, арақатынас керек пе", 19),
+        ("we have twenty staff, ratio?", 20),
+    ],
+)
+def test_a_headcount_spelt_out(question: str, staff: int) -> None:
+    assert extract(question, TODAY).headcount == staff, question
+
+
+@pytest.mark.parametrize("question", ["он сказал, что нужен один сотрудник", "one employee"])
+def test_he_and_single_units_are_not_headcounts(question: str) -> None:
+    assert extract(question, TODAY).headcount is None, question
