@@ -15,8 +15,11 @@ dl-q-term = For what term was it issued?
 dl-term-months = { $count ->
     [one] { $count } month
    *[other] { $count } months
-}
-dl-term-days = { $count } days
+    }
+dl-term-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+    }
 dl-q-date-vacancy = When was the vacancy posted? Type the date (e.g. 01.09.2025) or pick a day.
 dl-q-date-permit = When was the permit issued? Type the date (e.g. 01.09.2025) or pick a day.
 dl-q-date-contract = When was the contract signed by both parties? Type the date or pick a day.

@@ -2,8 +2,14 @@ menu-fees = 💳 Сборы
 cmd-fees = Сборы за разрешение: что известно
 fee-title = 💳 <b>Сборы за разрешение в { $year } году</b>
 fee-seasonal-title = Сезонные работники:
-fee-seasonal-line = • до { $days } дней: { $mci } МРП = <b>{ $amount }</b>
-fee-seasonal-line-nomci = • до { $days } дней: { $mci } МРП (МРП этого года нет в данных бота)
+fee-seasonal-line = • до { $days ->
+    [one] { $days } дня
+   *[other] { $days } дней
+    }: { $mci } МРП = <b>{ $amount }</b>
+fee-seasonal-line-nomci = • до { $days ->
+    [one] { $days } дня
+   *[other] { $days } дней
+    }: { $mci } МРП (МРП этого года нет в данных бота)
 fee-seasonal-unknown-year = • ставок на { $year } год нет в данных бота.
 fee-mci = МРП { $year }: { $mci }.
 fee-general-unknown = <b>Категории 1–4:</b> ставок по постановлению № 819 нет в данных бота, поэтому сумма не показывается. Введите ставку из уведомления об оплате — я буду следить за суммой и сроком.
