@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Translator
+from knowledge.l10n import Lang
 
 # n -> the ru plural category: 1, 21 one; 2, 22 few; 5, 11 many
 NUMBERS = {1: "one", 21: "one", 2: "few", 22: "few", 5: "many", 11: "many"}
@@ -131,3 +132,24 @@ def test_english_counts_agree_with_their_noun(
     t = Translator("en")
     assert one in t(key, **{arg: 1, **extra})
     assert other in t(key, **{arg: 5, **extra})
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_help_descriptions_all_start_lowercase(lang: Lang) -> None:
+    from handlers.start import help_text
+
+    for line in help_text(Translator(lang)).splitlines():
+        if line.startswith("/"):
+            description = line.split(" — ", 1)[1]
+            assert description[0] == description[0].lower(), line
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_calculator_sources_line_is_labelled(lang: Lang) -> None:
+    import datetime as dt
+
+    from handlers.deadlines.views import result_text
+
+    t = Translator(lang)
+    text = result_text(t, [], dt.date(2026, 3, 2))
+    assert t("status-sources", links="").strip() in text

@@ -39,7 +39,6 @@ dl-result-esutd_registration = 📌 Register the contract in ESUTD by <b>{ $due 
 dl-result-esutd_termination = 📌 Register the termination in ESUTD by <b>{ $due }</b>.
 dl-result-arrival_notification = 📌 Notify the worker's arrival by <b>{ $due }</b>.
 dl-result-fee_payment = 📌 Pay the fee by <b>{ $due }</b>.
-dl-sources-title = <b>Sources</b>
 dl-track = Track this
 dl-now-renewal-open = ⏳ The renewal window is open now: file by <b>{ $last_day }</b> ({ $when }).
 dl-now-renewal-closed = ⛔ The renewal window closed on { $last_day }: this permit can no longer be renewed. It is valid through <b>{ $end }</b> ({ $when }); if the worker stays, start a new permit now (the 15-day vacancy comes first).

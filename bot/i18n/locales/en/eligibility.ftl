@@ -52,7 +52,6 @@ elig-fee-title = <b>Fee</b>
 elig-fee-seasonal = Up to { $days } days: { $mci } MCI = { $amount } KZT (MCI { $year }: { $rate } KZT).
 elig-fee-seasonal-nomci = Up to { $days } days: { $mci } MCI (the MCI for { $year } is not known to the bot yet).
 elig-fee-general = The rates for this category are set by government decree by sector; the bot does not have them yet. Check the amount in the notice on migration.enbek.kz.
-elig-sources-title = <b>Sources</b>
 elig-btn-steps = 📋 Steps, in order
 elig-btn-why = 🔍 How counted
 # a group's staff counts add up to more than the total headcount answered

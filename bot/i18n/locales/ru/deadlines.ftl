@@ -41,7 +41,6 @@ dl-result-esutd_registration = 📌 Зарегистрируйте догово�
 dl-result-esutd_termination = 📌 Отразите прекращение в ЕСУТД до <b>{ $due }</b> включительно.
 dl-result-arrival_notification = 📌 Уведомите о прибытии до <b>{ $due }</b> включительно.
 dl-result-fee_payment = 📌 Оплатите сбор до <b>{ $due }</b> включительно.
-dl-sources-title = <b>Источники</b>
 dl-track = Отслеживать
 dl-now-renewal-open = ⏳ Окно продления открыто сейчас: подайте до <b>{ $last_day }</b> ({ $when }).
 dl-now-renewal-closed = ⛔ Окно продления закрылось { $last_day }: это разрешение уже не продлить. Оно действует по <b>{ $end }</b> ({ $when }); если работник остаётся, начинайте новое разрешение сейчас (сначала 15-дневная вакансия).

@@ -76,7 +76,6 @@ elig-fee-seasonal-nomci = До { $days ->
    *[other] { $days } дней
     }: { $mci } МРП (МРП на { $year } год боту пока неизвестен).
 elig-fee-general = Ставки для этой категории установлены постановлением Правительства по отраслям; у бота их пока нет. Сумму смотрите в уведомлении на migration.enbek.kz.
-elig-sources-title = <b>Источники</b>
 elig-btn-steps = 📋 Шаги по порядку
 elig-btn-why = 🔍 Как посчитано
 # a group's staff counts add up to more than the total headcount answered

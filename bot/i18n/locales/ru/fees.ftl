@@ -1,7 +1,6 @@
 menu-fees = 💳 Сборы
-cmd-fees = Сборы за разрешение: что известно
+cmd-fees = сборы за разрешение: что известно
 fee-title = 💳 <b>Сборы за разрешение в { $year } году</b>
-fee-seasonal-title = Сезонные работники:
 fee-seasonal-line = • до { $days ->
     [one] { $days } дня
    *[other] { $days } дней
@@ -24,5 +23,5 @@ fee-saved-due = ✅ Уведомление отслеживается. Опла�
 fee-saved-amount = { $mci } МРП × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } МРП (МРП { $year } года нет в данных бота: сверьте сумму с уведомлением)
 fee-saved-reminders = Напомню накануне и в последний день.
-# the seasonal block's heading, without the fact id fee-seasonal-title showed
+# the seasonal block's heading (no fact id in it)
 fee-seasonal-heading = Сезонные работники:
