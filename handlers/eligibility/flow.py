@@ -202,6 +202,8 @@ def read_typed(
 ) -> Value | View:
     """The typed answer's value, or the one reply saying what was wrong, with the way on."""
     nav = [nav_row(t, history)]
+    if text is not None and (choice := interview.typed_choice(question, text)) is not None:
+        return choice
     if text is None or question.kind not in TYPED:
         return t("elig-use-buttons"), question_markup(t, question, history, today)
     if question.kind == "number":

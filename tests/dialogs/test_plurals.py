@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from bot.i18n import Translator
@@ -11,7 +13,7 @@ from knowledge.l10n import Lang
 NUMBERS = {1: "one", 21: "one", 2: "few", 22: "few", 5: "many", 11: "many"}
 
 # key, the counted argument, other arguments, expected text per category
-CASES: list[tuple[str, str, dict[str, object], dict[str, str]]] = [
+CASES: list[tuple[str, str, Mapping[str, object], dict[str, str]]] = [
     (
         "elig-ratio-more",
         "count",
@@ -112,7 +114,7 @@ CASES: list[tuple[str, str, dict[str, object], dict[str, str]]] = [
 @pytest.mark.parametrize("n", sorted(NUMBERS))
 @pytest.mark.parametrize(("key", "arg", "extra", "forms"), CASES, ids=[c[0] for c in CASES])
 def test_russian_counts_agree_with_their_noun(
-    key: str, arg: str, extra: dict[str, object], forms: dict[str, str], n: int
+    key: str, arg: str, extra: Mapping[str, object], forms: dict[str, str], n: int
 ) -> None:
     text = Translator("ru")(key, **{arg: n, **extra})
     assert forms[NUMBERS[n]].format(n=n) in text, text
