@@ -55,6 +55,7 @@ class Question(_Model):
     skip_if: list[str] = []
     min: int = 0
     max: int | None = None
+    happened: bool = False  # a date question about an event that has already happened
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
