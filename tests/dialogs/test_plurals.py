@@ -155,3 +155,10 @@ def test_calculator_sources_line_is_labelled(lang: Lang) -> None:
     t = Translator(lang)
     text = result_text(t, [], dt.date(2026, 3, 2))
     assert t("status-sources", links="").strip() in text
+
+
+def test_english_role_change_reads_as_a_sentence() -> None:
+    """It read "Bolat is now viewer." (no article); the role is named as a role."""
+    t = Translator("en")
+    text = t("ws-role-changed", name="Bolat", role=t("ws-role-viewer"))
+    assert text == "Bolat's role is now viewer."
