@@ -31,6 +31,7 @@ from handlers.keyboards import main_menu
 from handlers.replies import reply, show
 from knowledge.interview import over_total, parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
+from knowledge.teams import Role, allows
 from knowledge.yesno import parse_yes_no
 
 # The profile's fields in the order they are asked; the yes/no ones by buttons or a typed yes/no.
@@ -153,21 +154,19 @@ def confirm_view(
 
 
 async def overview(
-    t: Translator, db: Database, workspace_id: int, today: dt.date
+    t: Translator, db: Database, workspace_id: int, today: dt.date, editable: bool = True
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The current workspace's company profile (it belongs to the workspace, not the user)."""
+    """The current workspace's company profile (it belongs to the workspace, not the user);
+    "Fill in / change" only for those who may (admins): a viewer's press was only refused."""
     profile = await profile_repo.get(db, workspace_id)
     body = summary(t, profile, today) if profile else t("status-profile-none")
-    markup = InlineKeyboardMarkup(
-        inline_keyboard=[
-            [_button(t("status-btn-profile-edit"), ProfAction.EDIT)],
-            [
-                InlineKeyboardButton(
-                    text=t("track-btn-status"), callback_data=MenuCb(action="status").pack()
-                )
-            ],
-        ]
+    status = InlineKeyboardButton(
+        text=t("track-btn-status"), callback_data=MenuCb(action="status").pack()
     )
+    rows = [[status]]
+    if editable:
+        rows.insert(0, [_button(t("status-btn-profile-edit"), ProfAction.EDIT)])
+    markup = InlineKeyboardMarkup(inline_keyboard=rows)
     return t("status-profile-title") + "\n" + body, markup
 
 
@@ -205,7 +204,9 @@ async def answered(
 async def open_profile(
     query: CallbackQuery, t: Translator, db: Database, user: User, clock: Clock, access: Access
 ) -> None:
-    await show(query, *await overview(t, db, access.workspace.id, clock.today(user.timezone)))
+    today = clock.today(user.timezone)
+    editable = allows(access.role, Role.ADMIN)
+    await show(query, *await overview(t, db, access.workspace.id, today, editable))
 
 
 async def edit(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
