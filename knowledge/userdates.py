@@ -90,9 +90,16 @@ def parse_user_date(text: str, today: dt.date) -> DateInput:
 
 def happened(parsed: DateInput, today: dt.date) -> DateInput:
     """The date of an event that has already happened (a vacancy posted, a permit issued): one
-    after today ("завтра") is asked about, not refused, since people also count ahead."""
-    if parsed.value is not None and parsed.doubt is None and parsed.value > today:
+    after today ("завтра") is asked about, not refused, since people also count ahead. Without
+    a year ("20 декабря" on 2 December) the guess is the last such day, not the coming one."""
+    if parsed.value is None or parsed.value <= today:
+        return parsed
+    if parsed.doubt is None:
         return DateInput(parsed.value, doubt="future")
+    if parsed.doubt == "no_year":
+        earlier = _make(parsed.value.year - 1, parsed.value.month, parsed.value.day)
+        if earlier.value is not None:  # 29 February has no earlier twin: the guess stays
+            return DateInput(earlier.value, doubt="no_year")
     return parsed
 
 

@@ -27,7 +27,12 @@ def test_happened_doubts_only_a_later_date() -> None:
     assert happened(parse_user_date("завтра", day), day).doubt == "future"
     assert happened(parse_user_date("сегодня", day), day) == DateInput(day)
     assert happened(parse_user_date("вчера", day), day).doubt is None
-    assert happened(parse_user_date("3.03", day), day).doubt == "no_year", "one doubt at a time"
+    assert happened(parse_user_date("3.03", day), day) == DateInput(
+        dt.date(2025, 3, 3), doubt="no_year"
+    ), "without a year, the last 3 March, not the coming one"
+    assert happened(parse_user_date("1.03", day), day) == DateInput(
+        dt.date(2026, 3, 1), doubt="no_year"
+    )
     assert parse_user_date("завтра", day).doubt is None, "other dates may be ahead"
 
 
