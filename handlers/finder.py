@@ -28,13 +28,14 @@ from knowledge.deadlines import TraceStep
 from knowledge.interview import History
 from knowledge.loader import load_knowledge
 from knowledge.render import render_step
+from knowledge.yesno import parse_yes_no
 
 MAX_TITLE = 100
 
 
 class Finder(StatesGroup):
     title = State()  # waiting for the job title, typed
-    asking = State()  # yes/no questions, by buttons
+    asking = State()  # yes/no questions, by buttons or a typed yes/no
 
 
 class Form(BaseModel):
@@ -158,8 +159,15 @@ async def not_text(message: Message, t: Translator, state: FSMContext) -> None:
 
 
 async def not_button(message: Message, t: Translator, state: FSMContext) -> None:
+    """A typed "да"/"жоқ"/"yes" answers the question like its button; anything else is asked
+    again."""
     form = await load(state)
-    await reply(message, t("unexpected-in-flow"), next_view(t, form)[1])
+    said = parse_yes_no(message.text or "")
+    question = current_question(form)
+    if said is None or question is None:
+        await reply(message, t("unexpected-in-flow"), next_view(t, form)[1])
+        return
+    await take_answer(message, t, state, form, (question, said))
 
 
 async def yes_no(
@@ -170,10 +178,19 @@ async def yes_no(
     if question is None:  # a double press or an old message: the question was answered
         await query.answer(t("stale-button"))
         return
-    answer = (question, callback_data.action == FindAction.YES)
+    await take_answer(query, t, state, form, (question, callback_data.action == FindAction.YES))
+
+
+async def take_answer(
+    target: CallbackQuery | Message,
+    t: Translator,
+    state: FSMContext,
+    form: Form,
+    answer: tuple[finder.Question, bool],
+) -> None:
     form = form.model_copy(update={"answers": [*form.answers, answer]})
     await save(state, form, Finder.asking)
-    await reply(query, *next_view(t, form))
+    await reply(target, *next_view(t, form))
 
 
 async def back(

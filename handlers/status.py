@@ -31,8 +31,10 @@ from handlers.keyboards import button, main_menu
 from handlers.replies import reply, show
 from knowledge.interview import over_total, parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
+from knowledge.teams import Role, allows
+from knowledge.yesno import parse_yes_no
 
-# The profile's fields in the order they are asked; the yes/no ones are answered by buttons.
+# The profile's fields in the order they are asked; the yes/no ones by buttons or a typed yes/no.
 STEPS = (
     "headcount",
     "small_business",
@@ -152,17 +154,17 @@ def confirm_view(
 
 
 async def overview(
-    t: Translator, db: Database, workspace_id: int, today: dt.date
+    t: Translator, db: Database, workspace_id: int, today: dt.date, editable: bool = True
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The current workspace's company profile (it belongs to the workspace, not the user)."""
+    """The current workspace's company profile (it belongs to the workspace, not the user);
+    "Fill in / change" only for those who may (admins): a viewer's press was only refused."""
     profile = await profile_repo.get(db, workspace_id)
     body = summary(t, profile, today) if profile else t("status-profile-none")
-    markup = InlineKeyboardMarkup(
-        inline_keyboard=[
-            [_button(t("status-btn-profile-edit"), ProfAction.EDIT)],
-            [button(t("track-btn-status"), MenuCb(action="status"))],
-        ]
-    )
+    status = button(t("track-btn-status"), MenuCb(action="status"))
+    rows = [[status]]
+    if editable:
+        rows.insert(0, [_button(t("status-btn-profile-edit"), ProfAction.EDIT)])
+    markup = InlineKeyboardMarkup(inline_keyboard=rows)
     return t("status-profile-title") + "\n" + body, markup
 
 
@@ -200,7 +202,9 @@ async def answered(
 async def open_profile(
     query: CallbackQuery, t: Translator, db: Database, user: User, clock: Clock, access: Access
 ) -> None:
-    await show(query, *await overview(t, db, access.workspace.id, clock.today(user.timezone)))
+    today = clock.today(user.timezone)
+    editable = allows(access.role, Role.ADMIN)
+    await show(query, *await overview(t, db, access.workspace.id, today, editable))
 
 
 async def edit(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -234,7 +238,11 @@ async def number(
         return
     _text, markup = step_prompt(t, form.step)
     if STEPS[form.step] in YES_NO:
-        await message.answer(t("status-profile-press"), reply_markup=markup)
+        said = parse_yes_no(message.text or "")  # a typed "да"/"жоқ"/"yes" is the answer
+        if said is None:
+            await message.answer(t("status-profile-press"), reply_markup=markup)
+            return
+        await answered(message, t, state, form, int(said), clock.today(user.timezone))
         return
     count = parse_count(message.text or "", 0, MAX_COUNT).value
     if not isinstance(count, int):  # not a number, or a 5,000-character text: nothing stored
@@ -247,6 +255,14 @@ async def number(
         return
     form.typed[str(message.message_id)] = form.step
     await answered(message, t, state, form, count, clock.today(user.timezone))
+
+
+def over_after_edit(form: ProfileForm, step: int, count: int, confirming: bool) -> int | None:
+    """The staff over the headcount once ``count`` replaces the answer of ``step``: only the
+    answers given so far count (all of them at the confirmation)."""
+    answers = {**form.answers, STEPS[step]: count}
+    given = STEPS if confirming else STEPS[: form.step]
+    return over_total(answers.get("headcount"), [answers.get(s) for s in given if s in STAFF])
 
 
 def over_headcount(form: ProfileForm, count: int) -> int | None:
@@ -268,9 +284,15 @@ async def corrected(
     count = parse_count(message.text or "", 0, MAX_COUNT).value
     if form is None or step is None or not isinstance(count, int):
         return  # not one of this form's answers: nothing to correct
+    confirming = await state.get_state() == ProfileSteps.confirm.state
+    if staff := over_after_edit(form, step, count, confirming):  # keep the earlier answer
+        total = count if STEPS[step] == "headcount" else form.answers["headcount"]
+        problem = t("status-profile-over-headcount", staff=staff, total=total)
+        await message.answer(problem)
+        return
     form.answers[STEPS[step]] = count
     await state.set_data(form.model_dump(mode="json"))
-    if await state.get_state() == ProfileSteps.confirm.state:
+    if confirming:
         await reply(message, *confirm_view(t, form.answers, clock.today(user.timezone)))
     else:
         await reply(message, *step_prompt(t, form.step))

@@ -27,6 +27,8 @@ class Event(StrEnum):
 
 
 EVENTS = tuple(e.value for e in Event)
+# Events a date is typed for after they happened: a later date is asked about.
+HAPPENED = frozenset({Event.VACANCY, Event.PERMIT})
 
 # An event with one date to count from (a permit needs its route and term as well).
 SIMPLE: dict[str, Callable[[dt.date], DateResult]] = {

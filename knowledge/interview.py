@@ -25,6 +25,7 @@ from knowledge.models import Route
 from knowledge.ratio import RatioResult, check_ratio
 from knowledge.rules import FeeResult
 from knowledge.userdates import DateInput, parse_user_date
+from knowledge.yesno import parse_yes_no
 
 DATA_FILE = Path(__file__).parent / "data" / "interview.toml"
 OUTCOMES = ("eaeu", "result")
@@ -54,6 +55,7 @@ class Question(_Model):
     skip_if: list[str] = []
     min: int = 0
     max: int | None = None
+    happened: bool = False  # a date question about an event that has already happened
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -212,6 +214,14 @@ def acceptable(question: Question, value: Value) -> bool:
     if question.kind == "number":
         return isinstance(value, int) and parse_number(question, str(value)).problem is None
     return isinstance(value, str) and _iso_date(value) is not None
+
+
+def typed_choice(question: Question, text: str) -> str | None:
+    """A typed yes or no ("да", "жоқ", "yes"...) to a question whose options are yes and no."""
+    if {option.value for option in question.options} != {"yes", "no"}:
+        return None
+    said = parse_yes_no(text)
+    return None if said is None else ("yes" if said else "no")
 
 
 def parse_number(question: Question, text: str) -> Parsed:

@@ -17,8 +17,9 @@ from babel.dates import get_month_names
 
 Problem = Literal["format", "impossible", "ambiguous", "out_of_range"]
 # A date read with a guess the user should confirm: the year was left out (the nearest such
-# date is taken), written with two digits, or the date is more than five years away.
-Doubt = Literal["no_year", "two_digit_year", "far"]
+# date is taken), written with two digits, the date is more than five years away, or it is
+# after today for an event that has happened (see ``happened``).
+Doubt = Literal["no_year", "two_digit_year", "far", "future"]
 FAR = dt.timedelta(days=5 * 365 + 1)
 
 RELATIVE_WORDS: dict[str, int] = {
@@ -85,6 +86,21 @@ def parse_user_date(text: str, today: dt.date) -> DateInput:
     if result.value is not None and result.doubt is None and abs(result.value - today) > FAR:
         return DateInput(result.value, doubt="far")
     return result
+
+
+def happened(parsed: DateInput, today: dt.date) -> DateInput:
+    """The date of an event that has already happened (a vacancy posted, a permit issued): one
+    after today ("завтра") is asked about, not refused, since people also count ahead. Without
+    a year ("20 декабря" on 2 December) the guess is the last such day, not the coming one."""
+    if parsed.value is None or parsed.value <= today:
+        return parsed
+    if parsed.doubt is None:
+        return DateInput(parsed.value, doubt="future")
+    if parsed.doubt == "no_year":
+        earlier = _make(parsed.value.year - 1, parsed.value.month, parsed.value.day)
+        if earlier.value is not None:  # 29 February has no earlier twin: the guess stays
+            return DateInput(earlier.value, doubt="no_year")
+    return parsed
 
 
 def _nearest(day: int, month: int, today: dt.date) -> DateInput:

@@ -52,9 +52,9 @@ from handlers.keyboards import main_menu, menu_button
 from handlers.prompts import need_text, start_over
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
-from knowledge.calculator import EVENTS, Event, compute, term_value
+from knowledge.calculator import EVENTS, HAPPENED, Event, compute, term_value
 from knowledge.loader import load_knowledge
-from knowledge.userdates import parse_user_date
+from knowledge.userdates import happened, parse_user_date
 
 
 async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -176,6 +176,9 @@ async def on_date_text(
     """A typed date; an edited one (a correction of a date refused or asked about) is the same."""
     today = clock.today(user.timezone)
     parsed = parse_user_date(message.text or "", today)
+    form = await load(state, CalcForm)
+    if form is not None and form.event in HAPPENED:
+        parsed = happened(parsed, today)
     if parsed.value is None:
         problem = t(f"datepick-problem-{parsed.problem or 'format'}")
         await send(message, problem, retype_markup(t, today, [nav_row(t, back=True)]))

@@ -119,7 +119,7 @@ def result_text(t: Translator, results: list[DateResult], on: dt.date) -> str:
     fact_ids = list(dict.fromkeys(f for result in results for f in result.fact_ids))
     status = render.render_status(render.result_status(fact_ids, on), t.lang)
     links = render.source_links(fact_ids, on, t.lang)
-    sections.append("\n".join([html.escape(status), links]))
+    sections.append("\n".join([html.escape(status), t("status-sources", links=links)]))
     return "\n\n".join(sections)
 
 

@@ -42,7 +42,7 @@ from handlers.replies import reply, send, show
 from handlers.states import Eligibility
 from knowledge import interview
 from knowledge.interview import History, Outcome, Question, Value
-from knowledge.userdates import parse_user_date
+from knowledge.userdates import happened, parse_user_date
 
 TYPED = ("number", "date")  # the questions answered by typing
 
@@ -202,6 +202,8 @@ def read_typed(
 ) -> Value | View:
     """The typed answer's value, or the one reply saying what was wrong, with the way on."""
     nav = [nav_row(t, history)]
+    if text is not None and (choice := interview.typed_choice(question, text)) is not None:
+        return choice
     if text is None or question.kind not in TYPED:
         return t("elig-use-buttons"), question_markup(t, question, history, today)
     if question.kind == "number":
@@ -217,6 +219,8 @@ def read_typed(
         again = question_text(t, question, history)
         return f"{problem}\n\n{again}", InlineKeyboardMarkup(inline_keyboard=nav)
     typed = parse_user_date(text, today)
+    if question.happened:
+        typed = happened(typed, today)
     if typed.value is None:
         return t(f"datepick-problem-{typed.problem or 'format'}"), retype_markup(t, today, nav)
     if typed.doubt is not None:

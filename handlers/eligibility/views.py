@@ -139,7 +139,7 @@ def source_lines(t: Translator, fact_ids: Sequence[str], on: dt.date) -> list[st
     status = render.result_status(fact_ids, on)
     return [
         html.escape(render.render_status(status, t.lang)),
-        render.source_links(fact_ids, on, t.lang),
+        t("status-sources", links=render.source_links(fact_ids, on, t.lang)),
     ]
 
 

@@ -67,7 +67,7 @@ async def test_back_cancel_and_validation(dialog: DialogFactory, app: App) -> No
     assert "whole number" in d.text
     await d.send("1,200")  # as people write thousands: commas and spaces are fine
     assert "small business" in d.text
-    await d.send("yes")  # a yes/no step wants a button
+    await d.send("maybe")  # a yes/no step wants a button or a typed yes/no
     assert "press Yes or No" in d.text
     await d.click("Back")
     assert "employees" in d.text and "Step 1" in d.text

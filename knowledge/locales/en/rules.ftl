@@ -15,10 +15,19 @@ trace-skipped-holiday = Not counted: { $day }, { $name }.
 note-estimated-holiday = { $name } ({ $day }) is an estimated date and may move; the deadline could shift.
 trace-calendar-days = From { $event }: { $count } calendar days, counted from the next day, end on { $last }.
 trace-ratio-eaeu = EAEU citizens are not counted as foreign workers (practice: a 2017 rule, not re-verified); outstaffed staff count.
-trace-ratio-small = A small business with { $staff } employees (up to { $limit }) is exempt from the ratio.
+trace-ratio-small = A small business with { $staff ->
+    [one] { $staff } employee
+   *[other] { $staff } employees
+    } (up to { $limit }) is exempt from the ratio.
 trace-ratio-small-any = Before 1 September 2025 every small business was exempt from the ratio.
-trace-ratio-small-over = A small business with { $staff } employees is over the { $limit }-employee limit, so the ratio applies.
-trace-ratio-branch = A branch or representative office with { $staff } employees (up to { $limit }) is exempt from the ratio.
+trace-ratio-small-over = A small business with { $staff ->
+    [one] { $staff } employee
+   *[other] { $staff } employees
+    } is over the { $limit }-employee limit, so the ratio applies.
+trace-ratio-branch = A branch or representative office with { $staff ->
+    [one] { $staff } employee
+   *[other] { $staff } employees
+    } (up to { $limit }) is exempt from the ratio.
 trace-ratio-group-ok = Categories { $group }: { $locals } Kazakh citizens, { $foreign } foreign, { $percent } % local (at least { $threshold } % needed) — met; { $more ->
         [0] no room for more foreign workers of this group now.
         [one] up to 1 more foreign worker allowed now.

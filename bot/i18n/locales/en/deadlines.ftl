@@ -15,8 +15,11 @@ dl-q-term = For what term was it issued?
 dl-term-months = { $count ->
     [one] { $count } month
    *[other] { $count } months
-}
-dl-term-days = { $count } days
+    }
+dl-term-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+    }
 dl-q-date-vacancy = When was the vacancy posted? Type the date (e.g. 01.09.2025) or pick a day.
 dl-q-date-permit = When was the permit issued? Type the date (e.g. 01.09.2025) or pick a day.
 dl-q-date-contract = When was the contract signed by both parties? Type the date or pick a day.
@@ -36,7 +39,6 @@ dl-result-esutd_registration = 📌 Register the contract in ESUTD by <b>{ $due 
 dl-result-esutd_termination = 📌 Register the termination in ESUTD by <b>{ $due }</b>.
 dl-result-arrival_notification = 📌 Notify the worker's arrival by <b>{ $due }</b>.
 dl-result-fee_payment = 📌 Pay the fee by <b>{ $due }</b>.
-dl-sources-title = <b>Sources</b>
 dl-track = Track this
 dl-now-renewal-open = ⏳ The renewal window is open now: file by <b>{ $last_day }</b> ({ $when }).
 dl-now-renewal-closed = ⛔ The renewal window closed on { $last_day }: this permit can no longer be renewed. It is valid through <b>{ $end }</b> ({ $when }); if the worker stays, start a new permit now (the 15-day vacancy comes first).

@@ -32,7 +32,7 @@ elig-ratio-none = This route has no 70 %/90 % ratio check.
 elig-ratio-more = With these numbers the ratio allows { $count ->
     [one] { $count } more foreign worker
    *[other] { $count } more foreign workers
-} in categories { $group }.
+    } in categories { $group }.
 elig-ratio-fail = The ratio in categories { $group } is not met: a permit can be refused on this ground. Hire more Kazakh citizens first.
 elig-steps-title = <b>Steps, in order</b>
 elig-step-post = Post the vacancy on enbek.kz in the region of the job; keep its publication code.
@@ -52,8 +52,10 @@ elig-fee-title = <b>Fee</b>
 elig-fee-seasonal = Up to { $days } days: { $mci } MCI = { $amount } KZT (MCI { $year }: { $rate } KZT).
 elig-fee-seasonal-nomci = Up to { $days } days: { $mci } MCI (the MCI for { $year } is not known to the bot yet).
 elig-fee-general = The rates for this category are set by government decree by sector; the bot does not have them yet. Check the amount in the notice on migration.enbek.kz.
-elig-sources-title = <b>Sources</b>
 elig-btn-steps = 📋 Steps, in order
 elig-btn-why = 🔍 How counted
 # a group's staff counts add up to more than the total headcount answered
-elig-number-over-headcount = That makes { $staff } workers in this group, more than your { $total } employees in total. Please check the number (‹ Back corrects the total).
+elig-number-over-headcount = That makes { $staff ->
+    [one] { $staff } worker
+   *[other] { $staff } workers
+    } in this group, more than your { $total } employees in total. Please check the number (‹ Back corrects the total).

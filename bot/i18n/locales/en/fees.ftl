@@ -1,7 +1,6 @@
 menu-fees = 💳 Fees
-cmd-fees = Permit fees: what is known
+cmd-fees = permit fees: what is known
 fee-title = 💳 <b>Permit fees in { $year }</b>
-fee-seasonal-title = Seasonal workers:
 fee-seasonal-line = • up to { $days } days: { $mci } MCI = <b>{ $amount }</b>
 fee-seasonal-line-nomci = • up to { $days } days: { $mci } MCI (this year's MCI is not in the bot's data)
 fee-seasonal-unknown-year = • the rates for { $year } are not in the bot's data.
@@ -18,5 +17,5 @@ fee-saved-due = ✅ Fee notice tracked. Pay by <b>{ $date }</b> (10 working days
 fee-saved-amount = { $mci } MCI × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } MCI (the { $year } MCI is not in the bot's data: check the amount on the notice)
 fee-saved-reminders = I will remind you the day before and on the day.
-# the seasonal block's heading, without the fact id fee-seasonal-title showed
+# the seasonal block's heading (no fact id in it)
 fee-seasonal-heading = Seasonal workers:

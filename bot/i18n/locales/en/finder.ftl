@@ -1,5 +1,5 @@
 menu-finder = 🔎 Find the category
-cmd-category = Find a position's category
+cmd-category = find a position's category
 find-btn-open = 🔎 Help me find it
 find-ask-title = 🔎 Type the job title as it will be in the contract (e.g. “welding engineer”, “head of sales”).
 find-title-bad = A job title of 1 to { $max } characters, please.

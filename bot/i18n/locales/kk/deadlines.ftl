@@ -33,7 +33,6 @@ dl-result-esutd_registration = 📌 Шартты ЕШЕБЖ-де <b>{ CASE($due,
 dl-result-esutd_termination = 📌 Тоқтатуды ЕШЕБЖ-де <b>{ CASE($due, "acc") }</b> қоса алғанда тіркеңіз.
 dl-result-arrival_notification = 📌 Келгені туралы <b>{ CASE($due, "acc") }</b> қоса алғанда хабарлаңыз.
 dl-result-fee_payment = 📌 Алымды <b>{ CASE($due, "acc") }</b> қоса алғанда төлеңіз.
-dl-sources-title = <b>Дереккөздер</b>
 dl-track = Бақылау
 dl-now-renewal-open = ⏳ Ұзарту кезеңі қазір ашық: <b>{ CASE($last_day, "dat") }</b> дейін ({ $when }) тапсырыңыз.
 dl-now-renewal-closed = ⛔ Ұзарту кезеңі { CASE($last_day, "loc") } жабылды: бұл рұқсатты енді ұзартуға болмайды. Ол <b>{ CASE($end, "dat") }</b> дейін ({ $when }) жарамды; қызметкер қалса, жаңа рұқсатты қазір бастаңыз (алдымен 15 күндік бос орын).

@@ -49,7 +49,6 @@ elig-fee-title = <b>Алым</b>
 elig-fee-seasonal = { $days } күнге дейін: { $mci } АЕК = { $amount } теңге ({ $year } жылғы АЕК: { $rate } теңге).
 elig-fee-seasonal-nomci = { $days } күнге дейін: { $mci } АЕК ({ $year } жылғы АЕК ботта әлі жоқ).
 elig-fee-general = Бұл санат үшін мөлшерлемелерді Үкімет қаулысы салалар бойынша белгілейді; ботта олар әзірге жоқ. Соманы migration.enbek.kz сайтындағы хабарламадан қараңыз.
-elig-sources-title = <b>Дереккөздер</b>
 elig-btn-steps = 📋 Қадамдар ретімен
 elig-btn-why = 🔍 Қалай есептелді
 # a group's staff counts add up to more than the total headcount answered

@@ -1,7 +1,6 @@
 menu-fees = 💳 Алымдар
-cmd-fees = Рұқсат алымдары: не белгілі
+cmd-fees = рұқсат алымдары: не белгілі
 fee-title = 💳 <b>{ $year } жылғы рұқсат алымдары</b>
-fee-seasonal-title = Маусымдық жұмыскерлер:
 fee-seasonal-line = • { $days } күнге дейін: { $mci } АЕК = <b>{ $amount }</b>
 fee-seasonal-line-nomci = • { $days } күнге дейін: { $mci } АЕК (осы жылғы АЕК бот деректерінде жоқ)
 fee-seasonal-unknown-year = • { $year } жылғы мөлшерлемелер бот деректерінде жоқ.
@@ -18,5 +17,5 @@ fee-saved-due = ✅ Хабарлама қадағаланады. <b>{ CASE($date
 fee-saved-amount = { $mci } АЕК × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } АЕК ({ $year } жылғы АЕК бот деректерінде жоқ: соманы хабарламамен салыстырыңыз)
 fee-saved-reminders = Алдыңғы күні және соңғы күні еске саламын.
-# the seasonal block's heading, without the fact id fee-seasonal-title showed
+# the seasonal block's heading (no fact id in it)
 fee-seasonal-heading = Маусымдық жұмыскерлер:

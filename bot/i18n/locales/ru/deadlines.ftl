@@ -16,8 +16,12 @@ dl-term-months = { $count ->
     [one] { $count } месяц
     [few] { $count } месяца
    *[other] { $count } месяцев
-}
-dl-term-days = { $count } дней
+    }
+dl-term-days = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[other] { $count } дней
+    }
 dl-q-date-vacancy = Когда размещена вакансия? Напишите дату (например, 01.09.2025) или выберите день.
 dl-q-date-permit = Когда выдано разрешение? Напишите дату (например, 01.09.2025) или выберите день.
 dl-q-date-contract = Когда договор подписан обеими сторонами? Напишите дату или выберите день.
@@ -37,7 +41,6 @@ dl-result-esutd_registration = 📌 Зарегистрируйте догово�
 dl-result-esutd_termination = 📌 Отразите прекращение в ЕСУТД до <b>{ $due }</b> включительно.
 dl-result-arrival_notification = 📌 Уведомите о прибытии до <b>{ $due }</b> включительно.
 dl-result-fee_payment = 📌 Оплатите сбор до <b>{ $due }</b> включительно.
-dl-sources-title = <b>Источники</b>
 dl-track = Отслеживать
 dl-now-renewal-open = ⏳ Окно продления открыто сейчас: подайте до <b>{ $last_day }</b> ({ $when }).
 dl-now-renewal-closed = ⛔ Окно продления закрылось { $last_day }: это разрешение уже не продлить. Оно действует по <b>{ $end }</b> ({ $when }); если работник остаётся, начинайте новое разрешение сейчас (сначала 15-дневная вакансия).

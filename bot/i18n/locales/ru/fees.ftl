@@ -1,9 +1,14 @@
 menu-fees = 💳 Сборы
-cmd-fees = Сборы за разрешение: что известно
+cmd-fees = сборы за разрешение: что известно
 fee-title = 💳 <b>Сборы за разрешение в { $year } году</b>
-fee-seasonal-title = Сезонные работники:
-fee-seasonal-line = • до { $days } дней: { $mci } МРП = <b>{ $amount }</b>
-fee-seasonal-line-nomci = • до { $days } дней: { $mci } МРП (МРП этого года нет в данных бота)
+fee-seasonal-line = • до { $days ->
+    [one] { $days } дня
+   *[other] { $days } дней
+    }: { $mci } МРП = <b>{ $amount }</b>
+fee-seasonal-line-nomci = • до { $days ->
+    [one] { $days } дня
+   *[other] { $days } дней
+    }: { $mci } МРП (МРП этого года нет в данных бота)
 fee-seasonal-unknown-year = • ставок на { $year } год нет в данных бота.
 fee-mci = МРП { $year }: { $mci }.
 fee-general-unknown = <b>Категории 1–4:</b> ставок по постановлению № 819 нет в данных бота, поэтому сумма не показывается. Введите ставку из уведомления об оплате — я буду следить за суммой и сроком.
@@ -18,5 +23,5 @@ fee-saved-due = ✅ Уведомление отслеживается. Опла�
 fee-saved-amount = { $mci } МРП × { $rate } = <b>{ $amount }</b>
 fee-saved-nomci = { $mci } МРП (МРП { $year } года нет в данных бота: сверьте сумму с уведомлением)
 fee-saved-reminders = Напомню накануне и в последний день.
-# the seasonal block's heading, without the fact id fee-seasonal-title showed
+# the seasonal block's heading (no fact id in it)
 fee-seasonal-heading = Сезонные работники:

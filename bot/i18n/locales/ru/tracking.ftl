@@ -123,4 +123,8 @@ export-status-done = закрыта
 track-ask-rename = Отправьте новое короткое название: должность или имя либо псевдоним работника (номера паспорта и ИИН не нужны).
 track-rename-invalid = Отправьте короткое название (1–{ $limit } символов).
 # the company profile: staff by category group add up to more than the headcount
-status-profile-over-headcount = Тогда в категориях 1–4 получается { $staff } работников — больше, чем всего сотрудников ({ $total }). Проверьте число (кнопка «Назад» — исправить прежние ответы).
+status-profile-over-headcount = Тогда в категориях 1–4 получается { $staff ->
+    [one] { $staff } работник
+    [few] { $staff } работника
+   *[other] { $staff } работников
+    } — больше, чем всего сотрудников ({ $total }). Проверьте число (кнопка «Назад» — исправить прежние ответы).
