@@ -31,7 +31,7 @@ from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
 from bot.records.details import Details
 from bot.records.planning import subjects
-from bot.reminders import repo
+from bot.reminders import escalation, repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
 from knowledge.checklists import Progress
@@ -93,6 +93,8 @@ class Engine:
         requeued = await repo.requeue_stale(self.db)
         if requeued:
             log.info("re-queued %d reminders left in flight", requeued)
+        if await escalation.requeue_stale(self.db):
+            log.info("re-queued escalations left in flight")
 
     async def stop(self) -> None:
         """Let the sends in flight finish, return the rest to the queue; later runs do nothing."""
@@ -113,6 +115,8 @@ class Engine:
                 )
             ):
                 sent += await self._deliver(claimed)
+            if not self._stopped:  # after the reminders: the responsible member hears first
+                sent += await escalation.deliver(self.db, self.notifier, self.clock, title_key)
             return sent
 
     def _now(self) -> int:

@@ -170,8 +170,8 @@ async def close_record(db: Database, user_id: int, record_id: int) -> None:
 
 async def snooze(db: Database, user_id: int, reminder_id: int, until: dt.datetime) -> bool:
     changed = await db.execute(
-        "UPDATE reminders SET status = 'pending', send_at = ? WHERE id = ? AND user_id = ? "
-        "AND status IN ('pending', 'sent')",
+        "UPDATE reminders SET status = 'pending', send_at = ?, snoozed = 1 WHERE id = ? "
+        "AND user_id = ? AND status IN ('pending', 'sent')",
         (int(until.timestamp()), reminder_id, user_id),
     )
     return changed == 1
