@@ -96,7 +96,9 @@ async def open_obligations(db: Database, now: int) -> list[Obligation]:
     return [_obligation(row) for row in rows]
 
 
-async def still_open(db: Database, record_id: int, kind: str, deadline: dt.date) -> Obligation | None:
+async def still_open(
+    db: Database, record_id: int, kind: str, deadline: dt.date
+) -> Obligation | None:
     row = await db.fetchone(
         _COLUMNS + _OPEN + " AND r.record_id = ? AND r.kind = ? AND r.due_date = ?",
         (record_id, kind, deadline.isoformat()),
@@ -216,9 +218,7 @@ async def finish(db: Database, escalation_id: int, status: str, now: int) -> Non
         )
 
 
-def render(
-    t: Translator, obligation: Obligation, who: str, title: str, today: dt.date
-) -> str:
+def render(t: Translator, obligation: Obligation, who: str, title: str, today: dt.date) -> str:
     """The admins' message; every name came from a user, so all are escaped."""
     return t(
         "esc-admins",
@@ -232,7 +232,11 @@ def render(
 
 
 async def deliver(
-    db: Database, notifier: Notifier, clock: Clock, title_key: Callable[[str], str], batch: int = 200
+    db: Database,
+    notifier: Notifier,
+    clock: Clock,
+    title_key: Callable[[str], str],
+    batch: int = 200,
 ) -> int:
     """Plan what is due, then send it; return how many went out. ``title_key`` names a
     reminder kind's title (the engine's, so reminders and escalations say the same)."""
