@@ -45,6 +45,7 @@ class Outcome(Enum):
 
 
 CHAT_MARGIN = 0.1  # seconds added to a paced message's wait
+GROUP_INTERVAL = 3.0  # Telegram allows a group about 20 messages a minute
 
 
 class Limiter:
@@ -63,9 +64,11 @@ class Limiter:
         clock: Callable[[], float] = time.monotonic,
         chat_burst: int = 3,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        group_interval: float = GROUP_INTERVAL,
     ) -> None:
         self.rate = per_second
         self.chat_interval = chat_interval
+        self.group_interval = group_interval
         self.chat_burst = chat_burst
         self._clock, self._sleep = clock, sleep
         self._tokens = 1.0
@@ -119,9 +122,13 @@ class Limiter:
 
     async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
         now = self._clock()
+        # Groups and channels have negative ids (or an @name): about 20 messages a minute there.
+        group = isinstance(chat_id, str) or chat_id < 0
+        interval = max(self.group_interval, self.chat_interval) if group else self.chat_interval
+        burst = 1 if group else burst  # no burst: any minute of a group holds at most 20
         tat = max(self._chat_tat.get(chat_id, now), now)
-        at = tat - (burst - 1) * self.chat_interval
-        self._chat_tat[chat_id] = tat + self.chat_interval
+        at = tat - (burst - 1) * interval
+        self._chat_tat[chat_id] = tat + interval
         if len(self._chat_tat) > 20_000:
             self._forget(now)
         if at > now:
