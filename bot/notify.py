@@ -81,7 +81,7 @@ class Limiter:
     @classmethod
     def unlimited(cls) -> Limiter:
         """For the local chat: nothing to pace, but a pause still holds."""
-        return cls(per_second=1e9, chat_interval=0.0)
+        return cls(per_second=1e9, chat_interval=0.0, group_interval=0.0)
 
     def pause(self, seconds: float, *, answers: bool = False) -> None:
         """Nothing goes out before ``seconds`` from now (a 429's retry_after). Answers to
@@ -107,7 +107,7 @@ class Limiter:
 
         ``burst=1`` paces a message strictly (reminders), leaving the chat's burst to replies.
         """
-        if chat_id is not None and self.chat_interval > 0:
+        if chat_id is not None and (self.chat_interval > 0 or self.group_interval > 0):
             await self._chat_slot(chat_id, self.chat_burst if burst is None else burst)
         async with self._global:
             while True:
@@ -165,6 +165,26 @@ class Notifier:
                 del self._chat_locks[chat_id]
             else:
                 self._chat_locks[chat_id] = (lock, users - 1)
+
+    async def send_group(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Outcome:
+        """Send to a group chat (paced as a group by the gate); BLOCKED when the bot was removed
+        from it, which ends the link (no user is deactivated)."""
+        try:
+            with durable_send():
+                await self.bot.send_message(chat_id, text, reply_markup=markup)
+        except TelegramForbiddenError:
+            return Outcome.BLOCKED
+        except TelegramBadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                return Outcome.BLOCKED
+            log.warning("group message rejected by Telegram: %s", exc.message[:120])
+            return Outcome.REJECTED
+        except (TelegramRetryAfter, TelegramServerError, TelegramNetworkError) as exc:
+            log.warning("group sending failed for now: %s", type(exc).__name__)
+            return Outcome.RETRY
+        return Outcome.SENT
 
     async def _send(
         self, user_id: int, chat_id: int, text: str, markup: InlineKeyboardMarkup | None

@@ -15,6 +15,7 @@ from handlers import (
     fallback,
     fees,
     finder,
+    group,
     language,
     settings,
     start,
@@ -28,6 +29,7 @@ from handlers.inline_filters import run_filters_inline
 def build_routers() -> list[Router]:
     """Feature routers in order; the fallback router must stay last."""
     routers = [
+        group.router(),  # first: in groups only its commands run (no private data, no Q&A)
         workspace.router(),  # before start: /start with an invitation joins
         start.router(),
         language.router(),

@@ -59,3 +59,17 @@ def escalates_on(deadline: dt.date, lead: int, today: dt.date) -> bool:
     obligation first seen inside the window escalates at once; a passed one is the group's)."""
     day = escalation_day(deadline, lead)
     return day is not None and day <= today <= deadline
+
+
+GROUP_DAY, GROUP_OVERDUE = "group_day", "group_overdue"
+OVERDUE_WINDOW = 7  # days after a deadline the group is still told once (a late link, downtime)
+
+
+def group_stage(deadline: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
+    """The group's stage today and the day it belongs to: on the deadline, and once overdue
+    (from the day after); None before the deadline or long after it."""
+    if today == deadline:
+        return GROUP_DAY, deadline
+    if deadline < today <= deadline + dt.timedelta(days=OVERDUE_WINDOW):
+        return GROUP_OVERDUE, deadline + dt.timedelta(days=1)
+    return None

@@ -1,5 +1,6 @@
-"""Escalation to a workspace's admins (issue 14): an obligation nobody marked done or snoozed by
-the workspace's lead (``workspaces.escalate_days``) is told to its owner and admins.
+"""Escalation (issue 14): an obligation nobody marked done or snoozed by the workspace's lead
+(``workspaces.escalate_days``) is told to its owner and admins; on the deadline and once overdue,
+to the workspace's linked group too (record names and dates only, with Done/Snooze buttons).
 
 Planned with the reminders, on the engine's run: the obligations whose deadline reminder is still
 pending are read by the due index, each admin's escalation instant is computed (the lead before
@@ -15,21 +16,29 @@ import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 import aiosqlite
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.clock import Clock
+from bot.db import groups
 from bot.db import users as users_repo
 from bot.db.connection import Database
+from bot.db.groups import GroupLink
 from bot.db.users import User, _user
 from bot.i18n import Translator
 from bot.i18n.dates import dated
+from bot.ids import RowId
 from bot.notify import Notifier, Outcome
 from bot.reminders.timing import next_allowed, send_time
-from knowledge.teams import escalates_on, escalation_day
+from knowledge.l10n import Lang
+from knowledge.teams import escalates_on, escalation_day, group_stage
 
 STAGE_ADMINS = "admins"
+GROUP_HORIZON = 9 * 86400  # the overdue window (7 days) plus the widest time-zone gap
 HORIZON = 9 * 86400  # the longest lead (7 days) plus a day off and the widest time-zone gap
 RETRY_DELAY = 60
 
@@ -46,6 +55,34 @@ _OPEN = (
     "AND NOT EXISTS (SELECT 1 FROM reminders AS d WHERE d.record_id = r.record_id "
     "AND d.kind = r.kind AND d.status IN ('sending', 'sent', 'done'))"
 )
+
+
+# The group's stages: the first deadline row of a duty (its weekly repeats come later), not done,
+# nobody snoozed it, the workspace linked to a group and its ladder on.
+_GROUP_OPEN = (
+    "FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id AND rec.status = 'open' "
+    "JOIN workspaces AS w ON w.id = rec.workspace_id AND w.kind = 'company' "
+    "AND w.escalate_days > 0 JOIN group_links AS g ON g.workspace_id = w.id "
+    "WHERE r.status IN ('pending', 'sending', 'sent') AND r.kind LIKE '%\\_due' ESCAPE '\\' "
+    "AND NOT EXISTS (SELECT 1 FROM reminders AS s WHERE s.record_id = r.record_id "
+    "AND (s.snoozed = 1 OR s.status = 'done') AND substr(s.kind, 1, instr(s.kind, '_')) = "
+    "substr(r.kind, 1, instr(r.kind, '_'))) "
+    "AND NOT EXISTS (SELECT 1 FROM reminders AS e WHERE e.record_id = r.record_id "
+    "AND e.kind = r.kind AND e.due_date < r.due_date)"
+)
+
+
+class GroupAction(StrEnum):
+    DONE = "done"
+    SNOOZE = "snooze"
+
+
+class GroupCb(CallbackData, prefix="grp"):
+    """A group escalation's button: the workspace (the role check reads it) and the reminder."""
+
+    action: GroupAction
+    ws: RowId
+    rid: RowId
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +103,8 @@ class Escalation:
     record_id: int
     kind: str
     deadline: dt.date
-    user_id: int
+    target: int  # an admin's user id, or the group's chat id (negative)
+    stage: str
 
 
 def _obligation(row: aiosqlite.Row) -> Obligation:
@@ -94,6 +132,31 @@ async def open_obligations(db: Database, now: int) -> list[Obligation]:
         _COLUMNS + _OPEN + " AND r.send_at <= ? ORDER BY r.send_at", (now + HORIZON,)
     )
     return [_obligation(row) for row in rows]
+
+
+async def group_obligations(db: Database, now: int) -> list[tuple[Obligation, int, int]]:
+    """(obligation, group chat, deadline reminder id) around their deadline (by the due index)."""
+    rows = await db.fetchall(
+        _COLUMNS + ", g.chat_id, r.id AS rid " + _GROUP_OPEN + " AND r.send_at BETWEEN ? AND ?",
+        (now - GROUP_HORIZON, now + GROUP_HORIZON),
+    )
+    return [(_obligation(row), row["chat_id"], row["rid"]) for row in rows]
+
+
+async def group_still_open(
+    db: Database, item: Escalation
+) -> tuple[Obligation, int, GroupLink] | None:
+    row = await db.fetchone(
+        _COLUMNS
+        + ", g.chat_id, r.id AS rid "
+        + _GROUP_OPEN
+        + " AND r.record_id = ? AND r.kind = ? AND r.due_date = ? AND g.chat_id = ?",
+        (item.record_id, item.kind, item.deadline.isoformat(), item.target),
+    )
+    link = await groups.of_chat(db, item.target)
+    if row is None or link is None:
+        return None
+    return _obligation(row), row["rid"], link
 
 
 async def still_open(
@@ -149,9 +212,43 @@ def due_at(obligation: Obligation, admin: User, now: dt.datetime) -> int | None:
     return int(start.timestamp()) if start <= now else None
 
 
+def group_due_at(
+    obligation: Obligation, responsible: User, now: dt.datetime
+) -> tuple[str, int] | None:
+    """The group's stage and when it is told (the responsible member's calendar and hour), if
+    that is now or past."""
+    today = now.astimezone(ZoneInfo(responsible.timezone)).date()
+    found = group_stage(obligation.deadline, today)
+    if found is None:
+        return None
+    stage, day = found
+    start = send_time(day, responsible.timezone, responsible.reminder_hour, 0, 0)
+    return (stage, int(start.timestamp())) if start <= now else None
+
+
+async def _group_rows(db: Database, now: dt.datetime) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for obligation, chat_id, _rid in await group_obligations(db, int(now.timestamp())):
+        responsible = await users_repo.get(db, obligation.responsible)
+        found = None if responsible is None else group_due_at(obligation, responsible, now)
+        if found is not None:
+            stage, send_at = found
+            rows.append(
+                (
+                    obligation.record_id,
+                    obligation.kind,
+                    obligation.deadline.isoformat(),
+                    stage,
+                    chat_id,
+                    send_at,
+                )
+            )
+    return rows
+
+
 async def plan(db: Database, now: dt.datetime) -> int:
     """Insert the escalations that are due now; a row already there is left alone."""
-    rows = []
+    rows = await _group_rows(db, now)
     for obligation in await open_obligations(db, int(now.timestamp())):
         for admin in await admins(db, obligation.workspace_id, obligation.responsible):
             send_at = due_at(obligation, admin, now)
@@ -168,7 +265,7 @@ async def plan(db: Database, now: dt.datetime) -> int:
                 )
     if rows:
         await db.executemany(
-            "INSERT OR IGNORE INTO escalations (record_id, kind, due_date, stage, user_id, "
+            "INSERT OR IGNORE INTO escalations (record_id, kind, due_date, stage, target, "
             "send_at) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
@@ -198,7 +295,8 @@ async def claim_due(db: Database, now: int, limit: int) -> list[Escalation]:
             row["record_id"],
             row["kind"],
             dt.date.fromisoformat(row["due_date"]),
-            row["user_id"],
+            row["target"],
+            row["stage"],
         )
         for row in rows
     ]
@@ -264,8 +362,10 @@ async def _send_one(
     item: Escalation,
     title_key: Callable[[str], str],
 ) -> Outcome:
+    if item.stage != STAGE_ADMINS:
+        return await _send_group(db, notifier, clock, item, title_key)
     obligation = await still_open(db, item.record_id, item.kind, item.deadline)
-    admin = await users_repo.get(db, item.user_id)
+    admin = await users_repo.get(db, item.target)
     if (
         obligation is None
         or admin is None
@@ -277,3 +377,41 @@ async def _send_one(
     who = await responsible_name(db, obligation.workspace_id, obligation.responsible)
     text = render(t, obligation, who, t(title_key(item.kind)), clock.today(admin.timezone))
     return await notifier.send(admin.id, admin.chat_id, text)
+
+
+async def _send_group(
+    db: Database,
+    notifier: Notifier,
+    clock: Clock,
+    item: Escalation,
+    title_key: Callable[[str], str],
+) -> Outcome:
+    found = await group_still_open(db, item)
+    if found is None:
+        return Outcome.BLOCKED  # dropped: done, snoozed or unlinked meanwhile
+    obligation, rid, link = found
+    lang: Lang = "en" if link.lang == "en" else "kk" if link.lang == "kk" else "ru"
+    t = Translator(lang)
+    text = t(
+        f"esc-{item.stage.replace('_', '-')}",
+        company=html.escape(obligation.company),
+        title=t(title_key(item.kind)),
+        date=dated(t, obligation.deadline, clock.today("Asia/Almaty")),
+        label=html.escape(obligation.label) or "—",
+    )
+    outcome = await notifier.send_group(link.chat_id, text, group_buttons(t, obligation, rid))
+    if outcome is Outcome.BLOCKED:  # the bot was removed from the group: the link ends
+        await groups.unlink(db, link.chat_id)
+    return outcome
+
+
+def group_buttons(t: Translator, obligation: Obligation, rid: int) -> InlineKeyboardMarkup:
+    def button(label: str, action: GroupAction) -> InlineKeyboardButton:
+        data = GroupCb(action=action, ws=obligation.workspace_id, rid=rid).pack()
+        return InlineKeyboardButton(text=t(label), callback_data=data)
+
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button("grp-btn-done", GroupAction.DONE), button("grp-btn-snooze", GroupAction.SNOOZE)]
+        ]
+    )

@@ -116,7 +116,7 @@ async def test_nothing_twice_after_a_restart(tmp_path: Path) -> None:
     await first.engine.run_once()
     assert sorted(sent(first_session)) == [OWNER, ADMIN]
     # A hard kill while the admin's escalation was in flight: it is sent again, once.
-    await first.db.execute("UPDATE escalations SET status = 'sending' WHERE user_id = ?", (ADMIN,))
+    await first.db.execute("UPDATE escalations SET status = 'sending' WHERE target = ?", (ADMIN,))
     await first.db.close()
     second_session = FlakySession()
     second = await make_app(tmp_path, second_session, clock)
