@@ -13,6 +13,7 @@ from bot.db.connection import Database
 class GroupLink:
     chat_id: int
     workspace_id: int
+    linked_by: int | None
     lang: str
     digest_week: str
 
@@ -48,3 +49,12 @@ async def all_links(db: Database) -> list[GroupLink]:
 
 async def digest_sent(db: Database, chat_id: int, week: str) -> None:
     await db.execute("UPDATE group_links SET digest_week = ? WHERE chat_id = ?", (week, chat_id))
+
+
+async def claim_digest(db: Database, chat_id: int, week: str) -> bool:
+    """Take this week's digest for the group; False if it was already taken."""
+    changed = await db.execute(
+        "UPDATE group_links SET digest_week = ? WHERE chat_id = ? AND digest_week != ?",
+        (week, chat_id, week),
+    )
+    return changed == 1

@@ -31,7 +31,7 @@ from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
 from bot.records.details import Details
 from bot.records.planning import subjects
-from bot.reminders import escalation, repo
+from bot.reminders import digest, escalation, repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
 from knowledge.checklists import Progress
@@ -116,7 +116,9 @@ class Engine:
             ):
                 sent += await self._deliver(claimed)
             if not self._stopped:  # after the reminders: the responsible member hears first
-                sent += await escalation.deliver(self.db, self.notifier, self.clock, title_key)
+                # (not counted in ``sent``: that is the reminders delivered)
+                await escalation.deliver(self.db, self.notifier, self.clock, title_key)
+                await digest.deliver(self.db, self.notifier, self.clock, title_key)
             return sent
 
     def _now(self) -> int:

@@ -34,7 +34,7 @@ from bot.i18n.dates import dated
 from bot.ids import RowId
 from bot.notify import Notifier, Outcome
 from bot.reminders.timing import next_allowed, send_time
-from knowledge.l10n import Lang
+from knowledge.l10n import Lang, format_date
 from knowledge.teams import escalates_on, escalation_day, group_stage
 
 STAGE_ADMINS = "admins"
@@ -396,7 +396,7 @@ async def _send_group(
         f"esc-{item.stage.replace('_', '-')}",
         company=html.escape(obligation.company),
         title=t(title_key(item.kind)),
-        date=dated(t, obligation.deadline, clock.today("Asia/Almaty")),
+        date=format_date(obligation.deadline, t.lang),  # the text says today or overdue
         label=html.escape(obligation.label) or "—",
     )
     outcome = await notifier.send_group(link.chat_id, text, group_buttons(t, obligation, rid))

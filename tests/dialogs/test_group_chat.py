@@ -154,3 +154,45 @@ async def test_in_a_group_only_commands_and_mentions_are_answered(
     await d.send("@permitbot_local hello")
     assert d.text == t("grp-private-only")
     assert len(app.engine.notifier.bot.session.chat(-1000831)) == before + 2  # type: ignore[attr-defined]
+
+
+MONDAY_9_ALMATY = dt.datetime(2026, 11, 30, 4, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_weekly_digest_overdue_first_once_a_week(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    chat = -1000841
+    owner = in_group(dialog(user_id=841, lang=lang), chat, admin=True)
+    ws = await company(app, 841, lang)
+    await owner.send("/link")
+    await due_today(app, ws, 841, "Overdue Ali")  # told on Wednesday 25th, not done
+    await app.engine.run_once()
+    user = await users.get(app.db, 841)
+    assert user is not None
+    later = await records.add(
+        app.db, 841, "arrival", TODAY, app.clock.now(), "Soon <Bo>", workspace_id=ws
+    )
+    due = dt.date(2026, 12, 10)
+    items = [Planned("arrival_due", due, "obligation.arrival_notice", True)]
+    await repo.plan_for_record(app.db, user, later, items, app.clock.now())
+    far = await records.add(app.db, 841, "arrival", TODAY, app.clock.now(), "Far", workspace_id=ws)
+    items = [Planned("arrival_due", dt.date(2027, 2, 1), "obligation.arrival_notice", True)]
+    await repo.plan_for_record(app.db, user, far, items, app.clock.now())
+    app.clock.set(MONDAY_9_ALMATY - dt.timedelta(minutes=1))  # type: ignore[attr-defined]
+    await app.engine.run_once()
+    titles = t("grp-digest-title", company="Acme")
+    assert not any(titles in m.text for m in owner.session.chat(chat)), "not before Monday 09:00"
+    app.clock.set(MONDAY_9_ALMATY)  # type: ignore[attr-defined]
+    await app.engine.run_once()
+    await app.engine.run_once()
+    digests = [m.text for m in owner.session.chat(chat) if titles in m.text]
+    assert len(digests) == 1, "once a week"
+    text = digests[0]
+    assert text.index("Overdue Ali") < text.index("Soon &lt;Bo&gt;"), "overdue first, escaped"
+    assert "Far" not in text, "only the next 30 days"
+    app.clock.set(MONDAY_9_ALMATY + dt.timedelta(days=7))  # type: ignore[attr-defined]
+    await app.engine.run_once()
+    assert len([m for m in owner.session.chat(chat) if titles in m.text]) == 2
