@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import App
 from bot.clock import FrozenClock
-from bot.db import records, users, workspaces
+from bot.db import groups, records, users, workspaces
 from bot.reminders import repo
 from knowledge.teams import Role, escalation_day
 from knowledge.timeline import Planned
@@ -201,3 +201,67 @@ async def test_a_removed_admin_is_not_told(
     at(clock, FRIDAY_9_MOSCOW)
     await app.engine.run_once()
     assert sent(session) == [OWNER]
+
+
+GROUP = -100777
+
+
+async def linked(app: App, ws: int) -> None:
+    await groups.link(app.db, GROUP, ws, OWNER, "en", app.clock.now())
+
+
+def group_texts(session: FlakySession) -> list[str]:
+    return session.texts(GROUP)
+
+
+async def test_group_on_the_day_then_once_overdue_and_never_twice_after_restarts(
+    tmp_path: Path,
+) -> None:
+    clock = FrozenClock(dt.datetime(2026, 12, 2, 3, 59, tzinfo=dt.UTC))  # deadline, 08:59 Almaty
+    session = FlakySession()
+    app = await make_app(tmp_path, session, clock)
+    ws = await company(app)
+    await obligation(app, ws)
+    await linked(app, ws)
+    await app.engine.run_once()
+    assert group_texts(session) == [], "the group at the responsible member's 09:00"
+    at(clock, dt.datetime(2026, 12, 2, 4, 0, tzinfo=dt.UTC))
+    await app.engine.run_once()
+    await app.engine.run_once()
+    assert len(group_texts(session)) == 1 and "today" in group_texts(session)[0]
+    await app.db.close()
+    at(clock, dt.datetime(2026, 12, 3, 4, 0, tzinfo=dt.UTC))  # the day after, a new process
+    session = FlakySession()
+    app = await make_app(tmp_path, session, clock)
+    await app.engine.start()
+    await app.engine.run_once()
+    await app.engine.run_once()
+    assert len(group_texts(session)) == 1 and "overdue" in group_texts(session)[0]
+    await app.db.close()
+    at(clock, dt.datetime(2026, 12, 9, 4, 0, tzinfo=dt.UTC))  # the weekly repeat: not the group's
+    session = FlakySession()
+    app = await make_app(tmp_path, session, clock)
+    await app.engine.start()
+    await app.engine.run_once()
+    assert group_texts(session) == [], "each stage once"
+    await app.db.close()
+
+
+async def test_group_not_told_when_done_or_unlinked(tmp_path: Path) -> None:
+    clock = FrozenClock(dt.datetime(2026, 12, 2, 4, 0, tzinfo=dt.UTC))
+    session = FlakySession()
+    app = await make_app(tmp_path, session, clock)
+    ws = await company(app)
+    done_record = await obligation(app, ws)
+    await obligation(app, ws, DEADLINE)  # a second worker, same day: this one stays open
+    await linked(app, ws)
+    rows = await repo.upcoming(app.db, RESPONSIBLE)
+    first = next(r for r in rows if r.record_id == done_record and r.kind == "arrival_due")
+    assert await repo.mark_done(app.db, RESPONSIBLE, first.id)
+    await app.engine.run_once()
+    assert len(group_texts(session)) == 1, "only the open one"
+    assert await groups.unlink(app.db, GROUP)
+    at(clock, dt.datetime(2026, 12, 3, 4, 0, tzinfo=dt.UTC))
+    await app.engine.run_once()
+    assert len(group_texts(session)) == 1, "unlinked: nothing more"
+    await app.db.close()
