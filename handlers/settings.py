@@ -170,8 +170,26 @@ def change(field: str, value: str, user: User) -> dict[str, object] | None:
     return None
 
 
+async def set_escalation(  # the workspace's ladder; the ADMIN flag checked the role
+    query: CallbackQuery,
+    callback_data: EscCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    access: Access,
+) -> None:
+    if callback_data.days not in ESCALATE_DAYS or access.workspace.kind != "company":
+        await query.answer(t("stale-button"))
+        return
+    await workspaces.set_escalation(db, access.workspace.id, callback_data.days)
+    updated = await workspaces.access(db, user.id, access.workspace.id)
+    await query.answer(t("settings-saved-escalation"))
+    await show(query, *overview(t, user, updated))
+
+
 def router() -> Router:
     r = Router(name="settings")
+    r.callback_query.register(set_escalation, EscCb.filter(), flags=ADMIN)
 
     @r.message(Command("settings"))
     async def settings(
@@ -185,23 +203,6 @@ def router() -> Router:
         query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
     ) -> None:
         await show(query, *overview(t, user, await workspaces.current(db, user.id, clock.now())))
-
-    @r.callback_query(EscCb.filter(), flags=ADMIN)
-    async def set_escalation(
-        query: CallbackQuery,
-        callback_data: EscCb,
-        t: Translator,
-        user: User,
-        db: Database,
-        access: Access,
-    ) -> None:
-        if callback_data.days not in ESCALATE_DAYS or access.workspace.kind != "company":
-            await query.answer(t("stale-button"))
-            return
-        await workspaces.set_escalation(db, access.workspace.id, callback_data.days)
-        updated = await workspaces.access(db, user.id, access.workspace.id)
-        await query.answer(t("settings-saved-escalation"))
-        await show(query, *overview(t, user, updated))
 
     @r.callback_query(SetCb.filter(F.field == "menu"))
     async def open_menu(

@@ -11,6 +11,6 @@ grp-done-by = ✓ Орындалды деп белгіледі: { $who }.
 grp-snoozed-by = ⏰ Бір күнге кейінге қалдырды: { $who }.
 grp-already = Бұл орындалған немесе кейінге қалдырылған.
 esc-group-day = ⏰ <b>{ $company }</b>: { $title } — бүгін, { $date }. Жазба: { $label }.
-esc-group-overdue = ⚠️ <b>{ $company }</b>: { $title } — { $date } бастап мерзімі өтті. Жазба: { $label }.
+esc-group-overdue = ⚠️ <b>{ $company }</b>: { $title } — мерзімі өтті: { $date }. Жазба: { $label }.
 grp-digest-title = 📋 <b>{ $company }</b>: алдағы 30 күндегі мерзімдер
 grp-digest-empty = 📋 <b>{ $company }</b>: алдағы 30 күнде мерзім жоқ.
