@@ -9,6 +9,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from aiogram.exceptions import TelegramForbiddenError
+from aiogram.methods import SendMessage
 
 from bot.app import App
 from bot.clock import FrozenClock
@@ -264,4 +266,22 @@ async def test_group_not_told_when_done_or_unlinked(tmp_path: Path) -> None:
     at(clock, dt.datetime(2026, 12, 3, 4, 0, tzinfo=dt.UTC))
     await app.engine.run_once()
     assert len(group_texts(session)) == 1, "unlinked: nothing more"
+    await app.db.close()
+
+
+async def test_a_group_that_removed_the_bot_is_unlinked_and_no_user_is_paused(
+    tmp_path: Path,
+) -> None:
+    clock = FrozenClock(dt.datetime(2026, 12, 2, 4, 0, tzinfo=dt.UTC))
+    session = FlakySession()
+    app = await make_app(tmp_path, session, clock)
+    ws = await company(app)
+    await obligation(app, ws)
+    await linked(app, ws)
+    method = SendMessage(chat_id=GROUP, text="x")
+    session.errors[GROUP] = [TelegramForbiddenError(method, "Forbidden: bot was kicked")]
+    await app.engine.run_once()
+    assert await groups.of_chat(app.db, GROUP) is None, "the link ends"
+    owner = await users.get(app.db, OWNER)
+    assert owner is not None and owner.is_active, "who linked it keeps their reminders"
     await app.db.close()
