@@ -554,3 +554,14 @@ async def test_wait_for_message_can_wait_for_a_new_one(
     assert message.text == "Hello again"
     with pytest.raises(AssertionError, match="Hello again"):
         await telegram_server.wait_for_message(1, "never", timeout=0.1)
+
+
+async def test_get_chat_member_says_who_administers_a_group(
+    bot: Bot, telegram_server: TelegramServer
+) -> None:
+    """``/link`` asks whether the sender administers the group (issue 14)."""
+    telegram_server.group_admins[-100900] = {7}
+    admin = await bot.get_chat_member(-100900, 7)
+    member = await bot.get_chat_member(-100900, 8)
+    assert (admin.status, member.status) == ("administrator", "member")
+    assert telegram_server.violations == []
