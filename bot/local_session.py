@@ -21,13 +21,21 @@ from aiogram.methods import (
     DeleteMessage,
     EditMessageReplyMarkup,
     EditMessageText,
+    GetChatMember,
     GetMe,
     SendDocument,
     SendMessage,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
+from aiogram.types import (
+    Chat,
+    ChatMemberMember,
+    ChatMemberOwner,
+    InlineKeyboardMarkup,
+    Message,
+    User,
+)
 
 from bot.shown import entities_of
 
@@ -64,6 +72,8 @@ class LocalSession(BaseSession):
         self.api_errors: list[tuple[str, str]] = []
         self._ids = itertools.count(1)
         self._on_output = on_output
+        # Group administrators by chat, for getChatMember (everyone else is a plain member).
+        self.group_admins: dict[int, set[int]] = {}
 
     async def close(self) -> None:
         """Nothing to close: no network."""
@@ -107,6 +117,11 @@ class LocalSession(BaseSession):
                 raise TelegramBadRequest(method, "query is too old or query ID is invalid")
             self.answered_callbacks[method.callback_query_id] = method
             return True
+        if isinstance(method, GetChatMember):
+            user = User(id=method.user_id, is_bot=False, first_name="member")
+            if method.user_id in self.group_admins.get(int(method.chat_id), set()):
+                return ChatMemberOwner(user=user, is_anonymous=False)  # an administrator
+            return ChatMemberMember(user=user)
         if isinstance(method, DeleteMessage):
             self.messages.pop((int(method.chat_id), method.message_id), None)
             return True

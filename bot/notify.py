@@ -46,6 +46,7 @@ class Outcome(Enum):
 
 
 CHAT_MARGIN = 0.1  # seconds added to a paced message's wait
+GROUP_INTERVAL = 3.0  # Telegram allows a group about 20 messages a minute
 
 
 class Limiter:
@@ -64,9 +65,11 @@ class Limiter:
         clock: Callable[[], float] = time.monotonic,
         chat_burst: int = 3,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        group_interval: float = GROUP_INTERVAL,
     ) -> None:
         self.rate = per_second
         self.chat_interval = chat_interval
+        self.group_interval = group_interval
         self.chat_burst = chat_burst
         self._clock, self._sleep = clock, sleep
         self._tokens = 1.0
@@ -79,7 +82,7 @@ class Limiter:
     @classmethod
     def unlimited(cls) -> Limiter:
         """For the local chat: nothing to pace, but a pause still holds."""
-        return cls(per_second=1e9, chat_interval=0.0)
+        return cls(per_second=1e9, chat_interval=0.0, group_interval=0.0)
 
     def pause(self, seconds: float, *, answers: bool = False) -> None:
         """Nothing goes out before ``seconds`` from now (a 429's retry_after). Answers to
@@ -105,7 +108,7 @@ class Limiter:
 
         ``burst=1`` paces a message strictly (reminders), leaving the chat's burst to replies.
         """
-        if chat_id is not None and self.chat_interval > 0:
+        if chat_id is not None and (self.chat_interval > 0 or self.group_interval > 0):
             await self._chat_slot(chat_id, self.chat_burst if burst is None else burst)
         async with self._global:
             while True:
@@ -120,9 +123,13 @@ class Limiter:
 
     async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
         now = self._clock()
+        # Groups and channels have negative ids (or an @name): about 20 messages a minute there.
+        group = isinstance(chat_id, str) or chat_id < 0
+        interval = max(self.group_interval, self.chat_interval) if group else self.chat_interval
+        burst = 1 if group else burst  # no burst: any minute of a group holds at most 20
         tat = max(self._chat_tat.get(chat_id, now), now)
-        at = tat - (burst - 1) * self.chat_interval
-        self._chat_tat[chat_id] = tat + self.chat_interval
+        at = tat - (burst - 1) * interval
+        self._chat_tat[chat_id] = tat + interval
         if len(self._chat_tat) > 20_000:
             self._forget(now)
         if at > now:
@@ -159,6 +166,26 @@ class Notifier:
                 del self._chat_locks[chat_id]
             else:
                 self._chat_locks[chat_id] = (lock, users - 1)
+
+    async def send_group(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Outcome:
+        """Send to a group chat (paced as a group by the gate); BLOCKED when the bot was removed
+        from it, which ends the link (no user is deactivated)."""
+        try:
+            with durable_send():
+                await self.bot.send_message(chat_id, text, reply_markup=markup)
+        except TelegramForbiddenError:
+            return Outcome.BLOCKED
+        except TelegramBadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                return Outcome.BLOCKED
+            log.warning("group message rejected by Telegram: %s", exc.message[:120])
+            return Outcome.REJECTED
+        except (TelegramRetryAfter, TelegramServerError, TelegramNetworkError) as exc:
+            log.warning("group sending failed for now: %s", type(exc).__name__)
+            return Outcome.RETRY
+        return Outcome.SENT
 
     async def _send(
         self, user_id: int, chat_id: int, text: str, markup: InlineKeyboardMarkup | None

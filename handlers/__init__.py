@@ -15,6 +15,7 @@ from handlers import (
     fallback,
     fees,
     finder,
+    group,
     language,
     settings,
     start,
@@ -29,6 +30,7 @@ from handlers.routing import route_callbacks_by_prefix
 def build_routers() -> list[Router]:
     """Feature routers in order; the fallback router must stay last."""
     routers = [
+        group.router(),  # first: in groups only its commands run (no private data, no Q&A)
         workspace.router(),  # before start: /start with an invitation joins
         start.router(),
         language.router(),

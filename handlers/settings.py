@@ -1,4 +1,6 @@
-"""/settings: reminder hour, quiet hours, time zone, kinds on/off and lead times.
+"""/settings: reminder hour, quiet hours, time zone, kinds on/off and lead times; in a company
+workspace its admins also see the escalation ladder (how many days before a deadline they are
+told when nobody acted), which is the workspace's, changed by admins only (the ADMIN flag).
 
 Every change re-plans the user's future reminders, so the dashboard and deliveries follow at once.
 """
@@ -14,14 +16,18 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from pydantic import Field
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, workspaces
 from bot.db import users as users_repo
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
+from bot.ids import RowId
 from bot.records.planning import replan_user
+from handlers.access import ADMIN
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, rows
 from handlers.replies import show
+from knowledge.teams import ESCALATE_DAYS, Role, allows
 from knowledge.timeline import GROUPS
 
 HOURS = (7, 8, 9, 10, 12, 14, 17, 19)
@@ -48,11 +54,30 @@ class SetCb(CallbackData, prefix="set"):
     value: str = Field(default="", max_length=32)
 
 
+class EscCb(CallbackData, prefix="esc"):
+    """The workspace's escalation lead, in days (0: off); the role check reads ``ws``."""
+
+    ws: RowId
+    days: int = Field(ge=0, le=31)
+
+
 def _button(text: str, field: str, value: str = "") -> InlineKeyboardButton:
     return button(text, SetCb(field=field, value=value))
 
 
-def overview(t: Translator, user: User) -> tuple[str, InlineKeyboardMarkup]:
+def _escalation(t: Translator, access: Access | None) -> list[list[InlineKeyboardButton]]:
+    """The ladder's row, for a company workspace's admins only."""
+    if access is None or access.workspace.kind != "company" or not allows(access.role, Role.ADMIN):
+        return []
+    days = access.workspace.escalate_days
+    label = t("settings-btn-escalate", days=days) if days else t("settings-btn-escalate-off")
+    data = EscCb(ws=access.workspace.id, days=int(_next(ESCALATE_DAYS, days)))
+    return [[InlineKeyboardButton(text=label, callback_data=data.pack())]]
+
+
+def overview(
+    t: Translator, user: User, access: Access | None = None
+) -> tuple[str, InlineKeyboardMarkup]:
     quiet = (
         t("settings-quiet-off")
         if user.quiet_start == user.quiet_end
@@ -93,6 +118,7 @@ def overview(t: Translator, user: User) -> tuple[str, InlineKeyboardMarkup]:
             )
         ],
         *rows(toggles, 2),
+        *_escalation(t, access),
         [button(t("menu-main"), MenuCb(action="main"))],
     ]
     return text, InlineKeyboardMarkup(inline_keyboard=keyboard)
@@ -144,17 +170,39 @@ def change(field: str, value: str, user: User) -> dict[str, object] | None:
     return None
 
 
+async def set_escalation(  # the workspace's ladder; the ADMIN flag checked the role
+    query: CallbackQuery,
+    callback_data: EscCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    access: Access,
+) -> None:
+    if callback_data.days not in ESCALATE_DAYS or access.workspace.kind != "company":
+        await query.answer(t("stale-button"))
+        return
+    await workspaces.set_escalation(db, access.workspace.id, callback_data.days)
+    updated = await workspaces.access(db, user.id, access.workspace.id)
+    await query.answer(t("settings-saved-escalation"))
+    await show(query, *overview(t, user, updated))
+
+
 def router() -> Router:
     r = Router(name="settings")
+    r.callback_query.register(set_escalation, EscCb.filter(), flags=ADMIN)
 
     @r.message(Command("settings"))
-    async def settings(message: Message, t: Translator, user: User) -> None:
-        text, markup = overview(t, user)
+    async def settings(
+        message: Message, t: Translator, user: User, db: Database, clock: Clock
+    ) -> None:
+        text, markup = overview(t, user, await workspaces.current(db, user.id, clock.now()))
         await message.answer(text, reply_markup=markup)
 
     @r.callback_query(MenuCb.filter(F.action == "settings"))
-    async def settings_button(query: CallbackQuery, t: Translator, user: User) -> None:
-        await show(query, *overview(t, user))
+    async def settings_button(
+        query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
+    ) -> None:
+        await show(query, *overview(t, user, await workspaces.current(db, user.id, clock.now())))
 
     @r.callback_query(SetCb.filter(F.field == "menu"))
     async def open_menu(
@@ -184,6 +232,6 @@ def router() -> Router:
         assert updated is not None
         await replan_user(db, updated, clock.now())
         await query.answer(t("settings-saved"))
-        await show(query, *overview(t, updated))
+        await show(query, *overview(t, updated, await workspaces.current(db, user.id, clock.now())))
 
     return r

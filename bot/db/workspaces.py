@@ -12,7 +12,7 @@ import aiosqlite
 
 from bot.clock import to_iso
 from bot.db.connection import Database
-from knowledge.teams import Role
+from knowledge.teams import ESCALATE_DEFAULT, Role
 
 MAX_NAME = 64
 INVITE_TTL = dt.timedelta(days=7)
@@ -25,6 +25,9 @@ class Workspace:
     kind: str  # personal, company
     name: str
     bin: str
+    escalate_days: int = (
+        ESCALATE_DEFAULT  # days before a deadline its admins are told (0: off); issue 14
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,13 @@ class Refused(StrEnum):
 
 
 def _workspace(row: aiosqlite.Row) -> Workspace:
-    return Workspace(id=row["id"], kind=row["kind"], name=row["name"], bin=row["bin"])
+    return Workspace(
+        id=row["id"],
+        kind=row["kind"],
+        name=row["name"],
+        bin=row["bin"],
+        escalate_days=row["escalate_days"],
+    )
 
 
 async def get(db: Database, workspace_id: int) -> Workspace | None:
@@ -250,3 +259,11 @@ async def delete(db: Database, workspace_id: int) -> bool:
         "DELETE FROM workspaces WHERE id = ? AND kind = 'company'", (workspace_id,)
     )
     return changed == 1
+
+
+async def set_escalation(db: Database, workspace_id: int, days: int) -> None:
+    """The workspace's escalation lead (0: off); the engine reads it at each planning."""
+    await db.execute(
+        "UPDATE workspaces SET escalate_days = ? WHERE id = ? AND kind = 'company'",
+        (days, workspace_id),
+    )

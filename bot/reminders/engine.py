@@ -34,7 +34,7 @@ from bot.records import checklist as checklist_repo
 from bot.records import details as details_repo
 from bot.records.details import Details
 from bot.records.planning import subjects
-from bot.reminders import repo
+from bot.reminders import digest, escalation, repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import next_allowed
 from knowledge.checklists import Progress
@@ -97,6 +97,8 @@ class Engine:
         requeued = await repo.requeue_stale(self.db)
         if requeued:
             log.info("re-queued %d reminders left in flight", requeued)
+        if await escalation.requeue_stale(self.db):
+            log.info("re-queued escalations left in flight")
 
     async def stop(self) -> None:
         """Let the sends in flight finish, return the rest to the queue; later runs do nothing."""
@@ -117,6 +119,10 @@ class Engine:
                 )
             ):
                 sent += await self._deliver(claimed)
+            if not self._stopped:  # after the reminders: the responsible member hears first
+                # (not counted in ``sent``: that is the reminders delivered)
+                await escalation.deliver(self.db, self.notifier, self.clock, title_key)
+                await digest.deliver(self.db, self.notifier, self.clock, title_key)
             return sent
 
     def _now(self) -> int:

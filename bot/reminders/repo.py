@@ -169,8 +169,8 @@ async def close_record(db: Database, user_id: int, record_id: int) -> None:
 
 async def snooze(db: Database, user_id: int, reminder_id: int, until: dt.datetime) -> bool:
     changed = await db.execute(
-        "UPDATE reminders SET status = 'pending', send_at = ? WHERE id = ? AND user_id = ? "
-        "AND status IN ('pending', 'sent')",
+        "UPDATE reminders SET status = 'pending', send_at = ?, snoozed = 1 WHERE id = ? "
+        "AND user_id = ? AND status IN ('pending', 'sent')",
         (int(until.timestamp()), reminder_id, user_id),
     )
     return changed == 1
@@ -282,3 +282,43 @@ async def claim_old(db: Database, before: int) -> list[Reminder]:
                 [row["id"] for row in rows],
             )
     return [row_reminder(row) for row in rows]
+
+
+# --- a company's group chat (issue 14): any writer of the workspace acts, recorded by who -------
+
+
+async def _in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Reminder | None:
+    """The reminder if its record belongs to the workspace (a forged button names another's)."""
+    row = await db.fetchone(
+        "SELECT r.* FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id "
+        "WHERE r.id = ? AND rec.workspace_id = ?",
+        (reminder_id, workspace_id),
+    )
+    return None if row is None else row_reminder(row)
+
+
+async def done_in_workspace(db: Database, workspace_id: int, reminder_id: int, by: int) -> bool:
+    """Close the obligation from the group, recording who pressed; False if not open there."""
+    reminder = await _in_workspace(db, workspace_id, reminder_id)
+    if reminder is None:
+        return False
+    changed = await db.execute(
+        "UPDATE reminders SET status = 'done', closed_by = ? WHERE record_id = ? "
+        "AND (kind = ? OR kind LIKE ? ESCAPE '\\') AND status != 'done'",
+        (by, reminder.record_id, group(reminder.kind), group(reminder.kind) + "\\_%"),
+    )
+    return changed > 0
+
+
+async def snooze_in_workspace(
+    db: Database, workspace_id: int, reminder_id: int, until: dt.datetime, by: int
+) -> bool:
+    reminder = await _in_workspace(db, workspace_id, reminder_id)
+    if reminder is None:
+        return False
+    changed = await db.execute(
+        "UPDATE reminders SET status = 'pending', send_at = ?, snoozed = 1, closed_by = ? "
+        "WHERE id = ? AND status IN ('pending', 'sent')",
+        (int(until.timestamp()), by, reminder_id),
+    )
+    return changed == 1

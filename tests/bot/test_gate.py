@@ -145,3 +145,14 @@ async def test_fake_clock_a_pause_holds_counted_and_uncounted_requests() -> None
     before = time_.now
     await limiter.acquire(8)
     assert time_.now - before >= 3.0, "a message waited the pause"
+
+
+async def test_fake_clock_a_group_gets_twenty_messages_a_minute() -> None:
+    """Telegram allows a group about 20 messages a minute (issue 14): one per 3 s, no burst."""
+    time_ = FakeTime()
+    limiter = fake_limiter(time_, per_second=1000.0, chat_interval=1.0, chat_burst=3)
+    times = await stamps(time_, limiter, [-1001] * 25)
+    assert times[0] == 0.0 and 3.0 <= times[1] < 3.2, times
+    assert 60.0 <= times[20] < 62.5, f"no more than 20 in any minute: {times}"
+    private = await stamps(time_, limiter, [7] * 4)
+    assert private[3] - private[0] < 1.2, "a private chat keeps its one-a-second pace"

@@ -57,7 +57,7 @@ async def fill(db: Database) -> None:
 async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path: Path) -> None:
     db = await schema_6(tmp_path)
     await fill(db)
-    assert await db.migrate() == [7]
+    assert await db.migrate() == [7, 8]  # 0008: escalation and the group chat (issue 14)
     first, second = [await workspaces.current(db, uid, E2E_NOW) for uid in (1, 2)]
     assert first.workspace.kind == second.workspace.kind == "personal"
     assert first.workspace.id != second.workspace.id
@@ -73,4 +73,7 @@ async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path
     assert row is not None and (row["reminder_hour"], row["muted"]) == (10, "expiry")
     refs = await db.fetchall("SELECT ref FROM records")
     assert [r["ref"] for r in refs] == ["KZ-1"] * 3, "details stay"
+    assert first.workspace.escalate_days == 3, "the default ladder"
+    snoozed = await db.fetchone("SELECT COUNT(*) AS n FROM reminders WHERE snoozed = 0")
+    assert snoozed is not None and snoozed["n"] == 3, "every reminder kept, none snoozed"
     await db.close()

@@ -585,3 +585,14 @@ async def test_the_server_records_what_users_see_with_the_press_behind_it(
         ("length", "message"),
         ("answer-first", "message"),
     ], "the asked-for edit passes; the plain text is read as plain (its <b> is no tag)"
+
+
+async def test_get_chat_member_says_who_administers_a_group(
+    bot: Bot, telegram_server: TelegramServer
+) -> None:
+    """``/link`` asks whether the sender administers the group (issue 14)."""
+    telegram_server.group_admins[-100900] = {7}
+    admin = await bot.get_chat_member(-100900, 7)
+    member = await bot.get_chat_member(-100900, 8)
+    assert (admin.status, member.status) == ("administrator", "member")
+    assert telegram_server.violations == []

@@ -406,6 +406,7 @@ class TelegramServer:
         self.commands: dict[tuple[str, str], list[Json]] = {}  # (scope, language) -> commands
         self.blocked: set[int] = set()
         self.deactivated: set[int] = set()
+        self.group_admins: dict[int, set[int]] = {}  # group chat id -> administrators' ids
         self.updates: list[Json] = []
         self.allowed_updates: list[str] = []
         self._limiter = _Limiter(limits)  # None: no flood limits, only forced 429s
@@ -587,6 +588,34 @@ class TelegramServer:
     # ------------------------------------------------------------------ methods: service
     async def on_getMe(self, call: _Call) -> Json:
         return BOT_USER
+
+    async def on_getChatMember(self, call: _Call) -> Json:
+        """A group's member: "administrator" if listed in ``group_admins``, else "member"."""
+        chat, user = int(call.params["chat_id"]), int(call.params["user_id"])
+        status = "administrator" if user in self.group_admins.get(chat, set()) else "member"
+        member: Json = {"status": status, "user": {"id": user, "is_bot": False, "first_name": "u"}}
+        if status == "administrator":
+            member.update(
+                {
+                    key: False
+                    for key in (
+                        "can_be_edited",
+                        "is_anonymous",
+                        "can_delete_messages",
+                        "can_manage_video_chats",
+                        "can_restrict_members",
+                        "can_promote_members",
+                        "can_change_info",
+                        "can_invite_users",
+                        "can_post_stories",
+                        "can_edit_stories",
+                        "can_send_welcome_messages",
+                        "can_delete_stories",
+                    )
+                }
+            )
+            member["can_manage_chat"] = True
+        return member
 
     async def on_deleteWebhook(self, call: _Call) -> bool:
         if call.params.get("drop_pending_updates") in (True, "true", "True"):

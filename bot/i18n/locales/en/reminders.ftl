@@ -131,3 +131,9 @@ rem-done = ✓ Marked as done.
 rem-snoozed = ⏰ I will remind you on { $date }.
 rem-not-found = This reminder no longer exists.
 rem-done-mark = ✓ Done at { $time }.
+
+# Escalation to a company workspace's admins (issue 14)
+esc-admins = ⚠️ <b>{ $company }</b>: { $title } — { $date }.
+    Nobody has marked it done or snoozed it { $days } days before the deadline.
+    Record: { $label }. Responsible: { $who }.
+    Open /status in this workspace to act on it.

@@ -22,3 +22,6 @@ settings-group-vacancy = Vacancy
 settings-group-obligations = Obligations
 settings-group-cat4 = Category 4 replacement
 settings-group-ban = Ban end
+settings-btn-escalate = 👥 Tell admins: { $days } d. ahead
+settings-btn-escalate-off = 👥 Tell admins: off
+settings-saved-escalation = Saved for the whole workspace.

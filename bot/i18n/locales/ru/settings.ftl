@@ -22,3 +22,6 @@ settings-group-vacancy = Вакансия
 settings-group-obligations = Обязанности
 settings-group-cat4 = Замена (4-я кат.)
 settings-group-ban = Конец запрета
+settings-btn-escalate = 👥 Админам: за { $days } дн. до срока
+settings-btn-escalate-off = 👥 Админам: не сообщать
+settings-saved-escalation = Сохранено для всего пространства.
