@@ -65,3 +65,5 @@ def setup_logging(level: str, secrets: list[str], log_format: str = "text") -> N
     logging.getLogger("aiosqlite").setLevel(logging.INFO)
     # aiohttp's access log would print webhook paths (which may hold a secret) and client IPs.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    # Two lines per scheduler job every tick bury the local chat; /readyz watches the ticks.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
