@@ -71,7 +71,8 @@ _CUES: dict[str, tuple[str, ...]] = {
                     r"nujn\w* (li )?razresh|ruksat (kerek|kajet)"),
     "hire": (r"пригласит|нанять|нанимать|нанимаем|(взять|берем|берём) (\d+ )?иностран|"
              r"хотим (взять|оформить)|взять на работу|hire|hiring|employ|"
-             r"bring in|алмақ|жалда|шетелдік ал|шетелдик ал", r"priglasit|nania|hire|sheteldik al"),
+             r"bring in|алмақ|жалда|шетел\w* (\w+ )?(ал|қабылда)|шетелдик ал|жұмысқа (ал|қабылда)",
+             r"priglasit|nania|hire|sheteldik al"),
     "esutd": (r"есутд|esutd|ешебж|трудов\w* договор|contract|еңбек шарт", r"esutd|dogovor"),
     "dismissal": (r"уволи|увольн|dismiss|fired|ended|terminat|шығар", r"uvol"),
     "fee": (r"сбор|\bfee\b|алым", r"sbor"),

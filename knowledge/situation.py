@@ -54,6 +54,9 @@ _HEADCOUNT = re.compile(
     r"|(?:штат\w*|headcount\w*|staff of|team is|team of|company of|firm of|llp of|нас|бізде|"
     r"бизде)\s*(?:is\s*|из\s*)?"
     r"(\d{1,5})"
+    # the noun first ("тұрақты жұмыскерлер 19", "сотрудников: 25"), not a category or a span
+    r"|(?:сотрудник|работник|жұмыскер|қызметкер|employees|staff)\w*\s*[:—-]?\s*(\d{1,5})\b"
+    r"(?!\s*-?\w{0,3}\s*(?:категор|санат|cat|рет|раз|ай|жыл|мес|год|month|year|week|day|time|күн|дн|%))"
 )
 _ORDINALS = {
     "cat1": ("1|i", "перв|бірінші", "1|one|first"),
@@ -199,7 +202,7 @@ def _headcount(text: str) -> int | None:
     match = _HEADCOUNT.search(_SPELT.sub(_in_digits, text))
     if not match:
         return None
-    return int(match.group(1) or match.group(3))
+    return int(match.group(1) or match.group(3) or match.group(4))
 
 
 @lru_cache(maxsize=1)

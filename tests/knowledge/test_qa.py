@@ -939,3 +939,26 @@ def test_a_headcount_spelt_out(question: str, staff: int) -> None:
 @pytest.mark.parametrize("question", ["он сказал, что нужен один сотрудник", "one employee"])
 def test_he_and_single_units_are_not_headcounts(question: str) -> None:
     assert extract(question, TODAY).headcount is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "staff", "key"),
+    [
+        # the noun before the number, and Kazakh "if we hire" with a word between
+        ("тұрақты жұмыскерлер 19, шетелдік маман алсақ бола ма", 19, "ratio-exempt"),
+        ("бізде 19 жұмыскер, шетелдік маман алсақ бола ма", 19, "ratio-exempt"),
+        ("сотрудников: 25, хотим нанять двух инженеров", 25, "ratio-applies"),
+        ("staff 21, can we hire a welder from India", 21, "ratio-applies"),
+    ],
+)
+def test_a_headcount_after_its_noun_runs_the_check(question: str, staff: int, key: str) -> None:
+    assert extract(question, TODAY).headcount == staff, question
+    assert qa.ask(question, "kk", TODAY).situation == key, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["работник 2 категории, срок", "staff 2 months contract", "employees 3 times renewed"],
+)
+def test_a_number_after_staff_words_that_is_no_headcount(question: str) -> None:
+    assert extract(question, TODAY).headcount is None, question
