@@ -195,8 +195,15 @@ async def on_date_other(message: Message, t: Translator, user: User, clock: Cloc
     await need_text(message, t, retype_markup(t, today, [nav_row(t, back=True)]).inline_keyboard)
 
 
-async def on_text_for_buttons(message: Message, t: Translator) -> None:
-    await send(message, t("dl-use-buttons"))
+async def on_text_for_buttons(message: Message, t: Translator, state: FSMContext) -> None:
+    """Text where a choice is asked: the hint with the step's buttons again (the question above
+    may have scrolled away on a phone)."""
+    step, form = await state.get_state(), await load(state, CalcForm)
+    if step == Deadlines.term.state and form is not None and form.route:
+        markup = term_markup(t, form.route)
+    else:
+        markup = route_markup(t) if step == Deadlines.route.state else event_markup(t)
+    await send(message, t("dl-use-buttons"), markup)
 
 
 async def back_from_date(query: CallbackQuery, t: Translator, state: FSMContext) -> None:

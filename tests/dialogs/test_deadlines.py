@@ -132,8 +132,28 @@ async def test_text_when_buttons_are_expected(dialog: DialogFactory, app: App) -
     d = dialog(user_id=36, lang="ru")
     await d.send("/deadlines")
     await d.send("<i>вчера</i>")
-    assert "кнопкой" in d.text and "<i>" not in d.text
+    assert "вариантов" in d.text and "<i>" not in d.text
     assert (await state_of(app, d))[0] == Deadlines.event.state
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_text_at_a_choice_gets_that_steps_buttons_again(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    d = dialog(user_id=38, lang=lang)
+    await d.send("/deadlines")
+    events = d.buttons()
+    await d.send("01.02.03")
+    assert d.replies() == [t("dl-use-buttons")] and d.buttons() == events
+    await d.click(PERMIT[lang])
+    routes = d.buttons()
+    await d.send("category 3")
+    assert d.buttons() == routes
+    await d.click(routes[2])  # category 3
+    terms = d.buttons()
+    await d.send("12")
+    assert d.buttons() == terms and (await state_of(app, d))[0] == Deadlines.term.state
 
 
 async def test_forged_buttons_mid_flow(dialog: DialogFactory, app: App) -> None:
