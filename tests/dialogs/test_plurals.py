@@ -108,6 +108,25 @@ CASES: list[tuple[str, str, Mapping[str, object], dict[str, str]]] = [
         )
         for key in ("trace-ratio-small", "trace-ratio-branch")
     ],
+    # the invite's lifetime, the escalation lead on the settings button and in the admins' alert
+    (
+        "ws-invite-link",
+        "days",
+        {"name": "X", "role": "R", "link": "L"},
+        {"one": "{n} день", "few": "{n} дня", "many": "{n} дней"},
+    ),
+    (
+        "settings-btn-escalate",
+        "days",
+        {},
+        {"one": "за {n} день ", "few": "за {n} дня ", "many": "за {n} дней "},
+    ),
+    (
+        "esc-admins",
+        "days",
+        {"company": "C", "title": "T", "date": "D", "label": "L", "who": "W"},
+        {"one": "За {n} день ", "few": "За {n} дня ", "many": "За {n} дней "},
+    ),
 ]
 
 
@@ -162,3 +181,19 @@ def test_english_role_change_reads_as_a_sentence() -> None:
     t = Translator("en")
     text = t("ws-role-changed", name="Bolat", role=t("ws-role-viewer"))
     assert text == "Bolat's role is now viewer."
+
+
+def test_kazakh_overdue_group_alert_declines_the_date() -> None:
+    """It read "мерзімі өтті: 1 қыркүйек"; "бері" (since) takes the ablative, as CASE() gives."""
+    import datetime as dt
+
+    from knowledge.l10n import format_date
+
+    text = Translator("kk")(
+        "esc-group-overdue",
+        company="C",
+        title="T",
+        date=format_date(dt.date(2025, 9, 1), "kk"),
+        label="L",
+    )
+    assert "2025 жылғы 1 қыркүйектен бері" in text, text

@@ -52,4 +52,4 @@ elig-fee-general = Бұл санат үшін мөлшерлемелерді Ү�
 elig-btn-steps = 📋 Қадамдар ретімен
 elig-btn-why = 🔍 Қалай есептелді
 # a group's staff counts add up to more than the total headcount answered
-elig-number-over-headcount = Сонда бұл топта { $staff } жұмыскер — жалпы қызметкерлеріңізден ({ $total }) көп. Санды тексеріңіз (‹ Артқа — жалпы санды түзету).
+elig-number-over-headcount = Сонда бұл топта { $staff } жұмыскер болады — жалпы қызметкерлер санынан ({ $total }) көп. Санды тексеріңіз (‹ Артқа — жалпы санды түзету).

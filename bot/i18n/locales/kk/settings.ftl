@@ -22,6 +22,6 @@ settings-group-vacancy = Бос орын
 settings-group-obligations = Міндеттер
 settings-group-cat4 = Алмастыру (4-санат)
 settings-group-ban = Тыйымның соңы
-settings-btn-escalate = 👥 Әкімшілерге: { $days } күн бұрын
+settings-btn-escalate = 👥 Әкімшілерге: мерзімнен { $days } күн бұрын
 settings-btn-escalate-off = 👥 Әкімшілерге: өшірулі
 settings-saved-escalation = Бүкіл кеңістік үшін сақталды.

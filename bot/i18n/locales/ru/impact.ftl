@@ -14,6 +14,6 @@ impact-date-cat4_replace_from = замена по 4-й категории: ср�
 impact-date-cat4_replace_by = замена по 4-й категории: срок 12 месяцев
 impact-date-contract_due = срок регистрации в ЕСУТД
 impact-date-arrival_due = срок уведомления о прибытии
-impact-date-ended_due = срок внесения прекращения договора в ЕСУТД
+impact-date-ended_due = срок внесения сведений о прекращении договора в ЕСУТД
 impact-date-fee_due = срок оплаты сбора
 impact-date-ban_over = запрет заканчивается

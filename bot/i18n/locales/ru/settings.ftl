@@ -22,6 +22,10 @@ settings-group-vacancy = Вакансия
 settings-group-obligations = Обязанности
 settings-group-cat4 = Замена (4-я кат.)
 settings-group-ban = Конец запрета
-settings-btn-escalate = 👥 Админам: за { $days } дн. до срока
+settings-btn-escalate = 👥 Админам: за { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+    } до срока
 settings-btn-escalate-off = 👥 Админам: не сообщать
 settings-saved-escalation = Сохранено для всего пространства.
