@@ -29,6 +29,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("deletemydata", "cmd-deletemydata"),
     ("cancel", "cmd-cancel"),
 ]
+WRITE_COMMANDS = {"track"}  # create records: /help does not offer them to a viewer
 
 # In group chats the bot only links the company's group (handlers/group): offer just that.
 GROUP_COMMANDS: list[tuple[str, str]] = [("link", "cmd-link"), ("unlink", "cmd-unlink")]
