@@ -54,9 +54,9 @@ from handlers.keyboards import main_menu, menu_button
 from handlers.prompts import need_text, start_over
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
-from knowledge.calculator import EVENTS, HAPPENED, Event, compute, term_value
+from knowledge.calculator import EVENTS, Event, compute, event_date, term_value
 from knowledge.loader import load_knowledge
-from knowledge.userdates import happened, parse_user_date
+from knowledge.userdates import parse_user_date
 
 
 async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -183,10 +183,9 @@ async def on_date_text(
 ) -> None:
     """A typed date; an edited one (a correction of a date refused or asked about) is the same."""
     today = clock.today(user.timezone)
-    parsed = parse_user_date(message.text or "", today)
     form = await load(state, CalcForm)
-    if form is not None and form.event in HAPPENED:
-        parsed = happened(parsed, today)
+    kind = form.event if form is not None and form.event is not None else ""
+    parsed = event_date(parse_user_date(message.text or "", today), today, kind)
     if parsed.value is None:
         problem = t(f"datepick-problem-{parsed.problem or 'format'}")
         await send(message, problem, retype_markup(t, today, [nav_row(t, back=True)]))

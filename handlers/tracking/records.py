@@ -51,6 +51,7 @@ from handlers.tracking.views import (
     record_title,
     short_text,
 )
+from knowledge.calculator import event_date
 from knowledge.userdates import parse_user_date
 
 
@@ -132,7 +133,7 @@ async def ask_edit(
     query: CallbackQuery, t: Translator, state: FSMContext, record: Record, action: RecAction
 ) -> None:
     await state.set_state(Editing.label if action == RecAction.RENAME else Editing.date)
-    await store(state, EditForm(record=record.id))
+    await store(state, EditForm(record=record.id, kind=record.kind))
     key = "track-ask-rename" if action == RecAction.RENAME else "track-ask-date"
     if query.message is not None and query.bot is not None:
         await query.bot.send_message(
@@ -235,7 +236,7 @@ async def redate(
         await start_over(message, t, state)
         return
     today = clock.today(user.timezone)
-    parsed = parse_user_date(message.text or "", today)
+    parsed = event_date(parse_user_date(message.text or "", today), today, form.kind)
     rows = edit_rows(t, form.record)
     if parsed.value is None:  # one message; the calendar only when asked
         await message.answer(
