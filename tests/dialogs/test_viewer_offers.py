@@ -40,6 +40,8 @@ async def test_a_viewer_is_offered_only_what_they_may_do(
         await d.send("/help")
         assert ("/track —" in d.text) is offered
         assert (t("menu-track") in d.buttons()) is offered
+        await d.send("/cancel")  # the menu under "nothing to cancel"
+        assert (t("menu-track") in d.buttons()) is offered
         await permit_result(d, lang)
         assert (f"🔔 {t('dl-track')}" in d.buttons()) is offered
     await viewer.send("/track")
