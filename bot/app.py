@@ -125,7 +125,13 @@ def create_dispatcher(
     dp.update.outer_middleware(FlushState(storage))
     dp.update.outer_middleware(ResetOnError())  # inside FlushState: the reset is written too
     user_context = UserContext(db, clock, settings.default_timezone)
-    for observer in (dp.message, dp.edited_message, dp.callback_query, dp.inline_query):
+    for observer in (
+        dp.message,
+        dp.edited_message,
+        dp.callback_query,
+        dp.inline_query,
+        dp.my_chat_member,  # the adder's language greets a group (handlers/group)
+    ):
         observer.outer_middleware(user_context)
     workspace_role = WorkspaceRole(db, clock)  # inner: sees the handler's "role" flag
     for observer in (dp.message, dp.edited_message, dp.callback_query):

@@ -16,12 +16,18 @@ from bot.db import users as users_repo
 from bot.db.records import Record
 from bot.db.users import User
 from bot.db.workspaces import Access
-from knowledge.teams import Role
+from knowledge.teams import Role, allows
 
 READ: dict[str, Any] = {"role": Role.VIEWER}
 WRITE: dict[str, Any] = {"role": Role.MEMBER}
 ADMIN: dict[str, Any] = {"role": Role.ADMIN}
 OWNER: dict[str, Any] = {"role": Role.OWNER}  # transfer, delete the workspace
+
+
+def writes(access: Access) -> bool:
+    """May create and edit records here: a screen offers those buttons only then (a viewer
+    reads, and is not shown what would only be refused)."""
+    return allows(access.role, Role.MEMBER)
 
 
 async def in_workspace(

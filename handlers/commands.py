@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Bot
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 
 from bot.i18n import Translator
 from knowledge.l10n import LANGS
@@ -29,15 +29,26 @@ COMMANDS: list[tuple[str, str]] = [
     ("deletemydata", "cmd-deletemydata"),
     ("cancel", "cmd-cancel"),
 ]
+WRITE_COMMANDS = {"track"}  # create records: /help does not offer them to a viewer
+
+# In group chats the bot only links the company's group (handlers/group): offer just that.
+GROUP_COMMANDS: list[tuple[str, str]] = [("link", "cmd-link"), ("unlink", "cmd-unlink")]
+
+Scope = BotCommandScopeAllPrivateChats | BotCommandScopeAllGroupChats
 
 
-def bot_commands(t: Translator) -> list[BotCommand]:
-    return [BotCommand(command=name, description=t(key)) for name, key in COMMANDS]
+def bot_commands(t: Translator, commands: list[tuple[str, str]] = COMMANDS) -> list[BotCommand]:
+    return [BotCommand(command=name, description=t(key)) for name, key in commands]
 
 
 async def register_commands(bot: Bot) -> None:
-    """The commands menu per language, plus the English default for everyone else."""
-    scope = BotCommandScopeAllPrivateChats()
-    await bot.set_my_commands(bot_commands(Translator("en")), scope=scope)
-    for lang in LANGS:
-        await bot.set_my_commands(bot_commands(Translator(lang)), scope=scope, language_code=lang)
+    """The commands menus (private chats, group chats) per language, plus the English default."""
+    menus: list[tuple[Scope, list[tuple[str, str]]]] = [
+        (BotCommandScopeAllPrivateChats(), COMMANDS),
+        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+    ]
+    for scope, commands in menus:
+        await bot.set_my_commands(bot_commands(Translator("en"), commands), scope=scope)
+        for lang in LANGS:
+            menu = bot_commands(Translator(lang), commands)
+            await bot.set_my_commands(menu, scope=scope, language_code=lang)

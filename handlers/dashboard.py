@@ -23,7 +23,7 @@ from bot.records import board
 from bot.records import details as details_repo
 from bot.records.planning import subjects
 from bot.reminders import repo as reminders_repo
-from handlers.access import READ
+from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button
 from handlers.replies import reply
@@ -81,8 +81,9 @@ async def entries(db: Database, user: User, today: dt.date, workspace_id: int) -
     return board.ordered(found)
 
 
-def empty_view(t: Translator) -> tuple[str, InlineKeyboardMarkup]:
-    return t("status-empty"), InlineKeyboardMarkup(
+def empty_view(t: Translator, may_write: bool) -> tuple[str, InlineKeyboardMarkup]:
+    # A viewer cannot save: no "press Track this" hint for them.
+    return t("status-empty" if may_write else "status-empty-read"), InlineKeyboardMarkup(
         inline_keyboard=[
             [button(t("menu-deadlines"), MenuCb(action="deadlines"))],
             [button(t("status-btn-profile"), ProfCb(action="open"))],
@@ -96,7 +97,7 @@ async def view(
 ) -> tuple[str, InlineKeyboardMarkup]:
     items = await entries(db, user, today, access.workspace.id)
     if not items:
-        return empty_view(t)
+        return empty_view(t, writes(access))
     pages = (len(items) + PAGE - 1) // PAGE
     page = min(page, pages - 1)
     shown = items[page * PAGE : (page + 1) * PAGE]

@@ -7,22 +7,28 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.db.workspaces import Access
 from bot.i18n import Translator
+from handlers.access import READ, writes
 from handlers.keyboards import main_menu
 
 
 def router() -> Router:
     r = Router(name="fallback")
 
-    @r.message(Command("cancel"))
+    # READ where the main menu is shown: it offers Track by the role (not to a viewer).
+    @r.message(Command("cancel"), flags=READ)
     async def cancel(
-        message: Message, t: Translator, state: FSMContext, left_flow: bool = False
+        message: Message,
+        t: Translator,
+        state: FSMContext,
+        access: Access,
+        left_flow: bool = False,
     ) -> None:
         had_state = left_flow or await state.get_state() is not None
         await state.clear()
-        await message.answer(
-            t("cancelled" if had_state else "nothing-to-cancel"), reply_markup=main_menu(t)
-        )
+        said = t("cancelled" if had_state else "nothing-to-cancel")
+        await message.answer(said, reply_markup=main_menu(t, writes(access)))
 
     @r.callback_query()
     async def stale_button(query: CallbackQuery, t: Translator) -> None:
@@ -33,8 +39,8 @@ def router() -> Router:
     async def unexpected_in_flow(message: Message, t: Translator) -> None:
         await message.answer(t("unexpected-in-flow"))
 
-    @r.message()
-    async def anything_else(message: Message, t: Translator) -> None:
-        await message.answer(t("fallback"), reply_markup=main_menu(t))
+    @r.message(flags=READ)
+    async def anything_else(message: Message, t: Translator, access: Access) -> None:
+        await message.answer(t("fallback"), reply_markup=main_menu(t, writes(access)))
 
     return r

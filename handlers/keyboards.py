@@ -31,6 +31,7 @@ MENU: list[tuple[str, str]] = [
     ("help", "menu-help"),
     ("language", "menu-language"),
 ]
+WRITE_ACTIONS = {"track"}  # menu entries that create records: not offered to a viewer
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
 
 
@@ -76,16 +77,18 @@ def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKey
     return out
 
 
-def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    return _main_menu(t.lang)
+def main_menu(t: Translator, writes: bool = True) -> InlineKeyboardMarkup:
+    """The main menu; without "Track" for one who may not save (a viewer)."""
+    return _main_menu(t.lang, writes)
 
 
 @cache
-def _main_menu(lang: Lang) -> InlineKeyboardMarkup:
+def _main_menu(lang: Lang, writes: bool) -> InlineKeyboardMarkup:
     t = Translator(lang)
     buttons = [
         InlineKeyboardButton(text=t(key), callback_data=MenuCb(action=action).pack())
         for action, key in MENU
+        if writes or action not in WRITE_ACTIONS
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows(buttons, 2))
 

@@ -7,16 +7,19 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.db.workspaces import Access
 from bot.i18n import Translator
+from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
-from handlers.commands import COMMANDS
+from handlers.commands import COMMANDS, WRITE_COMMANDS
 from handlers.keyboards import main_menu
 from handlers.replies import show
 
 
-def help_text(t: Translator) -> str:
+def help_text(t: Translator, may_write: bool) -> str:
     lines = [t("help-title"), ""]
-    lines += [f"/{name} — {t(key)}" for name, key in COMMANDS]
+    shown = [(n, k) for n, k in COMMANDS if may_write or n not in WRITE_COMMANDS]
+    lines += [f"/{name} — {t(key)}" for name, key in shown]
     lines += ["", t("help-footer")]
     return "\n".join(lines)
 
@@ -24,22 +27,27 @@ def help_text(t: Translator) -> str:
 def router() -> Router:
     r = Router(name="start")
 
-    @r.message(CommandStart())
-    async def start(message: Message, t: Translator, state: FSMContext) -> None:
+    # READ: the role decides what the menu and /help offer (a viewer is not offered /track).
+    @r.message(CommandStart(), flags=READ)
+    async def start(message: Message, t: Translator, state: FSMContext, access: Access) -> None:
         await state.clear()
-        await message.answer(t("welcome"), reply_markup=main_menu(t))
+        await message.answer(t("welcome"), reply_markup=main_menu(t, writes(access)))
 
-    @r.message(Command("help"))
-    async def help_command(message: Message, t: Translator) -> None:
-        await message.answer(help_text(t), reply_markup=main_menu(t))
+    @r.message(Command("help"), flags=READ)
+    async def help_command(message: Message, t: Translator, access: Access) -> None:
+        may = writes(access)
+        await message.answer(help_text(t, may), reply_markup=main_menu(t, may))
 
-    @r.callback_query(MenuCb.filter(F.action == "help"))
-    async def help_button(query: CallbackQuery, t: Translator) -> None:
-        await show(query, help_text(t), main_menu(t))
+    @r.callback_query(MenuCb.filter(F.action == "help"), flags=READ)
+    async def help_button(query: CallbackQuery, t: Translator, access: Access) -> None:
+        may = writes(access)
+        await show(query, help_text(t, may), main_menu(t, may))
 
-    @r.callback_query(MenuCb.filter(F.action == "main"))
-    async def main_button(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+    @r.callback_query(MenuCb.filter(F.action == "main"), flags=READ)
+    async def main_button(
+        query: CallbackQuery, t: Translator, state: FSMContext, access: Access
+    ) -> None:
         await state.clear()
-        await show(query, t("menu-title"), main_menu(t))
+        await show(query, t("menu-title"), main_menu(t, writes(access)))
 
     return r

@@ -10,6 +10,7 @@ from enum import StrEnum
 from knowledge import deadlines as rules
 from knowledge.deadlines import DateResult
 from knowledge.loader import load_knowledge
+from knowledge.userdates import DateInput, happened
 
 ICT_TERMS = (12, 24, 36)  # ICT is "up to 36 months": offer whole years
 
@@ -29,6 +30,14 @@ class Event(StrEnum):
 EVENTS = tuple(e.value for e in Event)
 # Events a date is typed for after they happened: a later date is asked about.
 HAPPENED = frozenset({Event.VACANCY, Event.PERMIT})
+
+
+def event_date(parsed: DateInput, today: dt.date, kind: str) -> DateInput:
+    """A typed date of an event of ``kind`` — the calculator's, or a tracked record's (its kind
+    is the event's name): one that has happened is asked about when after today, and without a
+    year it is the last such day (``userdates.happened``); other events may be ahead."""
+    return happened(parsed, today) if kind in HAPPENED else parsed
+
 
 # An event with one date to count from (a permit needs its route and term as well).
 SIMPLE: dict[str, Callable[[dt.date], DateResult]] = {

@@ -16,7 +16,9 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
+from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
 from handlers.datepick import (
     DateAction,
@@ -52,9 +54,9 @@ from handlers.keyboards import main_menu, menu_button
 from handlers.prompts import need_text, start_over
 from handlers.replies import reply, send, show
 from handlers.states import Deadlines
-from knowledge.calculator import EVENTS, HAPPENED, Event, compute, term_value
+from knowledge.calculator import EVENTS, Event, compute, event_date, term_value
 from knowledge.loader import load_knowledge
-from knowledge.userdates import happened, parse_user_date
+from knowledge.userdates import parse_user_date
 
 
 async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -85,7 +87,12 @@ async def ask_date(
 
 
 async def finish(
-    target: Message | CallbackQuery, t: Translator, state: FSMContext, day: dt.date, on: dt.date
+    target: Message | CallbackQuery,
+    t: Translator,
+    state: FSMContext,
+    day: dt.date,
+    on: dt.date,
+    may_write: bool,
 ) -> None:
     form = await load(state, CalcForm)
     if form is None or form.event is None:
@@ -95,7 +102,7 @@ async def finish(
     await state.clear()
     date = day.strftime("%Y%m%d")
     payload = TrackThis(kind=form.event, date=date, route=form.route, term=form.term)
-    await reply(target, result_text(t, results, on), result_markup(t, payload))
+    await reply(target, result_text(t, results, on), result_markup(t, payload, may_write))
 
 
 async def start(message: Message, t: Translator, state: FSMContext) -> None:
@@ -162,23 +169,23 @@ async def on_pick(
     state: FSMContext,
     user: User,
     clock: Clock,
+    access: Access,
 ) -> None:
     day = picked(callback_data)
     if day is None:
         await query.answer(t("stale-button"))
         return
-    await finish(query, t, state, day, clock.today(user.timezone))
+    await finish(query, t, state, day, clock.today(user.timezone), writes(access))
 
 
 async def on_date_text(
-    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock, access: Access
 ) -> None:
     """A typed date; an edited one (a correction of a date refused or asked about) is the same."""
     today = clock.today(user.timezone)
-    parsed = parse_user_date(message.text or "", today)
     form = await load(state, CalcForm)
-    if form is not None and form.event in HAPPENED:
-        parsed = happened(parsed, today)
+    kind = form.event if form is not None and form.event is not None else ""
+    parsed = event_date(parse_user_date(message.text or "", today), today, kind)
     if parsed.value is None:
         problem = t(f"datepick-problem-{parsed.problem or 'format'}")
         await send(message, problem, retype_markup(t, today, [nav_row(t, back=True)]))
@@ -186,7 +193,7 @@ async def on_date_text(
         markup = confirm_markup(t, parsed, today, [nav_row(t, back=True)])
         await send(message, confirm_text(t, parsed), markup)
     else:
-        await finish(message, t, state, parsed.value, today)
+        await finish(message, t, state, parsed.value, today, writes(access))
 
 
 async def on_date_other(message: Message, t: Translator, user: User, clock: Clock) -> None:
@@ -240,6 +247,7 @@ async def open_result(
     state: FSMContext,
     user: User,
     clock: Clock,
+    access: Access,
 ) -> None:
     """From a Q&A answer: the result for the event and date the question stated."""
     request = track_payload(callback_data)
@@ -249,9 +257,8 @@ async def open_result(
     await state.clear()
     results = compute(request.kind, request.day, request.route or "", request.term or "")
     payload = TrackThis(**callback_data.model_dump())
-    await reply(
-        query, result_text(t, results, clock.today(user.timezone)), result_markup(t, payload)
-    )
+    markup = result_markup(t, payload, writes(access))
+    await reply(query, result_text(t, results, clock.today(user.timezone)), markup)
 
 
 async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -267,9 +274,10 @@ def register(r: Router) -> None:
     cb.register(on_event, Deadlines.event, events)
     cb.register(on_route, Deadlines.route, DlCb.filter(F.step == DlStep.ROUTE))
     cb.register(on_term, Deadlines.term, DlCb.filter(F.step == DlStep.TERM))
-    cb.register(on_pick, Deadlines.date, DateCb.filter(F.action == DateAction.PICK))
+    # READ: the result offers "Track this" by the role (bot.access gives ``access``).
+    cb.register(on_pick, Deadlines.date, DateCb.filter(F.action == DateAction.PICK), flags=READ)
     for observer in (r.message, r.edited_message):  # an edited date corrects it
-        observer.register(on_date_text, Deadlines.date, F.text, typed)
+        observer.register(on_date_text, Deadlines.date, F.text, typed, flags=READ)
     r.message.register(on_date_other, Deadlines.date, ~F.text)
     buttons_only = StateFilter(Deadlines.event, Deadlines.route, Deadlines.term)
     r.message.register(on_text_for_buttons, buttons_only, typed)
@@ -278,5 +286,5 @@ def register(r: Router) -> None:
     cb.register(back_from_term, back, Deadlines.term)
     cb.register(back_from_route, back, Deadlines.route)
     cb.register(how_counted, DlWhy.filter())
-    cb.register(open_result, DlOpen.filter())
+    cb.register(open_result, DlOpen.filter(), flags=READ)
     cb.register(cancel, DlNav.filter(F.action == DlNavAction.CANCEL), StateFilter(Deadlines))

@@ -132,11 +132,13 @@ def traces_text(t: Translator, results: list[DateResult]) -> str:
     return "\n\n".join(sections)
 
 
-def result_markup(t: Translator, payload: TrackThis) -> InlineKeyboardMarkup:
+def result_markup(t: Translator, payload: TrackThis, may_write: bool) -> InlineKeyboardMarkup:
+    """ "Track this" only for one who may save (a viewer reads the result and how it counted)."""
     why = DlWhy(kind=payload.kind, date=payload.date, route=payload.route, term=payload.term)
+    track = [button("🔔 " + t("dl-track"), payload)] if may_write else []
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [button("🔔 " + t("dl-track"), payload), button(t("dl-how"), why)],
+            [*track, button(t("dl-how"), why)],
             [button(t("menu-main"), MenuCb(action="main"))],
         ]
     )

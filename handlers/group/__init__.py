@@ -17,5 +17,6 @@ GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 def router() -> Router:
     r = Router(name="group")
     r.message.filter(F.chat.type.in_(GROUPS))
+    r.my_chat_member.filter(F.chat.type.in_(GROUPS))
     flow.register(r)
     return r

@@ -8,8 +8,8 @@ import html
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatMemberStatus
-from aiogram.filters import Command, Filter
-from aiogram.types import CallbackQuery, Message
+from aiogram.filters import JOIN_TRANSITION, ChatMemberUpdatedFilter, Command, Filter
+from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
 from bot.clock import Clock
 from bot.db import Database, groups
@@ -86,6 +86,11 @@ async def pressed(
         await query.message.edit_text(f"{query.message.html_text}\n{said}", reply_markup=None)
 
 
+async def added(event: ChatMemberUpdated, bot: Bot, t: Translator) -> None:
+    """The bot was added to a group: say, in the adder's language, what /link does."""
+    await bot.send_message(event.chat.id, t("grp-hello"))
+
+
 class MentionsBot(Filter):
     """The message names the bot (@its_username)."""
 
@@ -102,3 +107,4 @@ def register(r: Router) -> None:
     r.message.register(other_command, MentionsBot())
     r.message.register(quiet)
     r.callback_query.register(pressed, GroupCb.filter(), flags=WRITE)
+    r.my_chat_member.register(added, ChatMemberUpdatedFilter(JOIN_TRANSITION))

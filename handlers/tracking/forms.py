@@ -36,6 +36,7 @@ class EditForm(BaseModel):
     """Rename or change the date of one record."""
 
     record: RowId
+    kind: str = ""  # the record's kind: its date follows the calculator's rule for that event
 
 
 class DetailForm(BaseModel):

@@ -22,7 +22,7 @@ from bot.records.details import Details
 from bot.records.planning import replan_record
 from bot.reminders import repo as reminders_repo
 from handlers import fees
-from handlers.access import READ, WRITE, in_workspace
+from handlers.access import READ, WRITE, in_workspace, writes
 from handlers.callbacks import MenuCb
 from handlers.datepick import (
     DateAction,
@@ -51,6 +51,7 @@ from handlers.tracking.views import (
     record_title,
     short_text,
 )
+from knowledge.calculator import event_date
 from knowledge.userdates import parse_user_date
 
 
@@ -82,9 +83,15 @@ async def send_card(
 
 
 async def open_card(
-    query: CallbackQuery, t: Translator, db: Database, user: User, record: Record
+    query: CallbackQuery,
+    t: Translator,
+    db: Database,
+    user: User,
+    record: Record,
+    may_write: bool = True,
 ) -> None:
-    await show(query, await card(t, db, user, record), record_keyboard(t, record.id))
+    markup = record_keyboard(t, record.id, may_write)
+    await show(query, await card(t, db, user, record), markup)
 
 
 async def ask_delete(query: CallbackQuery, t: Translator, record: Record) -> None:
@@ -108,11 +115,16 @@ async def close(
 
 
 async def more(
-    query: CallbackQuery, t: Translator, db: Database, user: User, record: Record
+    query: CallbackQuery,
+    t: Translator,
+    db: Database,
+    user: User,
+    record: Record,
+    may_write: bool = True,
 ) -> None:
     details = await details_repo.get(db, user.id, record.id) or Details()
-    markup = details_keyboard(t, record, details)
-    if (row := await responsible_row(t, db, record)) is not None:
+    markup = details_keyboard(t, record, details, may_write)
+    if may_write and (row := await responsible_row(t, db, record)) is not None:
         markup.inline_keyboard.insert(-1, row)  # above Back
     await show(query, details_text(t, record, details), markup)
 
@@ -121,7 +133,7 @@ async def ask_edit(
     query: CallbackQuery, t: Translator, state: FSMContext, record: Record, action: RecAction
 ) -> None:
     await state.set_state(Editing.label if action == RecAction.RENAME else Editing.date)
-    await store(state, EditForm(record=record.id))
+    await store(state, EditForm(record=record.id, kind=record.kind))
     key = "track-ask-rename" if action == RecAction.RENAME else "track-ask-date"
     if query.message is not None and query.bot is not None:
         await query.bot.send_message(
@@ -150,17 +162,14 @@ async def record_action(
         await ask_edit(query, t, state, record, action)
     elif action == RecAction.DELETE:
         await ask_delete(query, t, record)
+    elif action in READ_ACTIONS:  # what they read offers edits by the presser's role
+        await READERS[action](query, t, db, user, record, writes(access))
     else:
         await ACTIONS[action](query, t, db, user, record)
 
 
-ACTIONS = {
-    RecAction.OPEN: open_card,
-    RecAction.CANCEL: open_card,
-    RecAction.DELETE_YES: delete,
-    RecAction.DONE: close,
-    RecAction.MORE: more,
-}
+READERS = {RecAction.OPEN: open_card, RecAction.CANCEL: open_card, RecAction.MORE: more}
+ACTIONS = {RecAction.DELETE_YES: delete, RecAction.DONE: close}
 READ_ACTIONS = (RecAction.OPEN, RecAction.CANCEL, RecAction.MORE)
 EDIT_STATES = {s.state for s in (*Editing.__states__, *DetailEdit.__states__)}
 
@@ -227,7 +236,7 @@ async def redate(
         await start_over(message, t, state)
         return
     today = clock.today(user.timezone)
-    parsed = parse_user_date(message.text or "", today)
+    parsed = event_date(parse_user_date(message.text or "", today), today, form.kind)
     rows = edit_rows(t, form.record)
     if parsed.value is None:  # one message; the calendar only when asked
         await message.answer(
@@ -266,19 +275,27 @@ async def edit_not_text(message: Message, t: Translator, state: FSMContext) -> N
     await need_text(message, t, edit_rows(t, form.record))
 
 
-async def track(message: Message, t: Translator, state: FSMContext) -> None:
+async def track(message: Message, t: Translator, state: FSMContext, access: Access) -> None:
+    if not writes(access):  # a viewer cannot save: say so, not "press Track this"
+        await message.answer(t("track-read-only"))
+        return
     # Adding a record starts with its dates: the calculator's steps, then "Track this".
     await message.answer(t("track-how"))
     await ask_event(message, t, state)
 
 
-async def track_button(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def track_button(
+    query: CallbackQuery, t: Translator, state: FSMContext, access: Access
+) -> None:
+    if not writes(access):  # an old menu message: the role changed since
+        await query.answer(t("track-read-only"), show_alert=True)
+        return
     await ask_event(query, t, state)
 
 
 def register(r: Router) -> None:
-    r.message.register(track, Command("track"))
-    r.callback_query.register(track_button, MenuCb.filter(F.action == "track"))
+    r.message.register(track, Command("track"), flags=READ)
+    r.callback_query.register(track_button, MenuCb.filter(F.action == "track"), flags=READ)
     # The role each button needs is checked in one place (bot.access): reading needs a member
     # of any role, a change needs "member" or above.
     reading = F.action.in_(READ_ACTIONS)

@@ -156,8 +156,12 @@ RECORD_ROWS: list[Callable[[Translator, int], list[InlineKeyboardButton]]] = [
 ]
 
 
-def record_keyboard(t: Translator, record_id: int) -> InlineKeyboardMarkup:
-    return keyboard(*(row(t, record_id) for row in RECORD_ROWS))
+EDIT_ROWS = (0, 2)  # rename/date, close/delete: not shown to a viewer (they would be refused)
+
+
+def record_keyboard(t: Translator, record_id: int, may_write: bool = True) -> InlineKeyboardMarkup:
+    shown = [row for i, row in enumerate(RECORD_ROWS) if may_write or i not in EDIT_ROWS]
+    return keyboard(*(row(t, record_id) for row in shown))
 
 
 def delete_keyboard(t: Translator, record_id: int) -> InlineKeyboardMarkup:
@@ -209,7 +213,11 @@ def _stage_row(t: Translator, record: Record, details: Details) -> list[InlineKe
     ]
 
 
-def details_keyboard(t: Translator, record: Record, details: Details) -> InlineKeyboardMarkup:
+def details_keyboard(
+    t: Translator, record: Record, details: Details, may_write: bool = True
+) -> InlineKeyboardMarkup:
+    if not may_write:  # a viewer reads the details: only the way back
+        return keyboard([_rec(t, "track-btn-back", RecAction.OPEN, record.id)])
     rows = [[button(t("track-btn-region"), DetCb(field=DetField.REGION, id=record.id))]]
     if record.kind in ("vacancy", "permit"):
         rows.append(

@@ -6,15 +6,29 @@ forged buttons change nothing; in the group the bot answers only commands and me
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from typing import cast
 
 import pytest
-from aiogram.types import Chat
+from aiogram.methods import SetMyCommands
+from aiogram.types import (
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Chat,
+    ChatMemberLeft,
+    ChatMemberMember,
+    ChatMemberUpdated,
+    Update,
+    User,
+)
 
 from bot.app import App
 from bot.db import groups, records, users, workspaces
 from bot.i18n import Translator
+from bot.local_session import LocalSession
 from bot.reminders import repo
 from bot.reminders.escalation import GroupAction, GroupCb
+from handlers.commands import register_commands
 from knowledge.l10n import Lang
 from knowledge.teams import Role
 from knowledge.timeline import Planned
@@ -196,3 +210,59 @@ async def test_weekly_digest_overdue_first_once_a_week(
     app.clock.set(MONDAY_9_ALMATY + dt.timedelta(days=7))  # type: ignore[attr-defined]
     await app.engine.run_once()
     assert len([m for m in owner.session.chat(chat) if titles in m.text]) == 2
+
+
+def added_to_group(d: Dialog, chat_id: int, status: str = "member") -> Update:
+    """The adder puts the bot into a group (a my_chat_member update made by d.user)."""
+    bot_user = User(id=d.app.bot.id, is_bot=True, first_name="PermitBot")
+    return Update(
+        update_id=next(_group_update_ids),
+        my_chat_member=ChatMemberUpdated(
+            chat=Chat(id=chat_id, type="supergroup", title="HR"),
+            from_user=d.user,
+            date=d.now,
+            old_chat_member=ChatMemberLeft(user=bot_user),
+            new_chat_member=(
+                ChatMemberMember(user=bot_user)
+                if status == "member"
+                else ChatMemberLeft(user=bot_user)
+            ),
+        ),
+    )
+
+
+_group_update_ids = itertools.count(9_000_000)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_added_to_a_group_greets_in_the_adders_language(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    adder = dialog(user_id=811, lang=lang)
+    await adder.feed(added_to_group(adder, -1000811))
+    session = app.bot.session
+    assert isinstance(session, LocalSession)
+    greeting = session.chat(-1000811)
+    assert [m.text for m in greeting] == [t("grp-hello")]
+    assert "/link" in t("grp-hello") and "/unlink" in t("grp-hello")
+    await adder.feed(added_to_group(adder, -1000812, status="left"))
+    assert session.chat(-1000812) == [], "removed: nothing to greet"
+
+
+async def test_group_chats_get_link_and_unlink_in_the_command_menu(app: App) -> None:
+    session = app.bot.session
+    assert isinstance(session, LocalSession)
+    session.requests.clear()  # the app's start-up registered them already
+    await register_commands(app.bot)
+    sets = [r for r in session.requests if isinstance(r, SetMyCommands)]
+    groups_menu = [r for r in sets if isinstance(r.scope, BotCommandScopeAllGroupChats)]
+    private_menu = [r for r in sets if isinstance(r.scope, BotCommandScopeAllPrivateChats)]
+    assert {r.language_code for r in groups_menu} == {None, "ru", "kk", "en"}
+    assert len(private_menu) == 4, "the private menu stays as it was"
+    for r in groups_menu:
+        t = Translator(cast(Lang, r.language_code or "en"))
+        assert [(c.command, c.description) for c in r.commands] == [
+            ("link", t("cmd-link")),
+            ("unlink", t("cmd-unlink")),
+        ]

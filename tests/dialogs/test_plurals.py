@@ -159,7 +159,7 @@ def test_english_counts_agree_with_their_noun(
 def test_help_descriptions_all_start_lowercase(lang: Lang) -> None:
     from handlers.start import help_text
 
-    for line in help_text(Translator(lang)).splitlines():
+    for line in help_text(Translator(lang), may_write=True).splitlines():
         if line.startswith("/"):
             description = line.split(" — ", 1)[1]
             assert description[0] == description[0].lower(), line

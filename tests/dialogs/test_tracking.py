@@ -20,12 +20,17 @@ PERMIT = {"ru": "Выдано разрешение", "kk": "Рұқсат бер�
 SAVE = {"ru": "Сохранить", "kk": "Сақтау", "en": "Save"}
 
 
-async def compute_permit(d: Dialog, lang: str, start: str = "28.12.2025") -> None:
+async def permit_result(d: Dialog, lang: str, start: str = "28.12.2025") -> None:
+    """The calculator's permit dates, up to the result (before "Track this")."""
     await d.send("/deadlines")
     await d.click(PERMIT[lang])
     await d.click("2")  # category 2
     await d.click("12")  # 12 months
     await d.send(start)
+
+
+async def compute_permit(d: Dialog, lang: str, start: str = "28.12.2025") -> None:
+    await permit_result(d, lang, start)
     await d.click(TRACK[lang])
 
 

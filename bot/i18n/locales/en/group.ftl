@@ -14,3 +14,6 @@ esc-group-day = ⏰ <b>{ $company }</b>: { $title } — today, { $date }. Record
 esc-group-overdue = ⚠️ <b>{ $company }</b>: { $title } — overdue since { $date }. Record: { $label }.
 grp-digest-title = 📋 <b>{ $company }</b>: due in the next 30 days
 grp-digest-empty = 📋 <b>{ $company }</b>: nothing falls due in the next 30 days.
+grp-hello = Hello! A workspace admin who is also a group administrator can send /link here: then this group gets the company's weekly digest and deadline escalations (record names and dates only). /unlink stops it. Everything else is in a private chat with me.
+cmd-link = link this group to your company workspace
+cmd-unlink = stop the digest and escalations in this group

@@ -130,3 +130,5 @@ track-ask-rename = Send a new short name: the position or the worker's first nam
 track-rename-invalid = Please send a short name (1–{ $limit } characters).
 # the company profile: staff by category group add up to more than the headcount
 status-profile-over-headcount = That makes { $staff } staff in categories 1–4, more than your { $total } employees in total. Please check the number (Back corrects the earlier answers).
+status-empty-read = Nothing is being tracked in this workspace yet. As a viewer you see the records colleagues add here.
+track-read-only = You are a viewer in this workspace: you can read its records and compute deadlines, but not add or change records. Ask an admin for the member role.
