@@ -9,6 +9,7 @@ derivational endings with a small suffix stripper. Typos are handled later by fu
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -182,3 +183,26 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
         if _informative(word)
         and not (_KAZAKH_LETTERS.isdisjoint(word) and skeleton(word) in _STOP_SKELETONS)
     )
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def _label_key(text: str) -> str:
+    """A label or a typed answer without emoji, punctuation, case or spacing differences."""
+    return " ".join(_NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).split())
+
+
+def pick_label(text: str, labels: Mapping[str, str]) -> str | None:
+    """The value whose button label the user typed instead of pressing it: the same words
+    ("Permit expiry" for "📄 Permit expiry"), else the one label that starts with what was typed
+    (at least three letters). None when nothing or more than one label fits."""
+    typed = _label_key(text)
+    keys = {value: _label_key(label) for value, label in labels.items()}
+    exact = [value for value, key in keys.items() if key and key == typed]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    if len(typed) < 3:
+        return None
+    starting = [value for value, key in keys.items() if key.startswith(typed)]
+    return starting[0] if len(starting) == 1 else None

@@ -12,7 +12,7 @@ import datetime as dt
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.clock import Clock
 from bot.db.users import User
@@ -56,6 +56,7 @@ from handlers.replies import reply, send, show
 from handlers.states import Deadlines
 from knowledge.calculator import EVENTS, Event, compute, event_date, term_value
 from knowledge.loader import load_knowledge
+from knowledge.textnorm import pick_label
 from knowledge.userdates import parse_user_date
 
 
@@ -65,14 +66,16 @@ async def ask_event(target: Message | CallbackQuery, t: Translator, state: FSMCo
     await reply(target, t("dl-q-event"), event_markup(t))
 
 
-async def ask_route(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def ask_route(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
     await state.set_state(Deadlines.route)
-    await show(query, t("dl-q-route"), route_markup(t))
+    await reply(target, t("dl-q-route"), route_markup(t))
 
 
-async def ask_term(query: CallbackQuery, t: Translator, state: FSMContext, route: str) -> None:
+async def ask_term(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, route: str
+) -> None:
     await state.set_state(Deadlines.term)
-    await show(query, t("dl-q-term"), term_markup(t, route))
+    await reply(target, t("dl-q-term"), term_markup(t, route))
 
 
 async def ask_date(
@@ -121,26 +124,37 @@ async def on_event(
     user: User,
     clock: Clock,
 ) -> None:
-    event = Event(callback_data.v)
+    await choose_event(query, t, state, Event(callback_data.v), clock.today(user.timezone))
+
+
+async def choose_event(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, event: Event, today: dt.date
+) -> None:
     await store(state, CalcForm(event=event))
     if event == Event.PERMIT:
-        await ask_route(query, t, state)
+        await ask_route(target, t, state)
     else:
-        await ask_date(query, t, state, clock.today(user.timezone))
+        await ask_date(target, t, state, today)
 
 
 async def on_route(
     query: CallbackQuery, callback_data: DlCb, t: Translator, state: FSMContext
 ) -> None:
+    await choose_route(query, t, state, callback_data.v)
+
+
+async def choose_route(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, route: str
+) -> None:
     form = await load(state, CalcForm)
     if form is None:
-        await start_over(query, t, state)
+        await start_over(target, t, state)
         return
-    if callback_data.v not in {route.id for route in load_knowledge().routes}:
-        await query.answer(t("stale-button"))
+    if route not in {known.id for known in load_knowledge().routes}:
+        await stale(target, t)
         return
-    await store(state, form.model_copy(update={"route": callback_data.v}))
-    await ask_term(query, t, state, callback_data.v)
+    await store(state, form.model_copy(update={"route": route}))
+    await ask_term(target, t, state, route)
 
 
 async def on_term(
@@ -151,15 +165,26 @@ async def on_term(
     user: User,
     clock: Clock,
 ) -> None:
+    await choose_term(query, t, state, callback_data.v, clock.today(user.timezone))
+
+
+async def choose_term(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, term: str, today: dt.date
+) -> None:
     form = await load(state, CalcForm)
     if form is None:
-        await start_over(query, t, state)
+        await start_over(target, t, state)
         return
-    if term_value(form.route, callback_data.v) is None:
-        await query.answer(t("stale-button"))
+    if term_value(form.route, term) is None:
+        await stale(target, t)
         return
-    await store(state, form.model_copy(update={"term": callback_data.v}))
-    await ask_date(query, t, state, clock.today(user.timezone))
+    await store(state, form.model_copy(update={"term": term}))
+    await ask_date(target, t, state, today)
+
+
+async def stale(target: Message | CallbackQuery, t: Translator) -> None:
+    """A value no longer offered: a toast on a button, a line in reply to a message."""
+    await target.answer(t("stale-button"))
 
 
 async def on_pick(
@@ -202,15 +227,39 @@ async def on_date_other(message: Message, t: Translator, user: User, clock: Cloc
     await need_text(message, t, retype_markup(t, today, [nav_row(t, back=True)]).inline_keyboard)
 
 
-async def on_text_for_buttons(message: Message, t: Translator, state: FSMContext) -> None:
-    """Text where a choice is asked: the hint with the step's buttons again (the question above
-    may have scrolled away on a phone)."""
+async def on_text_for_buttons(
+    message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
+) -> None:
+    """Text where a choice is asked: a button's label typed is that button; else the hint with
+    the step's buttons again (the question above may have scrolled away on a phone)."""
     step, form = await state.get_state(), await load(state, CalcForm)
     if step == Deadlines.term.state and form is not None and form.route:
         markup = term_markup(t, form.route)
     else:
         markup = route_markup(t) if step == Deadlines.route.state else event_markup(t)
-    await send(message, t("dl-use-buttons"), markup)
+    typed = typed_answer(markup, message.text or "")
+    if typed is None:
+        await send(message, t("dl-use-buttons"), markup)
+        return
+    today = clock.today(user.timezone)
+    if typed.step == DlStep.EVENT:
+        await choose_event(message, t, state, Event(typed.v), today)
+    elif typed.step == DlStep.ROUTE:
+        await choose_route(message, t, state, typed.v)
+    else:
+        await choose_term(message, t, state, typed.v, today)
+
+
+def typed_answer(markup: InlineKeyboardMarkup, text: str) -> DlCb | None:
+    """The step's answer whose button label was typed instead of pressed."""
+    answers = {
+        b.callback_data: b.text
+        for row in markup.inline_keyboard
+        for b in row
+        if b.callback_data and b.callback_data.startswith(DlCb.__prefix__ + ":")
+    }
+    picked_data = pick_label(text, answers)
+    return None if picked_data is None else DlCb.unpack(picked_data)
 
 
 async def back_from_date(query: CallbackQuery, t: Translator, state: FSMContext) -> None:

@@ -42,6 +42,8 @@ from handlers.replies import reply, send, show
 from handlers.states import Eligibility
 from knowledge import interview
 from knowledge.interview import History, Outcome, Question, Value
+from knowledge.loader import load_knowledge
+from knowledge.textnorm import pick_label
 from knowledge.userdates import happened, parse_user_date
 
 TYPED = ("number", "date")  # the questions answered by typing
@@ -197,12 +199,24 @@ async def on_cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> N
     await show(query, t("cancelled"), main_menu(t))
 
 
+def typed_option(t: Translator, question: Question, text: str) -> Value | None:
+    """A typed yes or no, or an option's label typed instead of pressed."""
+    if (choice := interview.typed_choice(question, text)) is not None:
+        return choice
+    labels: dict[str, str]
+    if question.kind == "route":
+        labels = {str(r.id): r.name.get(t.lang) for r in load_knowledge().routes}
+    else:
+        labels = {o.value: t(o.label) for o in question.options}
+    return pick_label(text, labels)
+
+
 def read_typed(
     t: Translator, question: Question, history: History, text: str | None, today: dt.date
 ) -> Value | View:
     """The typed answer's value, or the one reply saying what was wrong, with the way on."""
     nav = [nav_row(t, history)]
-    if text is not None and (choice := interview.typed_choice(question, text)) is not None:
+    if text is not None and (choice := typed_option(t, question, text)) is not None:
         return choice
     if text is None or question.kind not in TYPED:
         return t("elig-use-buttons"), question_markup(t, question, history, today)
