@@ -18,6 +18,7 @@ from bot.i18n import Translator
 from bot.records.planning import replan_record
 from bot.records.responsible import leave_companies
 from handlers.callbacks import MenuCb
+from handlers.commands import clear_private_menu
 from handlers.keyboards import button
 from handlers.replies import show
 from handlers.tracking.callbacks import PrivacyAction, PrivacyCb
@@ -54,6 +55,8 @@ async def erase(
         if owner is not None and record is not None:
             await replan_record(db, owner, record, clock.now())
     await users_repo.delete(db, user.id)  # personal records and reminders go by cascade
+    if query.bot is not None:
+        await clear_private_menu(query.bot, user.chat_id)
     await delete_user_rows(db, user.id)
     storage = state.storage
     if hasattr(storage, "forget"):

@@ -18,7 +18,7 @@ from bot.db.users import User
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records.planning import planned, replan_record
-from handlers.access import WRITE
+from handlers.access import READ, WRITE, writes
 from handlers.deadlines import TrackThis, track_payload
 from handlers.keyboards import main_menu
 from handlers.replies import reply, show
@@ -143,9 +143,9 @@ async def save(
     await show(query, text, record_keyboard(t, record_id))
 
 
-async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:
     await state.clear()
-    await show(query, t("cancelled"), main_menu(t))
+    await show(query, t("cancelled"), main_menu(t, writes(access)))
 
 
 async def label_not_text(message: Message, t: Translator) -> None:
@@ -172,7 +172,7 @@ def register(r: Router) -> None:
         save, Tracking.confirm, TrackCb.filter(F.action == TrackAction.SAVE), flags=WRITE
     )
     r.callback_query.register(
-        cancel, StateFilter(Tracking), TrackCb.filter(F.action == TrackAction.CANCEL)
+        cancel, StateFilter(Tracking), TrackCb.filter(F.action == TrackAction.CANCEL), flags=READ
     )
     r.message.register(label_not_text, Tracking.label)
     r.message.register(confirm_not_text, Tracking.confirm)
