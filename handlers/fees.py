@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from pydantic import BaseModel, ValidationError
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db import records as records_repo
 from bot.db.users import User
 from bot.db.workspaces import Access
@@ -187,10 +187,12 @@ async def got_rate(
     mci_count = int(text)
     await state.clear()
     now = clock.now()
-    record_id = await records_repo.add(
-        db, user.id, "fee", form.notice, now, workspace_id=access.workspace.id
-    )
-    await fees_repo.set_rate(db, user.id, record_id, mci_count)
+    async with db.transaction():
+        record_id = await records_repo.add(
+            db, user.id, "fee", form.notice, now, workspace_id=access.workspace.id
+        )
+        await fees_repo.set_rate(db, user.id, record_id, mci_count)
+        await audit.log(db, record_id, user.id, audit.Action.CREATED, now)
     record = await records_repo.get(db, user.id, record_id)
     if record is not None:
         await replan_record(db, user, record, now)

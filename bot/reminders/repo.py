@@ -287,7 +287,7 @@ async def claim_old(db: Database, before: int) -> list[Reminder]:
 # --- a company's group chat (issue 14): any writer of the workspace acts, recorded by who -------
 
 
-async def _in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Reminder | None:
+async def in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Reminder | None:
     """The reminder if its record belongs to the workspace (a forged button names another's)."""
     row = await db.fetchone(
         "SELECT r.* FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id "
@@ -299,7 +299,7 @@ async def _in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Re
 
 async def done_in_workspace(db: Database, workspace_id: int, reminder_id: int, by: int) -> bool:
     """Close the obligation from the group, recording who pressed; False if not open there."""
-    reminder = await _in_workspace(db, workspace_id, reminder_id)
+    reminder = await in_workspace(db, workspace_id, reminder_id)
     if reminder is None:
         return False
     changed = await db.execute(
@@ -313,7 +313,7 @@ async def done_in_workspace(db: Database, workspace_id: int, reminder_id: int, b
 async def snooze_in_workspace(
     db: Database, workspace_id: int, reminder_id: int, until: dt.datetime, by: int
 ) -> bool:
-    reminder = await _in_workspace(db, workspace_id, reminder_id)
+    reminder = await in_workspace(db, workspace_id, reminder_id)
     if reminder is None:
         return False
     changed = await db.execute(

@@ -49,7 +49,7 @@ async def erase(
     clock: Clock,
 ) -> None:
     await state.clear()
-    for record_id, heir in await leave_companies(db, user.id):  # company records stay
+    for record_id, heir in await leave_companies(db, user.id, clock.now()):  # company records stay
         owner = await users_repo.get(db, heir)
         record = await records_repo.get(db, heir, record_id)
         if owner is not None and record is not None:

@@ -11,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db import records as records_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
@@ -123,17 +123,19 @@ async def save(
         await start_over(query, t, state)
         return
     await state.clear()  # a second tap finds no state: the fallback says "stale", nothing doubles
-    record_id = await records_repo.add(
-        db,
-        user.id,
-        form.kind,
-        form.date,
-        clock.now(),
-        form.label,
-        form.route,
-        form.term,
-        workspace_id=access.workspace.id,
-    )
+    async with db.transaction():  # the record and its first history line, or neither
+        record_id = await records_repo.add(
+            db,
+            user.id,
+            form.kind,
+            form.date,
+            clock.now(),
+            form.label,
+            form.route,
+            form.term,
+            workspace_id=access.workspace.id,
+        )
+        await audit.log(db, record_id, user.id, audit.Action.CREATED, clock.now())
     record = await records_repo.get(db, user.id, record_id)
     assert record is not None
     count = await replan_record(db, user, record, clock.now())

@@ -144,7 +144,10 @@ RECORD_ROWS: list[Callable[[Translator, int], list[InlineKeyboardButton]]] = [
         _rec(t, "track-btn-rename", RecAction.RENAME, i),
         _rec(t, "track-btn-redate", RecAction.REDATE, i),
     ],
-    lambda t, i: [_rec(t, "track-btn-details", RecAction.MORE, i)],
+    lambda t, i: [
+        _rec(t, "track-btn-details", RecAction.MORE, i),
+        _rec(t, "track-btn-history", RecAction.HISTORY, i),
+    ],
     lambda t, i: [
         _rec(t, "track-btn-done", RecAction.DONE, i),
         _rec(t, "track-btn-delete", RecAction.DELETE, i),

@@ -257,7 +257,9 @@ async def member_remove_yes(
     member = await _target(query, callback_data, t, db, access)
     if member is None:
         return
-    moved = await hand_over_all(db, access.workspace.id, member.user_id, user.id)
+    moved = await hand_over_all(
+        db, access.workspace.id, member.user_id, user.id, user.id, clock.now()
+    )
     await ws_repo.remove(db, access.workspace.id, member.user_id)
     if query.bot is not None:
         await sync_private_menu(query.bot, db, clock, member.user_id)
