@@ -124,9 +124,13 @@ async def upcoming(db: Database, user_id: int) -> list[Reminder]:
 
 
 async def upcoming_in(db: Database, workspace_id: int) -> list[Reminder]:
-    """The open reminders of a workspace's records, whoever they go to (the dashboard)."""
+    """The open reminders of a workspace's records, whoever they go to (the dashboard).
+
+    ``CROSS JOIN`` keeps SQLite's join order: the workspace's records first (by index), then
+    their reminders by record. Left to choose without statistics it read every pending reminder
+    through ``reminders_due`` — 14 ms a workspace at 20,000 reminders, seconds at a million."""
     rows = await db.fetchall(
-        "SELECT r.* FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id "
+        "SELECT r.* FROM records AS rec CROSS JOIN reminders AS r ON r.record_id = rec.id "
         "WHERE rec.workspace_id = ? AND r.status IN ('pending', 'sent', 'paused') "
         "ORDER BY r.due_date, r.id",
         (workspace_id,),
