@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.db import audit, workspaces
+from bot.db import audit, users, workspaces
 from bot.db.connection import Database
+from bot.db.fsm import delete_user_rows
 from knowledge.teams import Role
 
 # Tables whose rows follow a record's responsible user (each has record_id and user_id).
@@ -74,4 +75,23 @@ async def leave_companies(db: Database, user_id: int, now: dt.datetime) -> list[
             continue  # cannot happen: a company always has its owner
         for record_id in await hand_over_all(db, ws, user_id, heir.user_id, user_id, now):
             moved.append((record_id, heir.user_id))
+    return moved
+
+
+async def erase_user(db: Database, user_id: int, now: dt.datetime) -> list[tuple[int, int]]:
+    """/deletemydata in one transaction: company records stay with the company
+    (``leave_companies``), then every row about the user goes — the user row and by cascade
+    their personal workspace, records, reminders, memberships (with the name they joined
+    with), settings; their conversation state; and the ids kept without a foreign key: who
+    pressed Done or Snooze in a group (``reminders.closed_by``) and the escalations addressed to
+    them. The history keeps what they did as "a former member" (``record_events.actor`` is set
+    NULL by its foreign key). Returns the (record, new responsible) pairs to re-plan."""
+    async with db.transaction():
+        moved = await leave_companies(db, user_id, now)
+        await db.execute("UPDATE reminders SET closed_by = NULL WHERE closed_by = ?", (user_id,))
+        await db.execute(
+            "DELETE FROM escalations WHERE target = ? AND stage = 'admins'", (user_id,)
+        )
+        await users.delete(db, user_id)
+        await delete_user_rows(db, user_id)
     return moved
