@@ -11,6 +11,7 @@ from aiogram.methods import DeleteMyCommands, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
 from bot.app import App
+from bot.db import workspaces
 from bot.i18n import Translator
 from knowledge.l10n import LANGS, Lang
 from knowledge.teams import Role
@@ -108,3 +109,17 @@ async def test_a_viewers_private_command_menu_has_no_track(
     await owner.click("P4512")
     await owner.click(t("ws-btn-make", role=t("ws-role-member")))
     assert private_menu(viewer) is None
+
+
+async def test_a_viewer_from_before_gets_the_menu_at_start(dialog: DialogFactory, app: App) -> None:
+    """A viewer who joined before the menu was kept per chat: their next /start sets it."""
+    owner = dialog(user_id=4521, lang="kk")
+    company = await new_company(owner, "kk", "Acme")
+    token = await workspaces.invite(app.db, company, Role.VIEWER, 4521, owner.now)
+    viewer = dialog(user_id=4522, lang="kk")
+    await viewer.send("/help")  # known to the bot, then joined behind its back
+    await workspaces.redeem(app.db, token, 4522, "Old viewer", viewer.now)
+    assert private_menu(viewer) == []
+    await viewer.send("/start")
+    menu = private_menu(viewer)
+    assert menu and "track" not in menu
