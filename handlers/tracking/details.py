@@ -119,7 +119,7 @@ async def detail(
             await logged(db, access, record.id, HISTORY_FIELD[field], clock.now())
     await state.clear()
     await replan_record(db, user, record, clock.now())
-    await show(query, await card(t, db, user, record), record_keyboard(t, record.id))
+    await show(query, await card(t, db, user, record), record_keyboard(t, record.id, True))
 
 
 async def detail_text(

@@ -79,7 +79,7 @@ async def send_card(
         await message.answer(t("track-not-found"))
         return
     await message.answer(
-        await card(t, db, user, record), reply_markup=record_keyboard(t, record.id)
+        await card(t, db, user, record), reply_markup=record_keyboard(t, record.id, True)
     )
 
 

@@ -11,11 +11,13 @@ from aiogram.types import CallbackQuery, Message
 from bot.clock import Clock
 from bot.db import Database, audit
 from bot.db import records as records_repo
+from bot.db import workspaces as ws_repo
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
+from handlers.access import writes
 from handlers.tracking.callbacks import RemAction, RemCb
 from handlers.tracking.records import card
 from handlers.tracking.views import record_keyboard
@@ -74,9 +76,12 @@ async def open_record(
         await query.answer(t("rem-not-found"))
         return
     await query.answer()
-    if query.bot is not None:
-        text = await card(t, db, user, record)
-        await query.bot.send_message(user.chat_id, text, reply_markup=record_keyboard(t, record.id))
+    if query.bot is not None:  # one demoted to viewer since is offered no edits
+        role = await ws_repo.access(db, user.id, record.workspace_id or 0)
+        markup = record_keyboard(t, record.id, role is not None and writes(role))
+        await query.bot.send_message(
+            user.chat_id, await card(t, db, user, record), reply_markup=markup
+        )
 
 
 async def reminder_action(

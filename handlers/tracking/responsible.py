@@ -76,7 +76,9 @@ async def hand(
         await replan_record(db, owner, record, clock.now())
         note = t("rsp-set", name=member_name(t, member))
         await show(
-            query, f"{note}\n\n{await card(t, db, owner, record)}", record_keyboard(t, record.id)
+            query,
+            f"{note}\n\n{await card(t, db, owner, record)}",
+            record_keyboard(t, record.id, True),
         )
 
 

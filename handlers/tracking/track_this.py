@@ -142,7 +142,7 @@ async def save(
     text = t("track-saved", count=count)
     if access.workspace.kind == "company":  # a consultant sees which company has it
         text += "\n" + t("ws-saved-in", name=escape(access.workspace.name))
-    await show(query, text, record_keyboard(t, record_id))
+    await show(query, text, record_keyboard(t, record_id, True))
 
 
 async def cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:

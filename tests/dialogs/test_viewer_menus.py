@@ -13,9 +13,12 @@ from aiogram.types import BotCommandScopeChat
 from bot.app import App
 from bot.db import workspaces
 from bot.i18n import Translator
+from bot.reminders import repo as reminders_repo
+from handlers.tracking.callbacks import RemAction, RemCb
 from knowledge.l10n import LANGS, Lang
 from knowledge.teams import Role
 from tests.conftest import DialogFactory
+from tests.dialogs.test_tracking_escape import saved_permit
 from tests.dialogs.test_workspace_records import joined
 from tests.dialogs.test_workspaces import new_company
 from tests.support.dialog import Dialog
@@ -123,3 +126,20 @@ async def test_a_viewer_from_before_gets_the_menu_at_start(dialog: DialogFactory
     await viewer.send("/start")
     menu = private_menu(viewer)
     assert menu and "track" not in menu
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_reminders_open_offers_no_edits_to_one_demoted_to_viewer(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    t = Translator(lang)
+    owner = dialog(user_id=4531, lang=lang)
+    company = await new_company(owner, lang, "Acme")
+    member = await joined(dialog, owner, lang, 4532, Role.MEMBER)
+    await saved_permit(member, lang, "Ali")
+    await workspaces.set_role(app.db, company, 4532, Role.VIEWER)  # demoted since
+    reminder = (await reminders_repo.upcoming(app.db, 4532))[0]
+    await member.click_data(RemCb(action=RemAction.OPEN, id=reminder.id).pack())
+    assert "Ali" in member.text
+    assert t("track-btn-rename") not in member.buttons()
+    assert t("track-btn-history") in member.buttons()
