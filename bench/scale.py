@@ -1,13 +1,17 @@
-"""Scale: 100,000 users and 1,000,000 reminders.
+"""Scale: 100,000 users, 10,000 company workspaces and 1,000,000 reminders.
 
 Targets: due-reminder query p99 ≤ 5 ms using an index; claiming a batch of 100 p99 ≤ 50 ms;
-cold start to the first getUpdates ≤ 3 s; resident memory at idle ≤ the echo bot's + 60 MiB, and
-no growth with the number of rows. ``BENCH_SCALE_USERS`` scales it down for a quick run.
+/status of one company (10 records, 100 reminders) p99 ≤ 20 ms and the combined dashboard of a
+consultant in 20 companies p99 ≤ 100 ms, both reading by index (no scan of reminders or
+records); cold start to the first getUpdates ≤ 3 s; resident memory at idle ≤ the echo bot's +
+60 MiB, and no growth with the number of rows. ``BENCH_SCALE_USERS`` scales it down for a quick
+run; ``BENCH_SCALE_PROCESS=0`` skips the process part (cold start, memory).
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import random
 import sqlite3
@@ -18,20 +22,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.report import Figure, median, percentile, record
-from bot.db import Database
+from bot.db import Database, users
+from bot.records import dashboard as board_reads
 from bot.reminders import repo
 from tests.support.telegram_server import TelegramServer
 from tests.support.today import E2E_NOW
 
 USERS = int(os.environ.get("BENCH_SCALE_USERS", "100000"))
 PER_USER = 10
+PER_COMPANY = 10  # users (and records) per company workspace: 10,000 companies at full size
+COMPANIES = max(1, USERS // PER_COMPANY)
+CONSULTANT_IN = 20  # companies the consultant of the combined dashboard belongs to
+CONSULTANT = USERS  # the last user: a member of their own company and CONSULTANT_IN - 1 more
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def company(uid: int) -> int:
+    """The company workspace of a user: users 1..COMPANIES own one each, the rest are members."""
+    return USERS + 1 + (uid - 1) % COMPANIES
 
 
 def fill(path: Path, now: int) -> None:
     """Bulk rows with plain sqlite3 in one transaction; 1 % of reminders due in the last month.
 
-    Every record sits in its user's personal workspace, as the bot keeps it since migration 0007.
+    Every user has their personal workspace (migration 0007) and is a member of one of the
+    company workspaces (ten a company, the first its owner), where their record sits: 10,000
+    companies with 100 reminders each at full size. The consultant also belongs to 19 more.
     """
     rng = random.Random(7)
     stamp = "2026-01-01T00:00:00+00:00"
@@ -55,9 +71,27 @@ def fill(path: Path, now: int) -> None:
         )
         conn.execute("UPDATE users SET workspace_id = id")
         conn.executemany(
-            "INSERT INTO records (id, user_id, workspace_id, kind, label, event_date, created_at) "
-            "VALUES (?, ?, ?, 'permit', '', '2026-01-01', ?)",
-            ((uid, uid, uid, stamp) for uid in range(1, USERS + 1)),
+            "INSERT INTO workspaces (id, kind, name, created_at) VALUES (?, 'company', ?, ?)",
+            ((USERS + c, f"Company {c}", stamp) for c in range(1, COMPANIES + 1)),
+        )
+        conn.executemany(
+            "INSERT INTO members (workspace_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
+            (
+                (company(uid), uid, "owner" if uid <= COMPANIES else "member", stamp)
+                for uid in range(1, USERS + 1)
+            ),
+        )
+        own = company(CONSULTANT) - USERS - 1
+        others = [USERS + 1 + (own + k) % COMPANIES for k in range(1, CONSULTANT_IN)]
+        conn.executemany(
+            "INSERT OR IGNORE INTO members (workspace_id, user_id, role, joined_at) "
+            "VALUES (?, ?, 'viewer', ?)",
+            ((ws, CONSULTANT, stamp) for ws in others),
+        )
+        conn.executemany(
+            "INSERT INTO records (id, user_id, workspace_id, kind, label, event_date, route, "
+            "term, created_at) VALUES (?, ?, ?, 'permit', '', '2026-01-01', 'cat2', 'm12', ?)",
+            ((uid, uid, company(uid), stamp) for uid in range(1, USERS + 1)),
         )
 
         def reminders() -> Iterator[tuple[int, int, str, str, int, str]]:
@@ -69,7 +103,8 @@ def fill(path: Path, now: int) -> None:
                         if due
                         else now + rng.randint(60, 365 * 86400)
                     )
-                    yield (uid, uid, f"k{n}", "2026-01-01", at, "renewal.window")
+                    day = dt.datetime.fromtimestamp(at, dt.UTC).date().isoformat()
+                    yield (uid, uid, f"k{n}", day, at, "renewal.window")
 
         conn.executemany(
             "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, fact_id) "
@@ -115,6 +150,69 @@ async def queries(path: Path, now: int) -> list[Figure]:
         Figure("due-reminder query p50", median(due_times), "ms", "reported", None),
         Figure("due-reminder query p99", due_p99, "ms", "<= 5 ms", due_p99 <= 5),
         Figure("claim a batch of 100 p99", claim_p99, "ms", "<= 50 ms", claim_p99 <= 50),
+    ]
+
+
+DASHBOARD_PLANS = (  # the reads of /status (bot.records.dashboard.entries), one workspace
+    "SELECT * FROM records WHERE workspace_id = ? ORDER BY id",
+    "SELECT id, region, ref, renewals_used, end_date, stage FROM records WHERE workspace_id = ?",
+    "SELECT r.* FROM records AS rec CROSS JOIN reminders AS r ON r.record_id = rec.id "
+    "WHERE rec.workspace_id = ? AND r.status IN ('pending', 'sent', 'paused') "
+    "ORDER BY r.due_date, r.id",
+    "SELECT w.*, m.role FROM members AS m JOIN workspaces AS w ON w.id = m.workspace_id "
+    "WHERE m.user_id = ? ORDER BY w.kind = 'company', w.id",
+)
+
+
+async def dashboard(path: Path, now: int) -> list[Figure]:
+    """/status of one company and the consultant's combined dashboard, as the handlers read
+    them (bot.records.dashboard), on the full database."""
+    db = await Database.open(path)
+    scans = []
+    for sql in DASHBOARD_PLANS:
+        for row in await db.fetchall(f"EXPLAIN QUERY PLAN {sql}", (1,)):
+            detail = str(row[3])
+            if (detail.startswith("SCAN") and "USING" not in detail) or "reminders_due" in detail:
+                scans.append(detail)  # a table read whole, or every pending reminder
+    user = await users.get(db, CONSULTANT)
+    assert user is not None
+    today = dt.datetime.fromtimestamp(now, dt.UTC).date()
+    one, every, sections = [], [], []
+    for n in range(200):
+        started = time.perf_counter()
+        await board_reads.entries(db, user, today, company(1 + n * 37 % USERS))
+        one.append((time.perf_counter() - started) * 1000)
+    for _ in range(50):
+        started = time.perf_counter()
+        sections = await board_reads.combined(db, user, today)
+        every.append((time.perf_counter() - started) * 1000)
+    await db.close()
+    urgent = sum(len(s.entries) for s in sections)
+    one_p99, every_p99 = percentile(one, 99), percentile(every, 99)
+    return [
+        Figure(
+            "dashboard reads by workspace, not all reminders",
+            float(len(scans)),
+            "scans",
+            "= 0",
+            not scans,
+        ),
+        Figure("/status of one company p50", median(one), "ms", "reported", None),
+        Figure("/status of one company p99", one_p99, "ms", "<= 20 ms", one_p99 <= 20),
+        Figure(
+            f"combined dashboard, consultant in {len(sections)} workspaces p50",
+            median(every),
+            "ms",
+            "reported",
+            None,
+        ),
+        Figure(
+            f"combined dashboard p99 ({urgent} urgent items)",
+            every_p99,
+            "ms",
+            "<= 100 ms",
+            every_p99 <= 100,
+        ),
     ]
 
 
@@ -164,6 +262,11 @@ async def main() -> None:
         fill_seconds = time.perf_counter() - started
         size = path.stat().st_size / 2**20
         figures = await queries(path, now)
+        figures += await dashboard(path, now)
+        if os.environ.get("BENCH_SCALE_PROCESS", "1") == "0":
+            await server.stop()
+            record("scale-dashboard", figures, {"users": USERS, "workspaces": COMPANIES})
+            return
         base = {
             "BOT_TOKEN": server.token,
             "TELEGRAM_API_URL": server.url,
@@ -216,7 +319,8 @@ async def main() -> None:
             rss_full - rss_empty <= 10,
         ),
     ]
-    record("scale", figures, {"users": USERS, "reminders": USERS * PER_USER})
+    extra = {"users": USERS, "workspaces": COMPANIES, "reminders": USERS * PER_USER}
+    record("scale", figures, extra)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.db import Database
+from bot.clock import Clock
+from bot.db import Database, workspaces
 from bot.db import records as records_repo
 from bot.db import users as users_repo
 from bot.db.records import Record
@@ -22,6 +23,12 @@ READ: dict[str, Any] = {"role": Role.VIEWER}
 WRITE: dict[str, Any] = {"role": Role.MEMBER}
 ADMIN: dict[str, Any] = {"role": Role.ADMIN}
 OWNER: dict[str, Any] = {"role": Role.OWNER}  # transfer, delete the workspace
+
+
+async def writes_now(db: Database, user_id: int, clock: Clock) -> bool:
+    """``writes`` of the user's current workspace, for a rare branch of a handler that is not
+    registered with a role flag (one query, only when that branch runs)."""
+    return writes(await workspaces.current(db, user_id, clock.now()))
 
 
 def writes(access: Access) -> bool:

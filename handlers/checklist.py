@@ -11,7 +11,8 @@ import html
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.db import Database
+from bot.clock import Clock
+from bot.db import Database, audit
 from bot.db.records import Record
 from bot.db.users import User
 from bot.db.workspaces import Access
@@ -99,6 +100,7 @@ async def tick(
     t: Translator,
     user: User,
     db: Database,
+    clock: Clock,
     access: Access,
 ) -> None:
     found = await _load(db, access, user, callback_data.id)
@@ -111,7 +113,11 @@ async def tick(
         await query.answer(t("chk-stale"), show_alert=True)
         return
     item = entries[callback_data.item].item.id
-    await checklist_repo.set_tick(db, user.id, record.id, item, bool(callback_data.on))
+    async with db.transaction():
+        await checklist_repo.set_tick(db, user.id, record.id, item, bool(callback_data.on))
+        await audit.log(
+            db, record.id, access.user_id, audit.Action.EDITED, clock.now(), audit.Field.DOCUMENTS
+        )
     await reply(query, *view(t, record, which, await checklist_repo.ticked(db, user.id, record.id)))
 
 

@@ -1,10 +1,13 @@
-"""/status: every open record, overdue first, a page at a time; each line opens its record."""
+"""/status: every open record, overdue first, a page at a time; each line opens its record.
+
+One who belongs to several workspaces (a consultant) also gets 🗂 All workspaces: every
+workspace's urgent items in one view under its company's name, a button per company to switch
+to it and open its /status."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections import defaultdict
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -14,17 +17,17 @@ from pydantic import Field
 
 from bot.clock import Clock
 from bot.db import Database
-from bot.db import records as records_repo
+from bot.db import workspaces as ws_repo
 from bot.db.users import User
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.i18n.dates import when
+from bot.ids import RowId
 from bot.records import board
-from bot.records import details as details_repo
-from bot.records.planning import subjects
-from bot.reminders import repo as reminders_repo
+from bot.records.dashboard import Section, combined, entries
 from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
+from handlers.commands import sync_private_menu
 from handlers.keyboards import button
 from handlers.replies import reply
 from handlers.status import ProfCb
@@ -37,6 +40,22 @@ PAGE = 8  # lines a phone shows without scrolling far
 
 class BoardCb(CallbackData, prefix="st"):
     page: int = Field(ge=0, le=10_000)
+
+
+class AllCb(CallbackData, prefix="sta"):
+    """The combined dashboard: every workspace of the presser. The one field makes the data
+    ``sta:0``: ``handlers.routing`` routes by ``prefix:``."""
+
+    v: int = Field(default=0, ge=0, le=0)
+
+
+class OpenWsCb(CallbackData, prefix="stw"):
+    """Switch to workspace ``ws`` and open its /status (``bot.access`` checks that membership)."""
+
+    ws: RowId
+
+
+__all__ = ["AllCb", "BoardCb", "OpenWsCb", "entries", "router"]
 
 
 def colour(entry: board.Entry, today: dt.date) -> str:
@@ -64,24 +83,8 @@ def line(t: Translator, entry: board.Entry, today: dt.date) -> str:
     return f"{colour(entry, today)} {day} ({when(t, entry.day, today)}) — {what} · {name}"
 
 
-async def entries(db: Database, user: User, today: dt.date, workspace_id: int) -> list[board.Entry]:
-    """Every open record of the workspace, with what its line says."""
-    records = [r for r in await records_repo.for_workspace(db, workspace_id) if r.status == "open"]
-    details = await details_repo.for_workspace(db, workspace_id)
-    by_record = defaultdict(list)
-    for reminder in await reminders_repo.upcoming_in(db, workspace_id):
-        by_record[reminder.record_id].append(reminder)
-    found = []
-    for record in records:
-        extra = details.get(record.id)
-        if record.kind == "vacancy" and extra is not None and extra.stage == "closed":
-            continue  # a closed vacancy is closed
-        dates = subjects(record, user, extra)
-        found.append(board.entry(record, by_record[record.id], dates, today))
-    return board.ordered(found)
-
-
 def empty_view(t: Translator, may_write: bool) -> tuple[str, InlineKeyboardMarkup]:
+    """A fresh keyboard each time: ``view`` may add a row to it."""
     # A viewer cannot save: no "press Track this" hint for them.
     return t("status-empty" if may_write else "status-empty-read"), InlineKeyboardMarkup(
         inline_keyboard=[
@@ -94,6 +97,15 @@ def empty_view(t: Translator, may_write: bool) -> tuple[str, InlineKeyboardMarku
 
 async def view(
     t: Translator, db: Database, user: User, today: dt.date, access: Access, page: int = 0
+) -> tuple[str, InlineKeyboardMarkup]:
+    text, markup = await _view(t, db, user, today, access, page)
+    if len(await ws_repo.mine(db, user.id)) > 1:  # a consultant: every company in one view
+        markup.inline_keyboard.insert(-1, [button(t("status-btn-all"), AllCb())])
+    return text, markup
+
+
+async def _view(
+    t: Translator, db: Database, user: User, today: dt.date, access: Access, page: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     items = await entries(db, user, today, access.workspace.id)
     if not items:
@@ -152,8 +164,79 @@ async def turn_page(
     await reply(query, *await view(t, db, user, today, access, callback_data.page))
 
 
+COMBINED_TEXT = 1_300  # characters of lines on the combined dashboard: the phone budget is 1,500
+PER_SECTION = 3  # urgent lines shown per workspace; the rest are counted
+SECTION_NAME = 28  # characters of a company's name on its button
+
+
+def section_name(t: Translator, access: Access) -> str:
+    """Escaped for a message: a company's name is what a user typed."""
+    if access.workspace.kind == "personal":
+        return t("ws-personal")
+    return html.escape(access.workspace.name)
+
+
+def section_lines(t: Translator, section: Section, today: dt.date) -> list[str]:
+    count = len(section.entries)
+    head = t("status-all-section", name=section_name(t, section.access), count=count)
+    shown = [line(t, entry, today) for entry in section.entries[:PER_SECTION]]
+    rest = count - len(shown)
+    return [head, *shown, *([t("status-more", count=rest)] if rest > 0 else [])]
+
+
+def combined_view(
+    t: Translator, sections: list[Section], today: dt.date
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Urgent items (overdue, due within 30 days) of every workspace, labelled by company,
+    within the phone budget; a button per workspace with urgent items switches to it."""
+    busy = [s for s in sections if s.entries]
+    lines = [t("status-all-title", count=len(sections))]
+    shown: list[Section] = []
+    for section in busy:
+        block = section_lines(t, section, today)
+        if shown and sum(map(len, lines + block)) > COMBINED_TEXT:
+            break
+        lines += ["", *block]
+        shown.append(section)
+    if len(busy) > len(shown):
+        lines += ["", t("status-all-more", count=len(busy) - len(shown))]
+    calm = [section_name(t, s.access) for s in sections if not s.entries]
+    if calm:
+        lines += ["", t("status-all-calm", names=", ".join(calm)[:300])]
+    rows = [[section_button(t, s)] for s in shown]
+    rows.append([button(t("menu-main"), MenuCb(action="main"))])
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def section_button(t: Translator, section: Section) -> InlineKeyboardButton:
+    workspace = section.access.workspace
+    name = t("ws-personal") if workspace.kind == "personal" else workspace.name  # plain text
+    label = f"→ {name[:SECTION_NAME]} ({len(section.entries)})"
+    return button(label, OpenWsCb(ws=workspace.id))
+
+
+async def all_workspaces(
+    query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
+) -> None:
+    today = clock.today(user.timezone)
+    await reply(query, *combined_view(t, await combined(db, user, today), today))
+
+
+async def open_workspace(
+    query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock, access: Access
+) -> None:
+    """Switch to the workspace the button names and show its /status."""
+    await ws_repo.switch(db, user.id, access.workspace.id)
+    if query.bot is not None:
+        await sync_private_menu(query.bot, db, clock, user.id)
+    await reply(query, *await view(t, db, user, clock.today(user.timezone), access))
+
+
 def router() -> Router:
     r = Router(name="dashboard")
+    # No role flag: it reads only the presser's own memberships (bot.db.workspaces.mine).
+    r.callback_query.register(all_workspaces, AllCb.filter())
+    r.callback_query.register(open_workspace, OpenWsCb.filter(), flags=READ)
     r.message.register(status, Command("status"), flags=READ)  # roles: bot.access
     r.callback_query.register(status_button, MenuCb.filter(F.action == "status"), flags=READ)
     r.callback_query.register(turn_page, BoardCb.filter(), flags=READ)

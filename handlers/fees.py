@@ -16,14 +16,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from pydantic import BaseModel, ValidationError
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db import records as records_repo
 from bot.db.users import User
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import fees as fees_repo
 from bot.records.planning import replan_record
-from handlers.access import WRITE
+from handlers.access import READ, WRITE, writes
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, main_menu
 from handlers.replies import reply, show
@@ -67,7 +67,8 @@ def money(value: int, lang: str) -> str:
 # --- views --------------------------------------------------------------------------------------
 
 
-def overview(t: Translator, year: int) -> tuple[str, InlineKeyboardMarkup]:
+def overview(t: Translator, year: int, may_write: bool) -> tuple[str, InlineKeyboardMarkup]:
+    """The fee overview; "Enter my fee notice" (it saves a record) only for one who may write."""
     kb = load_knowledge()
     lines = [t("fee-title", year=year), t("fee-seasonal-heading")]
     for days in kb.route("seasonal").term_days:
@@ -89,11 +90,9 @@ def overview(t: Translator, year: int) -> tuple[str, InlineKeyboardMarkup]:
         lines.append(f"<i>{html.escape(general.uncertain.get(t.lang))}</i>")
     # named for its publisher, as on every card: a bare address was all this line showed
     lines.append(t("fee-sources", source=link(kb.fact("fee.decree_819").sources[0], lang=t.lang)))
+    notice = [[button(t("fee-btn-notice"), FeeCb(action=FeeAction.NOTICE))]] if may_write else []
     markup = InlineKeyboardMarkup(
-        inline_keyboard=[
-            [button(t("fee-btn-notice"), FeeCb(action=FeeAction.NOTICE))],
-            [button(t("menu-main"), MenuCb(action="main"))],
-        ]
+        inline_keyboard=[*notice, [button(t("menu-main"), MenuCb(action="main"))]]
     )
     return "\n".join(lines), markup
 
@@ -138,12 +137,14 @@ async def card_line(
 # --- handlers -----------------------------------------------------------------------------------
 
 
-async def fees(message: Message, t: Translator, user: User, clock: Clock) -> None:
-    await reply(message, *overview(t, clock.today(user.timezone).year))
+async def fees(message: Message, t: Translator, user: User, clock: Clock, access: Access) -> None:
+    await reply(message, *overview(t, clock.today(user.timezone).year, writes(access)))
 
 
-async def fees_button(query: CallbackQuery, t: Translator, user: User, clock: Clock) -> None:
-    await reply(query, *overview(t, clock.today(user.timezone).year))
+async def fees_button(
+    query: CallbackQuery, t: Translator, user: User, clock: Clock, access: Access
+) -> None:
+    await reply(query, *overview(t, clock.today(user.timezone).year, writes(access)))
 
 
 async def ask_date(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
@@ -178,7 +179,7 @@ async def got_rate(
     text = (message.text or "").strip().replace(" ", "")
     if form.notice is None:
         await state.clear()
-        await reply(message, t("stale-button"), main_menu(t))
+        await reply(message, t("stale-button"), main_menu(t, writes(access)))
         return
     if not text.isdigit() or not 1 <= int(text) <= fees_repo.MAX_MCI:
         await reply(message, t("fee-rate-bad", max=fees_repo.MAX_MCI), prompt_markup(t, True))
@@ -186,14 +187,16 @@ async def got_rate(
     mci_count = int(text)
     await state.clear()
     now = clock.now()
-    record_id = await records_repo.add(
-        db, user.id, "fee", form.notice, now, workspace_id=access.workspace.id
-    )
-    await fees_repo.set_rate(db, user.id, record_id, mci_count)
+    async with db.transaction():
+        record_id = await records_repo.add(
+            db, user.id, "fee", form.notice, now, workspace_id=access.workspace.id
+        )
+        await fees_repo.set_rate(db, user.id, record_id, mci_count)
+        await audit.log(db, record_id, user.id, audit.Action.CREATED, now)
     record = await records_repo.get(db, user.id, record_id)
     if record is not None:
         await replan_record(db, user, record, now)
-    await reply(message, saved_text(t, form.notice, mci_count), main_menu(t))
+    await reply(message, saved_text(t, form.notice, mci_count), main_menu(t, writes(access)))
 
 
 async def not_text(message: Message, t: Translator, state: FSMContext) -> None:
@@ -208,18 +211,19 @@ async def back(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
     await ask_date(query, t, state)
 
 
-async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:
     await state.clear()
-    await show(query, t("cancelled"), main_menu(t))
+    await show(query, t("cancelled"), main_menu(t, writes(access)))
 
 
 def router() -> Router:
     r = Router(name="fees")
-    r.message.register(fees, Command("fees"))
-    r.callback_query.register(fees_button, MenuCb.filter(F.action == "fees"))
+    # READ: the overview offers "Enter my fee notice" by the role (not to a viewer)
+    r.message.register(fees, Command("fees"), flags=READ)
+    r.callback_query.register(fees_button, MenuCb.filter(F.action == "fees"), flags=READ)
     r.callback_query.register(ask_date, FeeCb.filter(F.action == FeeAction.NOTICE), flags=WRITE)
     r.callback_query.register(back, FeeCb.filter(F.action == FeeAction.BACK))
-    r.callback_query.register(cancel, FeeCb.filter(F.action == FeeAction.CANCEL))
+    r.callback_query.register(cancel, FeeCb.filter(F.action == FeeAction.CANCEL), flags=READ)
     typed = F.text & ~F.text.startswith("/")
     r.message.register(got_date, FeeNotice.date, typed)
     r.message.register(got_rate, FeeNotice.rate, typed, flags=WRITE)  # role: bot.access

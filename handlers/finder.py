@@ -17,8 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from bot.clock import Clock
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
 from handlers import eligibility
+from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
 from handlers.finder_cb import FindAction, FindCb
 from handlers.keyboards import button, main_menu
@@ -211,9 +213,9 @@ async def back(
         await query.answer(t("stale-button"))
 
 
-async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:
     await state.clear()
-    await show(query, t("cancelled"), main_menu(t))
+    await show(query, t("cancelled"), main_menu(t, writes(access)))
 
 
 async def to_eligibility(
@@ -250,7 +252,7 @@ def router() -> Router:
     answers = F.action.in_({FindAction.YES, FindAction.NO})
     r.callback_query.register(yes_no, Finder.asking, FindCb.filter(answers))
     r.callback_query.register(back, FindCb.filter(F.action == FindAction.BACK))
-    r.callback_query.register(cancel, FindCb.filter(F.action == FindAction.CANCEL))
+    r.callback_query.register(cancel, FindCb.filter(F.action == FindAction.CANCEL), flags=READ)
     r.callback_query.register(
         to_eligibility, Finder.asking, FindCb.filter(F.action == FindAction.ELIGIBILITY)
     )

@@ -77,8 +77,9 @@ def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKey
     return out
 
 
-def main_menu(t: Translator, writes: bool = True) -> InlineKeyboardMarkup:
-    """The main menu; without "Track" for one who may not save (a viewer)."""
+def main_menu(t: Translator, writes: bool) -> InlineKeyboardMarkup:
+    """The main menu; without "Track" for one who may not save (a viewer). ``writes`` has no
+    default: every screen that shows the menu knows the role (``handlers.access.writes``)."""
     return _main_menu(t.lang, writes)
 
 

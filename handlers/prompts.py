@@ -6,7 +6,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.i18n import Translator
-from handlers.keyboards import main_menu
+from handlers.keyboards import menu_button
 from handlers.replies import reply
 
 Rows = list[list[InlineKeyboardButton]]
@@ -15,7 +15,7 @@ Rows = list[list[InlineKeyboardButton]]
 async def start_over(target: Message | CallbackQuery, t: Translator, state: FSMContext) -> None:
     """The stored form no longer fits (an old conversation, an upgrade): leave it and say so."""
     await state.clear()
-    await reply(target, t("flow-start-over"), main_menu(t))
+    await reply(target, t("flow-start-over"), menu_button(t))  # the menu follows the role
 
 
 async def need_text(message: Message, t: Translator, rows: Rows) -> None:

@@ -7,11 +7,13 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.clock import Clock
+from bot.db import Database
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
-from handlers.commands import COMMANDS, WRITE_COMMANDS
+from handlers.commands import COMMANDS, WRITE_COMMANDS, sync_private_menu
 from handlers.keyboards import main_menu
 from handlers.replies import show
 
@@ -29,9 +31,19 @@ def router() -> Router:
 
     # READ: the role decides what the menu and /help offer (a viewer is not offered /track).
     @r.message(CommandStart(), flags=READ)
-    async def start(message: Message, t: Translator, state: FSMContext, access: Access) -> None:
+    async def start(
+        message: Message,
+        t: Translator,
+        state: FSMContext,
+        access: Access,
+        db: Database,
+        clock: Clock,
+    ) -> None:
         await state.clear()
-        await message.answer(t("welcome"), reply_markup=main_menu(t, writes(access)))
+        may = writes(access)
+        await message.answer(t("welcome"), reply_markup=main_menu(t, may))
+        if not may and message.bot is not None:  # a viewer since before their menu was kept
+            await sync_private_menu(message.bot, db, clock, access.user_id)
 
     @r.message(Command("help"), flags=READ)
     async def help_command(message: Message, t: Translator, access: Access) -> None:

@@ -27,7 +27,7 @@ from bot.records import profile as profile_repo
 from bot.records.profile import MAX_COUNT, CompanyProfile
 from handlers.access import ADMIN, READ
 from handlers.callbacks import MenuCb
-from handlers.keyboards import button, main_menu
+from handlers.keyboards import button, menu_button
 from handlers.replies import reply, show
 from knowledge.interview import over_total, parse_count
 from knowledge.render import render_status, render_trace, result_status, source_links
@@ -170,7 +170,7 @@ async def overview(
 
 async def start_over(target: CallbackQuery | Message, t: Translator, state: FSMContext) -> None:
     await state.clear()
-    await reply(target, t("flow-start-over"), main_menu(t))
+    await reply(target, t("flow-start-over"), menu_button(t))  # the menu follows the role
 
 
 async def ask(

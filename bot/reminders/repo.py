@@ -124,9 +124,13 @@ async def upcoming(db: Database, user_id: int) -> list[Reminder]:
 
 
 async def upcoming_in(db: Database, workspace_id: int) -> list[Reminder]:
-    """The open reminders of a workspace's records, whoever they go to (the dashboard)."""
+    """The open reminders of a workspace's records, whoever they go to (the dashboard).
+
+    ``CROSS JOIN`` keeps SQLite's join order: the workspace's records first (by index), then
+    their reminders by record. Left to choose without statistics it read every pending reminder
+    through ``reminders_due`` — 14 ms a workspace at 20,000 reminders, seconds at a million."""
     rows = await db.fetchall(
-        "SELECT r.* FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id "
+        "SELECT r.* FROM records AS rec CROSS JOIN reminders AS r ON r.record_id = rec.id "
         "WHERE rec.workspace_id = ? AND r.status IN ('pending', 'sent', 'paused') "
         "ORDER BY r.due_date, r.id",
         (workspace_id,),
@@ -287,7 +291,7 @@ async def claim_old(db: Database, before: int) -> list[Reminder]:
 # --- a company's group chat (issue 14): any writer of the workspace acts, recorded by who -------
 
 
-async def _in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Reminder | None:
+async def in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Reminder | None:
     """The reminder if its record belongs to the workspace (a forged button names another's)."""
     row = await db.fetchone(
         "SELECT r.* FROM reminders AS r JOIN records AS rec ON rec.id = r.record_id "
@@ -299,7 +303,7 @@ async def _in_workspace(db: Database, workspace_id: int, reminder_id: int) -> Re
 
 async def done_in_workspace(db: Database, workspace_id: int, reminder_id: int, by: int) -> bool:
     """Close the obligation from the group, recording who pressed; False if not open there."""
-    reminder = await _in_workspace(db, workspace_id, reminder_id)
+    reminder = await in_workspace(db, workspace_id, reminder_id)
     if reminder is None:
         return False
     changed = await db.execute(
@@ -313,7 +317,7 @@ async def done_in_workspace(db: Database, workspace_id: int, reminder_id: int, b
 async def snooze_in_workspace(
     db: Database, workspace_id: int, reminder_id: int, until: dt.datetime, by: int
 ) -> bool:
-    reminder = await _in_workspace(db, workspace_id, reminder_id)
+    reminder = await in_workspace(db, workspace_id, reminder_id)
     if reminder is None:
         return False
     changed = await db.execute(

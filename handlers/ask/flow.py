@@ -7,8 +7,10 @@ from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, InlineQuery, Message
 
 from bot.clock import Clock
+from bot.db import Database
 from bot.db.users import User
 from bot.i18n import Translator
+from handlers.access import writes_now
 from handlers.ask.callbacks import CardCb, GroupCb, TopicCb
 from handlers.ask.views import (
     CHANGES_TOPIC,
@@ -75,12 +77,13 @@ async def changes_button(query: CallbackQuery, t: Translator, user: User, clock:
     await show(query, text, changes_keyboard(t))
 
 
-async def question(message: Message, t: Translator, user: User, clock: Clock) -> None:
+async def question(message: Message, t: Translator, user: User, clock: Clock, db: Database) -> None:
     text = message.text or ""
     if not any(char.isalpha() for char in text):
         # "10:00" at a button picker, "-5", a date after /cancel: an answer to no question here;
         # searched, its digits matched whatever card quotes them (the quota for "2026").
-        await message.answer(t("ask-not-a-question"), reply_markup=main_menu(t))
+        menu = main_menu(t, await writes_now(db, user.id, clock))  # no Track to a viewer
+        await message.answer(t("ask-not-a-question"), reply_markup=menu)
         return
     found = answer_for(text, t.lang, clock, user.timezone)
     if not found.card:

@@ -310,9 +310,9 @@ async def open_result(
     await reply(query, result_text(t, results, clock.today(user.timezone)), markup)
 
 
-async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:
     await state.clear()
-    await show(query, t("cancelled"), main_menu(t))
+    await show(query, t("cancelled"), main_menu(t, writes(access)))
 
 
 def register(r: Router) -> None:
@@ -336,4 +336,6 @@ def register(r: Router) -> None:
     cb.register(back_from_route, back, Deadlines.route)
     cb.register(how_counted, DlWhy.filter())
     cb.register(open_result, DlOpen.filter(), flags=READ)
-    cb.register(cancel, DlNav.filter(F.action == DlNavAction.CANCEL), StateFilter(Deadlines))
+    cb.register(
+        cancel, DlNav.filter(F.action == DlNavAction.CANCEL), StateFilter(Deadlines), flags=READ
+    )

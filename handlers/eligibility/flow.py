@@ -16,7 +16,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.clock import Clock
 from bot.db.users import User
+from bot.db.workspaces import Access
 from bot.i18n import Translator
+from handlers.access import READ, writes
 from handlers.callbacks import MenuCb
 from handlers.datepick import (
     DateAction,
@@ -194,9 +196,9 @@ async def on_more(
         await send(query.message, text, menu_button(t))
 
 
-async def on_cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def on_cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:
     await state.clear()
-    await show(query, t("cancelled"), main_menu(t))
+    await show(query, t("cancelled"), main_menu(t, writes(access)))
 
 
 def typed_option(t: Translator, question: Question, text: str) -> Value | None:
@@ -271,7 +273,7 @@ async def on_text(
     question = interview.current_question(form.history, today)
     if question is None:  # cannot happen with a stored history, but never get stuck
         await state.clear()
-        await message.answer(t("cancelled"), reply_markup=main_menu(t))
+        await message.answer(t("cancelled"), reply_markup=menu_button(t))
         return
     await take_typed(message, t, state, form, question, today)
 
@@ -330,6 +332,6 @@ def register(r: Router) -> None:
     cb.register(on_date, answering, DateCb.filter(F.action == DateAction.PICK))
     cb.register(on_back, answering, ElNav.filter(F.action == ElNavAction.BACK))
     cb.register(on_more, ElMore.filter())
-    cb.register(on_cancel, answering, ElNav.filter(F.action == ElNavAction.CANCEL))
+    cb.register(on_cancel, answering, ElNav.filter(F.action == ElNavAction.CANCEL), flags=READ)
     r.message.register(on_text, answering, ~F.text.startswith("/"))
     r.edited_message.register(on_edit, answering, F.text, ~F.text.startswith("/"))

@@ -12,7 +12,7 @@ from aiogram.filters import JOIN_TRANSITION, ChatMemberUpdatedFilter, Command, F
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 
 from bot.clock import Clock
-from bot.db import Database, groups
+from bot.db import Database, audit, groups
 from bot.db.users import User
 from bot.db.workspaces import Access
 from bot.i18n import Translator
@@ -62,6 +62,16 @@ async def quiet(message: Message) -> None:
     """Plain group talk: the bot does not answer it."""
 
 
+async def log_press(
+    db: Database, reminder: repo.Reminder, by: int, done: bool, clock: Clock
+) -> None:
+    if done:
+        await audit.log(db, reminder.record_id, by, audit.Action.DONE, clock.now(), reminder.kind)
+        return
+    until = (clock.now() + SNOOZE).date().isoformat()
+    await audit.log(db, reminder.record_id, by, audit.Action.SNOOZED, clock.now(), until)
+
+
 async def pressed(
     query: CallbackQuery,
     callback_data: GroupCb,
@@ -71,12 +81,16 @@ async def pressed(
     clock: Clock,
 ) -> None:
     ws, rid = callback_data.ws, callback_data.rid
-    if callback_data.action is GroupAction.DONE:
-        changed = await repo.done_in_workspace(db, ws, rid, user.id)
-        note = "grp-done-by"
-    else:
-        changed = await repo.snooze_in_workspace(db, ws, rid, clock.now() + SNOOZE, user.id)
-        note = "grp-snoozed-by"
+    done = callback_data.action is GroupAction.DONE
+    note = "grp-done-by" if done else "grp-snoozed-by"
+    async with db.transaction():  # the change and its history line (who pressed) together
+        reminder = await repo.in_workspace(db, ws, rid)
+        if done:
+            changed = await repo.done_in_workspace(db, ws, rid, user.id)
+        else:
+            changed = await repo.snooze_in_workspace(db, ws, rid, clock.now() + SNOOZE, user.id)
+        if changed and reminder is not None:
+            await log_press(db, reminder, user.id, done, clock)
     if not changed:
         await query.answer(t("grp-already"), show_alert=True)
         return

@@ -20,6 +20,7 @@ class RecAction(StrEnum):
     DELETE = "delete"
     DELETE_YES = "delete_yes"
     CANCEL = "cancel"  # leave a rename/redate/detail prompt, back to the record
+    HISTORY = "hist"  # who did what, when (bot.db.audit)
 
 
 class RecCb(CallbackData, prefix="rec"):

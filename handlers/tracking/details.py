@@ -10,7 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db.records import Record
 from bot.db.users import User
 from bot.db.workspaces import Access
@@ -76,6 +76,22 @@ async def set_choice(db: Database, user: User, record: Record, field: DetField, 
     return True
 
 
+HISTORY_FIELD = {
+    DetField.RENEWALS: audit.Field.RENEWALS,
+    DetField.END_RESET: audit.Field.END,
+    DetField.STAGE: audit.Field.STAGE,
+    "region": audit.Field.REGION,
+    "ref": audit.Field.REF,
+}
+
+
+async def logged(
+    db: Database, access: Access, record_id: int, field: audit.Field, now: dt.datetime
+) -> None:
+    """The history line of a detail's change (inside the change's transaction)."""
+    await audit.log(db, record_id, access.user_id, audit.Action.EDITED, now, field)
+
+
 async def detail(
     query: CallbackQuery,
     callback_data: DetCb,
@@ -95,16 +111,25 @@ async def detail(
     if field.value in TYPED.get(record.kind, ("region",)):
         await ask_detail(query, t, state, record, field.value)
         return
-    if not await set_choice(db, user, record, field, callback_data.value):
-        await query.answer(t("stale-button"))
-        return
+    async with db.transaction():
+        if not await set_choice(db, user, record, field, callback_data.value):
+            await query.answer(t("stale-button"))
+            return
+        if field in HISTORY_FIELD:  # Back changes nothing
+            await logged(db, access, record.id, HISTORY_FIELD[field], clock.now())
     await state.clear()
     await replan_record(db, user, record, clock.now())
-    await show(query, await card(t, db, user, record), record_keyboard(t, record.id))
+    await show(query, await card(t, db, user, record), record_keyboard(t, record.id, True))
 
 
 async def detail_text(
-    message: Message, t: Translator, user: User, db: Database, state: FSMContext, access: Access
+    message: Message,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+    state: FSMContext,
+    access: Access,
 ) -> None:
     form = await load(state, DetailForm)
     found = None if form is None else await in_workspace(db, access, form.record, user)
@@ -119,7 +144,9 @@ async def detail_text(
         )
         return
     await state.clear()
-    await details_repo.set_text(db, user.id, form.record, form.field, value)
+    async with db.transaction():
+        await details_repo.set_text(db, user.id, form.record, form.field, value)
+        await logged(db, access, form.record, HISTORY_FIELD[form.field], clock.now())
     await send_card(message, t, db, user, form.record)
 
 
@@ -144,7 +171,9 @@ async def apply_end(
         await answer_with(message, t("track-end-invalid"), detail_rows(t, record.id))
         return
     await state.clear()
-    await details_repo.set_end_date(db, user.id, record.id, day)
+    async with db.transaction():
+        await details_repo.set_end_date(db, user.id, record.id, day)
+        await logged(db, access, record.id, audit.Field.END, clock.now())
     await replan_record(db, user, record, clock.now())
     await send_card(message, t, db, user, record.id)
 

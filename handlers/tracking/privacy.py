@@ -12,12 +12,12 @@ from bot.db import Database
 from bot.db import records as records_repo
 from bot.db import users as users_repo
 from bot.db import workspaces as ws_repo
-from bot.db.fsm import delete_user_rows
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.records.planning import replan_record
-from bot.records.responsible import leave_companies
+from bot.records.responsible import erase_user
 from handlers.callbacks import MenuCb
+from handlers.commands import clear_private_menu
 from handlers.keyboards import button
 from handlers.replies import show
 from handlers.tracking.callbacks import PrivacyAction, PrivacyCb
@@ -48,13 +48,13 @@ async def erase(
     clock: Clock,
 ) -> None:
     await state.clear()
-    for record_id, heir in await leave_companies(db, user.id):  # company records stay
+    for record_id, heir in await erase_user(db, user.id, clock.now()):  # company records stay
         owner = await users_repo.get(db, heir)
         record = await records_repo.get(db, heir, record_id)
         if owner is not None and record is not None:
             await replan_record(db, owner, record, clock.now())
-    await users_repo.delete(db, user.id)  # personal records and reminders go by cascade
-    await delete_user_rows(db, user.id)
+    if query.bot is not None:
+        await clear_private_menu(query.bot, user.chat_id)
     storage = state.storage
     if hasattr(storage, "forget"):
         storage.forget()

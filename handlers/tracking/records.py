@@ -10,7 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db import records as records_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
@@ -38,6 +38,7 @@ from handlers.replies import show
 from handlers.states import Editing
 from handlers.tracking.callbacks import RecAction, RecCb
 from handlers.tracking.forms import DetailEdit, EditForm, load, store
+from handlers.tracking.history import show_history
 from handlers.tracking.prompts import answer_with, need_text, start_over
 from handlers.tracking.responsible_view import responsible_row
 from handlers.tracking.views import (
@@ -78,7 +79,7 @@ async def send_card(
         await message.answer(t("track-not-found"))
         return
     await message.answer(
-        await card(t, db, user, record), reply_markup=record_keyboard(t, record.id)
+        await card(t, db, user, record), reply_markup=record_keyboard(t, record.id, True)
     )
 
 
@@ -100,17 +101,33 @@ async def ask_delete(query: CallbackQuery, t: Translator, record: Record) -> Non
 
 
 async def delete(
-    query: CallbackQuery, t: Translator, db: Database, user: User, record: Record
+    query: CallbackQuery,
+    t: Translator,
+    db: Database,
+    user: User,
+    record: Record,
+    by: int,
+    now: dt.datetime,
 ) -> None:
     await records_repo.delete(db, user.id, record.id)
     await show(query, t("track-deleted"), menu_button(t))
 
 
 async def close(
-    query: CallbackQuery, t: Translator, db: Database, user: User, record: Record
+    query: CallbackQuery,
+    t: Translator,
+    db: Database,
+    user: User,
+    record: Record,
+    by: int,
+    now: dt.datetime,
 ) -> None:
-    await records_repo.set_status(db, user.id, record.id, "done")
-    await reminders_repo.close_record(db, user.id, record.id)
+    async with db.transaction():
+        closing = record.status != "done"  # a second tap closes nothing new
+        await records_repo.set_status(db, user.id, record.id, "done")
+        await reminders_repo.close_record(db, user.id, record.id)
+        if closing:
+            await audit.log(db, record.id, by, audit.Action.DONE, now)
     await show(query, t("track-closed", name=record_title(t, record)), menu_button(t))
 
 
@@ -148,12 +165,14 @@ async def record_action(
     user: User,
     db: Database,
     state: FSMContext,
+    clock: Clock,
     access: Access,
 ) -> None:
     found = await in_workspace(db, access, callback_data.id, user)
     if found is None:  # another workspace's id, a deleted record (a second "Yes, delete")
         await query.answer(t("track-not-found"))
         return
+    presser = user
     record, user = found  # from here on the record's creator: its rows and reminders
     action = callback_data.action
     if await state.get_state() in EDIT_STATES:
@@ -162,16 +181,36 @@ async def record_action(
         await ask_edit(query, t, state, record, action)
     elif action == RecAction.DELETE:
         await ask_delete(query, t, record)
+    elif action == RecAction.HISTORY:  # read by anyone who may read the record
+        await show_history(query, t, db, access, presser, record)
     elif action in READ_ACTIONS:  # what they read offers edits by the presser's role
         await READERS[action](query, t, db, user, record, writes(access))
     else:
-        await ACTIONS[action](query, t, db, user, record)
+        await ACTIONS[action](query, t, db, user, record, access.user_id, clock.now())
 
 
 READERS = {RecAction.OPEN: open_card, RecAction.CANCEL: open_card, RecAction.MORE: more}
 ACTIONS = {RecAction.DELETE_YES: delete, RecAction.DONE: close}
-READ_ACTIONS = (RecAction.OPEN, RecAction.CANCEL, RecAction.MORE)
+READ_ACTIONS = (RecAction.OPEN, RecAction.CANCEL, RecAction.MORE, RecAction.HISTORY)
 EDIT_STATES = {s.state for s in (*Editing.__states__, *DetailEdit.__states__)}
+
+
+async def _update(
+    db: Database,
+    access: Access,
+    owner: User,
+    record: Record,
+    clock: Clock,
+    label: str | None,
+    event_date: dt.date | None,
+) -> bool:
+    """The change and its history line in one transaction (by the presser, not the owner)."""
+    async with db.transaction():
+        if not await records_repo.update(db, owner.id, record.id, label, event_date):
+            return False
+        field = audit.Field.LABEL if label is not None else audit.Field.DATE
+        await audit.log(db, record.id, access.user_id, audit.Action.EDITED, clock.now(), field)
+    return True
 
 
 async def edited(
@@ -188,9 +227,7 @@ async def edited(
     form = await load(state, EditForm)
     await state.clear()
     found = None if form is None else await in_workspace(db, access, form.record, user)
-    if found is None or not await records_repo.update(
-        db, found[1].id, found[0].id, label, event_date
-    ):
+    if found is None or not await _update(db, access, found[1], found[0], clock, label, event_date):
         await message.answer(t("track-not-found"))
         return
     owner = found[1]

@@ -9,13 +9,15 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db import records as records_repo
+from bot.db import workspaces as ws_repo
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
 from bot.reminders.repo import Reminder
 from bot.reminders.timing import send_time
+from handlers.access import writes
 from handlers.tracking.callbacks import RemAction, RemCb
 from handlers.tracking.records import card
 from handlers.tracking.views import record_keyboard
@@ -30,7 +32,11 @@ async def done(
     if reminder.status == "done":  # a second tap: the message says ✓ already
         await query.answer(t("rem-done"))
         return
-    await reminders_repo.mark_done(db, user.id, reminder.id)
+    async with db.transaction():
+        await reminders_repo.mark_done(db, user.id, reminder.id)
+        await audit.log(
+            db, reminder.record_id, user.id, audit.Action.DONE, clock.now(), reminder.kind
+        )
     await query.answer(t("rem-done"))
     message = query.message
     if isinstance(message, Message) and message.text is not None:
@@ -50,7 +56,13 @@ async def snooze(
 ) -> None:
     day = clock.today(user.timezone) + dt.timedelta(days=days)
     until = send_time(day, user.timezone, user.reminder_hour, user.quiet_start, user.quiet_end)
-    if await reminders_repo.snooze(db, user.id, reminder.id, until):
+    async with db.transaction():
+        snoozed = await reminders_repo.snooze(db, user.id, reminder.id, until)
+        if snoozed:
+            await audit.log(
+                db, reminder.record_id, user.id, audit.Action.SNOOZED, clock.now(), day.isoformat()
+            )
+    if snoozed:
         await query.answer(t("rem-snoozed", date=format_date(day, t.lang)))
     else:  # already done (or closed with its record): nothing to snooze
         await query.answer(t("rem-not-found"))
@@ -64,9 +76,12 @@ async def open_record(
         await query.answer(t("rem-not-found"))
         return
     await query.answer()
-    if query.bot is not None:
-        text = await card(t, db, user, record)
-        await query.bot.send_message(user.chat_id, text, reply_markup=record_keyboard(t, record.id))
+    if query.bot is not None:  # one demoted to viewer since is offered no edits
+        role = await ws_repo.access(db, user.id, record.workspace_id or 0)
+        markup = record_keyboard(t, record.id, role is not None and writes(role))
+        await query.bot.send_message(
+            user.chat_id, await card(t, db, user, record), reply_markup=markup
+        )
 
 
 async def reminder_action(

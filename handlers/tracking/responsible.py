@@ -65,7 +65,9 @@ async def hand(
     if found is None or member is None or not may_be_responsible(member):
         await query.answer(t("ws-member-gone") if found else t("track-not-found"), show_alert=True)
         return
-    if not await hand_over(db, access.workspace.id, found[0].id, member.user_id):
+    if not await hand_over(
+        db, access.workspace.id, found[0].id, member.user_id, access.user_id, clock.now()
+    ):
         await query.answer(t("ws-member-gone"), show_alert=True)
         return
     owner = await users_repo.get(db, member.user_id)
@@ -74,7 +76,9 @@ async def hand(
         await replan_record(db, owner, record, clock.now())
         note = t("rsp-set", name=member_name(t, member))
         await show(
-            query, f"{note}\n\n{await card(t, db, owner, record)}", record_keyboard(t, record.id)
+            query,
+            f"{note}\n\n{await card(t, db, owner, record)}",
+            record_keyboard(t, record.id, True),
         )
 
 

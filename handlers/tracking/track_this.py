@@ -11,14 +11,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.clock import Clock
-from bot.db import Database
+from bot.db import Database, audit
 from bot.db import records as records_repo
 from bot.db.records import MAX_LABEL, Record
 from bot.db.users import User
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records.planning import planned, replan_record
-from handlers.access import WRITE
+from handlers.access import READ, WRITE, writes
 from handlers.deadlines import TrackThis, track_payload
 from handlers.keyboards import main_menu
 from handlers.replies import reply, show
@@ -123,29 +123,31 @@ async def save(
         await start_over(query, t, state)
         return
     await state.clear()  # a second tap finds no state: the fallback says "stale", nothing doubles
-    record_id = await records_repo.add(
-        db,
-        user.id,
-        form.kind,
-        form.date,
-        clock.now(),
-        form.label,
-        form.route,
-        form.term,
-        workspace_id=access.workspace.id,
-    )
+    async with db.transaction():  # the record and its first history line, or neither
+        record_id = await records_repo.add(
+            db,
+            user.id,
+            form.kind,
+            form.date,
+            clock.now(),
+            form.label,
+            form.route,
+            form.term,
+            workspace_id=access.workspace.id,
+        )
+        await audit.log(db, record_id, user.id, audit.Action.CREATED, clock.now())
     record = await records_repo.get(db, user.id, record_id)
     assert record is not None
     count = await replan_record(db, user, record, clock.now())
     text = t("track-saved", count=count)
     if access.workspace.kind == "company":  # a consultant sees which company has it
         text += "\n" + t("ws-saved-in", name=escape(access.workspace.name))
-    await show(query, text, record_keyboard(t, record_id))
+    await show(query, text, record_keyboard(t, record_id, True))
 
 
-async def cancel(query: CallbackQuery, t: Translator, state: FSMContext) -> None:
+async def cancel(query: CallbackQuery, t: Translator, state: FSMContext, access: Access) -> None:
     await state.clear()
-    await show(query, t("cancelled"), main_menu(t))
+    await show(query, t("cancelled"), main_menu(t, writes(access)))
 
 
 async def label_not_text(message: Message, t: Translator) -> None:
@@ -172,7 +174,7 @@ def register(r: Router) -> None:
         save, Tracking.confirm, TrackCb.filter(F.action == TrackAction.SAVE), flags=WRITE
     )
     r.callback_query.register(
-        cancel, StateFilter(Tracking), TrackCb.filter(F.action == TrackAction.CANCEL)
+        cancel, StateFilter(Tracking), TrackCb.filter(F.action == TrackAction.CANCEL), flags=READ
     )
     r.message.register(label_not_text, Tracking.label)
     r.message.register(confirm_not_text, Tracking.confirm)

@@ -144,7 +144,10 @@ RECORD_ROWS: list[Callable[[Translator, int], list[InlineKeyboardButton]]] = [
         _rec(t, "track-btn-rename", RecAction.RENAME, i),
         _rec(t, "track-btn-redate", RecAction.REDATE, i),
     ],
-    lambda t, i: [_rec(t, "track-btn-details", RecAction.MORE, i)],
+    lambda t, i: [
+        _rec(t, "track-btn-details", RecAction.MORE, i),
+        _rec(t, "track-btn-history", RecAction.HISTORY, i),
+    ],
     lambda t, i: [
         _rec(t, "track-btn-done", RecAction.DONE, i),
         _rec(t, "track-btn-delete", RecAction.DELETE, i),
@@ -159,7 +162,8 @@ RECORD_ROWS: list[Callable[[Translator, int], list[InlineKeyboardButton]]] = [
 EDIT_ROWS = (0, 2)  # rename/date, close/delete: not shown to a viewer (they would be refused)
 
 
-def record_keyboard(t: Translator, record_id: int, may_write: bool = True) -> InlineKeyboardMarkup:
+def record_keyboard(t: Translator, record_id: int, may_write: bool) -> InlineKeyboardMarkup:
+    """``may_write`` has no default: a viewer is not offered the edit rows."""
     shown = [row for i, row in enumerate(RECORD_ROWS) if may_write or i not in EDIT_ROWS]
     return keyboard(*(row(t, record_id) for row in shown))
 

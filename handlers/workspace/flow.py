@@ -21,6 +21,7 @@ from bot.i18n import Translator
 from bot.records.planning import replan_record
 from bot.records.responsible import hand_over_all
 from handlers.access import ADMIN, READ
+from handlers.commands import sync_private_menu
 from handlers.forms import load, store
 from handlers.prompts import answer_with, need_text, start_over
 from handlers.replies import reply, show
@@ -72,8 +73,11 @@ async def list_button(query: CallbackQuery, t: Translator, db: Database, access:
     await show_list(query, t, db, access)
 
 
-async def switch(query: CallbackQuery, t: Translator, db: Database, access: Access) -> None:
+async def switch(
+    query: CallbackQuery, t: Translator, db: Database, clock: Clock, bot: Bot, access: Access
+) -> None:
     await ws_repo.switch(db, access.user_id, access.workspace.id)
+    await sync_private_menu(bot, db, clock, access.user_id)
     note = t("ws-switched", name=ws_name(t, access.workspace), role=role_name(t, access.role))
     await show_list(query, t, db, access, note)
 
@@ -127,6 +131,8 @@ async def _create(
     user_id = sender.id if sender is not None else 0
     await ws_repo.create_company(db, user_id, form.name, bin_, owner, clock.now())
     await state.clear()
+    if target.bot is not None:  # the owner of the new company writes: the full menu
+        await sync_private_menu(target.bot, db, clock, user_id)
     access = await ws_repo.current(db, user_id, clock.now())
     await show_list(target, t, db, access, t("ws-created", name=ws_name(t, access.workspace)))
 
@@ -202,7 +208,12 @@ async def member_open(
 
 
 async def member_role(
-    query: CallbackQuery, callback_data: MemberCb, t: Translator, db: Database, access: Access
+    query: CallbackQuery,
+    callback_data: MemberCb,
+    t: Translator,
+    db: Database,
+    clock: Clock,
+    access: Access,
 ) -> None:
     member = await _target(query, callback_data, t, db, access)
     if member is None:
@@ -211,6 +222,8 @@ async def member_role(
         await query.answer(t("ws-denied"), show_alert=True)
         return
     await ws_repo.set_role(db, access.workspace.id, member.user_id, callback_data.role)
+    if query.bot is not None:
+        await sync_private_menu(query.bot, db, clock, member.user_id)
     changed = ws_repo.Member(member.user_id, callback_data.role, member.name)
     note = t("ws-role-changed", name=member_name(t, changed), role=role_name(t, changed.role))
     await show(
@@ -244,8 +257,12 @@ async def member_remove_yes(
     member = await _target(query, callback_data, t, db, access)
     if member is None:
         return
-    moved = await hand_over_all(db, access.workspace.id, member.user_id, user.id)
+    moved = await hand_over_all(
+        db, access.workspace.id, member.user_id, user.id, user.id, clock.now()
+    )
     await ws_repo.remove(db, access.workspace.id, member.user_id)
+    if query.bot is not None:
+        await sync_private_menu(query.bot, db, clock, member.user_id)
     for record_id in moved:
         if (record := await records_repo.get(db, user.id, record_id)) is not None:
             await replan_record(db, user, record, clock.now())
@@ -275,6 +292,8 @@ async def join(
     if isinstance(joined, Refused):
         await message.answer(t(f"ws-join-{joined.value}"))
         return
+    if message.bot is not None:  # a viewer's menu offers no /track
+        await sync_private_menu(message.bot, db, clock, sender.id)
     name = ws_name(t, joined.workspace)
     await show_list(
         message, t, db, joined, t("ws-joined", name=name, role=role_name(t, joined.role))

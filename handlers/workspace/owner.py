@@ -11,6 +11,7 @@ from bot.db import workspaces as ws_repo
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from handlers.access import OWNER
+from handlers.commands import sync_private_menu
 from handlers.replies import show
 from handlers.workspace.callbacks import OwnAction, OwnCb, TransferCb
 from handlers.workspace.flow import show_list
@@ -61,7 +62,11 @@ async def ask_delete(query: CallbackQuery, t: Translator, db: Database, access: 
 async def delete(
     query: CallbackQuery, t: Translator, db: Database, clock: Clock, access: Access
 ) -> None:
+    gone = await ws_repo.members(db, access.workspace.id)
     await ws_repo.delete(db, access.workspace.id)
+    if query.bot is not None:
+        for member in gone:  # a viewer there is back in their personal workspace
+            await sync_private_menu(query.bot, db, clock, member.user_id)
     now = await ws_repo.current(db, access.user_id, clock.now())
     await show_list(query, t, db, now, t("ws-deleted", name=ws_name(t, access.workspace)))
 

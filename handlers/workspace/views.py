@@ -26,9 +26,16 @@ from knowledge.teams import INVITABLE, Role, allows, may_manage
 Rows = list[list[InlineKeyboardButton]]
 
 
+LABEL = 36  # a button alone on its row shows this much on a phone (tests/support/budget.py)
+
+
 def button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    """A label is plain text: names escaped for messages are shown as typed here."""
-    return InlineKeyboardButton(text=unescape(text)[:64], callback_data=data.pack())
+    """A label is plain text: names escaped for messages are shown as typed here; a long company
+    or member name is cut to what a phone shows, with an ellipsis."""
+    label = unescape(text)
+    if len(label) > LABEL:
+        label = label[: LABEL - 1] + "…"
+    return InlineKeyboardButton(text=label, callback_data=data.pack())
 
 
 def markup(rows: Rows) -> InlineKeyboardMarkup:

@@ -57,7 +57,7 @@ async def fill(db: Database) -> None:
 async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path: Path) -> None:
     db = await schema_6(tmp_path)
     await fill(db)
-    assert await db.migrate() == [7, 8]  # 0008: escalation and the group chat (issue 14)
+    assert await db.migrate() == [7, 8, 9]  # 0008: escalation, group chat; 0009: audit (issue 14)
     first, second = [await workspaces.current(db, uid, E2E_NOW) for uid in (1, 2)]
     assert first.workspace.kind == second.workspace.kind == "personal"
     assert first.workspace.id != second.workspace.id

@@ -57,5 +57,5 @@ rsp-btn = 👤 Responsible: { $name }
 rsp-former = a former member
 rsp-choose = Who is responsible for { $name }? They get its reminders.
 rsp-set = { $name } is responsible now and gets its reminders.
-ws-privacy = In a company workspace your records belong to the company: if you delete your data they stay with it (its owner becomes responsible; if you own it, ownership passes to an admin or member). The owner can delete a company workspace with all its records in /workspace.
+ws-privacy = In a company workspace your records belong to the company: if you delete your data they stay with it (its owner becomes responsible; if you own it, ownership passes to an admin or member). Its history shows what you did as done by "a former member": no name or id of yours stays. The owner can delete a company workspace in /workspace (after a confirmation); every row of it goes: records, reminders, history, members, invitations, the profile and the group link.
 ws-saved-in = In the workspace of <b>{ $name }</b>.

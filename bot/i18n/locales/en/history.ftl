@@ -1,0 +1,22 @@
+# A record's history (issue 14): who did what, when. Names are the members' as they joined.
+track-btn-history = 🕘 History
+hist-title = <b>History: { $name }</b>
+hist-line = { $when } · { $what } — { $who }
+hist-created = created
+hist-edited = changed: { $field }
+hist-field-label = the name
+hist-field-date = the date
+hist-field-region = the region
+hist-field-ref = the number
+hist-field-end = the end date
+hist-field-renewals = renewals used
+hist-field-stage = the vacancy stage
+hist-field-documents = the documents
+hist-done = marked done
+hist-done-kind = marked done: { $what }
+hist-snoozed = snoozed to { $date }
+hist-reassigned = handed to { $to }
+hist-you = you
+hist-former = a former member
+hist-more = … and { $count } earlier
+hist-empty = No changes recorded yet: the history starts with the first change.

@@ -1,0 +1,22 @@
+# Жазбаның тарихы (issue 14): кім не істеді және қашан. Есімдер — қатысушылар қосылғандағыдай.
+track-btn-history = 🕘 Тарих
+hist-title = <b>Тарих: { $name }</b>
+hist-line = { $when } · { $what } — { $who }
+hist-created = жазба құрылды
+hist-edited = өзгертілді: { $field }
+hist-field-label = атауы
+hist-field-date = күні
+hist-field-region = өңір
+hist-field-ref = нөмірі
+hist-field-end = аяқталу күні
+hist-field-renewals = пайдаланылған ұзартулар
+hist-field-stage = бос орын кезеңі
+hist-field-documents = құжаттар
+hist-done = орындалды деп белгіленді
+hist-done-kind = орындалды: { $what }
+hist-snoozed = { CASE($date, "dat") } дейін кейінге қалдырылды
+hist-reassigned = берілді: { $to }
+hist-you = сіз
+hist-former = бұрынғы қатысушы
+hist-more = … және бұрын тағы { $count }
+hist-empty = Әзірге өзгеріс жоқ: тарих алғашқы өзгерістен бастап жүргізіледі.

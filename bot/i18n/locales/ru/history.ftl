@@ -1,0 +1,22 @@
+# История записи (issue 14): кто что сделал и когда. Имена — как участники вступили.
+track-btn-history = 🕘 История
+hist-title = <b>История: { $name }</b>
+hist-line = { $when } · { $what } — { $who }
+hist-created = запись создана
+hist-edited = изменено: { $field }
+hist-field-label = название
+hist-field-date = дата
+hist-field-region = регион
+hist-field-ref = номер
+hist-field-end = дата окончания
+hist-field-renewals = использовано продлений
+hist-field-stage = этап вакансии
+hist-field-documents = документы
+hist-done = отмечено выполненным
+hist-done-kind = выполнено: { $what }
+hist-snoozed = отложено до { $date }
+hist-reassigned = передано: { $to }
+hist-you = вы
+hist-former = бывший участник
+hist-more = … и ещё { $count } раньше
+hist-empty = Изменений пока нет: история ведётся с первого изменения.
