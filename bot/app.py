@@ -129,8 +129,7 @@ def create_dispatcher(
         from bot import replicas
 
         sqlite = None
-        storage = shared = replicas.fsm_storage(redis)
-        isolation = replicas.event_isolation(shared)
+        storage, isolation = replicas.shared_fsm(redis, settings)
     dp = Dispatcher(storage=storage, events_isolation=isolation)
     dp["db"] = db
     dp["clock"] = clock

@@ -27,11 +27,13 @@ from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from bot.config import Settings
 from bot.notify import CHAT_MARGIN, Limiter
 
 log = logging.getLogger(__name__)
 PREFIX = "permitbot"
-LOCK_SECONDS = 60  # a replica that dies mid-update frees its users after this
+LOCK_SECONDS = 120.0  # a replica that dies mid-update frees its users after this
+LOCK_POLL = 0.05  # seconds between two tries of a user's lock held by another update
 MICRO = 1_000_000
 WARN_EVERY = 30.0  # seconds between two "Redis unreachable" warnings
 
@@ -100,8 +102,22 @@ def fsm_storage(redis: Redis) -> SharedStorage:
     return SharedStorage(redis, key_builder=key_builder(), json_dumps=dumps)
 
 
-def event_isolation(storage: RedisStorage) -> RedisEventIsolation:
-    return storage.create_isolation(lock_kwargs={"timeout": LOCK_SECONDS})
+def event_isolation(storage: RedisStorage, hold: float = LOCK_SECONDS) -> RedisEventIsolation:
+    """A lock per bot, chat and user around each update. ``hold``: seconds before the lock of a
+    replica that died mid-update frees the user; it must outlast the longest update (a reply
+    retried through an outage), else a second update could start beside it. An update that did
+    outlive it is logged by redis-py, not failed."""
+    return storage.create_isolation(
+        lock_kwargs={"timeout": hold, "sleep": LOCK_POLL, "raise_on_release_error": False}
+    )
+
+
+def shared_fsm(redis: Redis, settings: Settings) -> tuple[SharedStorage, RedisEventIsolation]:
+    """The Dispatcher's storage and isolation; the lock outlasts the longest update (a reply
+    retried for its whole ``REPLY_RETRY_SECONDS`` budget, each attempt up to REQUEST_TIMEOUT)."""
+    storage = fsm_storage(redis)
+    hold = max(LOCK_SECONDS, settings.reply_retry_seconds + 4 * settings.request_timeout)
+    return storage, event_isolation(storage, hold)
 
 
 class SharedLimiter(Limiter):
@@ -176,8 +192,17 @@ class SharedLimiter(Limiter):
             reserved, wait, _ = await self._reserve(keys=keys, args=[interval_us, 1])
             if wait > 0:
                 await self._sleep(wait / MICRO)
-            if reserved:
-                return  # (a pause that began meanwhile holds the next request, like in-process)
+            if not reserved:
+                continue  # the pause is over: take a slot
+            if wait <= 0 or await self._pause_left() <= 0:
+                return
+            await self.wait_pause()  # a 429 came while this waited for its slot: a fresh slot
+
+    async def _pause_left(self) -> float:
+        local = self.paused_until - self._clock()
+        if local > 0:
+            return local
+        return int(await self._remaining(keys=[self._keys(False)])) / MICRO
 
     def _unreachable(self, exc: RedisError) -> None:
         now = time.monotonic()

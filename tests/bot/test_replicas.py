@@ -256,6 +256,24 @@ async def test_a_429_on_one_replica_pauses_the_other(redis: Redis) -> None:
     assert 1.0 < waits[-1] <= 2.0
 
 
+async def test_a_429_while_a_message_waits_for_its_slot_holds_it(redis: Redis) -> None:
+    first = SharedLimiter(redis, BOT_ID, sleep=recorder()[1])
+    for chat in range(3):  # the schedule is taken for the next three slots
+        await first.acquire(100 + chat)
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 1:  # waiting for its slot, another replica gets a 429
+            await first.on_429(3)
+        else:
+            raise Slept
+
+    with pytest.raises(Slept):
+        await SharedLimiter(redis, BOT_ID, sleep=sleep).acquire(200)
+    assert waits[0] < 0.5 and 2.0 < waits[1] <= 3.0, "the message waits out the pause, then"
+
+
 async def test_unreachable_redis_falls_back_to_the_process(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
