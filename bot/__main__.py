@@ -23,7 +23,6 @@ import locale
 import logging
 import os
 import sqlite3
-from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -132,12 +131,9 @@ async def abandon_start_up(app: App) -> None:
             await app.db.close()
     with contextlib.suppress(Exception):
         await app.bot.session.close()
-
-
-def redis_password(settings: Settings) -> str:
-    """REDIS_URL's password, redacted from the logs like the token."""
-    url = settings.redis()
-    return (urlsplit(url).password or "") if url else ""
+    if app.redis is not None:
+        with contextlib.suppress(Exception):
+            await app.redis.aclose()
 
 
 def main() -> int:
@@ -159,7 +155,7 @@ def main() -> int:
         except ConfigError as exc:
             return fail(str(exc))
         return fail("BOT_TOKEN is not set (and there is no terminal for the local chat)")
-    secrets = [token or "", webhook[1] if webhook else "", redis_password(settings)]
+    secrets = [token or "", webhook[1] if webhook else "", settings.redis_password()]
     setup_logging(settings.log_level, secrets, settings.log_format)
     try:
         asyncio.run(run(settings, webhook))

@@ -118,6 +118,11 @@ class Settings(BaseSettings):
         """REDIS_URL (a SecretStr: it may hold a password; never logged)."""
         return None if self.redis_url is None else self.redis_url.get_secret_value()
 
+    def redis_password(self) -> str:
+        """REDIS_URL's password ("" if none), redacted from the logs like the token."""
+        url = self.redis()
+        return (urlsplit(url).password or "") if url else ""
+
     @property
     def database_path(self) -> Path:
         return self.data_dir / "permitbot.sqlite3"

@@ -78,6 +78,12 @@ def test_redis_url_must_name_redis() -> None:
     assert "pw" not in repr(Settings(_env_file=None, redis_url="redis://:pw@h:1/0"))
 
 
+def test_the_redis_password_is_redacted_from_the_logs() -> None:
+    settings = Settings(_env_file=None, redis_url="redis://:s3cret-pw@cache:6379/0")
+    assert settings.redis_password() == "s3cret-pw"
+    assert Settings(_env_file=None, redis_url="redis://cache:6379/0").redis_password() == ""
+
+
 def test_keys_keep_bots_chats_and_users_apart() -> None:
     builder = replicas.key_builder()
     key = StorageKey(bot_id=1, chat_id=-100, user_id=7)
