@@ -3,7 +3,8 @@
 - Conversation state: aiogram's ``RedisStorage``; keys ``permitbot:fsm:<bot>:<chat>:<user>:
   <destiny>:state|data``, so two bots on one Redis, or one user in two chats, never mix.
 - One user's updates one at a time across replicas: ``RedisEventIsolation`` (a Redis lock per
-  bot, chat and user around the whole update, expiring after ``LOCK_SECONDS`` if its holder died).
+  bot, chat and user around the whole update, expiring if its holder died: after ``LOCK_SECONDS``,
+  or the longest update's retry budget if that is longer).
 - One token, one budget: ``SharedLimiter`` keeps the global send rate, each chat's pace and the
   bot-wide 429 pause in Redis, keyed by the bot's id. Each is a GCRA schedule (the theoretical
   arrival time of the next message) updated by a Lua script on Redis's own clock, so replicas
@@ -140,7 +141,7 @@ class SharedLimiter(Limiter):
     ) -> None:
         super().__init__(per_second, chat_interval, chat_burst=chat_burst, sleep=sleep)
         self.redis = redis
-        self.prefix = f"{PREFIX}:{bot_id}"
+        self.prefix = f"{PREFIX}:{{{bot_id}}}"  # a hash tag: one Redis Cluster slot per bot
         self._reserve = redis.register_script(RESERVE)
         self._pause = redis.register_script(PAUSE)
         self._remaining = redis.register_script(REMAINING)
