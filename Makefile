@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.process
 	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.delivery
+	$(BIN)/python -m bench.shared_rate
 	$(BIN)/python -m bench.scale
 
 accuracy: $(STAMP)

@@ -131,6 +131,9 @@ async def abandon_start_up(app: App) -> None:
             await app.db.close()
     with contextlib.suppress(Exception):
         await app.bot.session.close()
+    if app.redis is not None:
+        with contextlib.suppress(Exception):
+            await app.redis.aclose()
 
 
 def main() -> int:
@@ -152,7 +155,7 @@ def main() -> int:
         except ConfigError as exc:
             return fail(str(exc))
         return fail("BOT_TOKEN is not set (and there is no terminal for the local chat)")
-    secrets = [token or "", webhook[1] if webhook else ""]
+    secrets = [token or "", webhook[1] if webhook else "", settings.redis_password()]
     setup_logging(settings.log_level, secrets, settings.log_format)
     try:
         asyncio.run(run(settings, webhook))

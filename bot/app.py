@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -13,7 +14,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseEventIsolation
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -46,6 +47,9 @@ from handlers.escape import LeaveFlowOnCommand
 from handlers.tracking.reminder_view import render as render_reminder
 from knowledge.loader import load_knowledge, use_data_dir
 
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
 log = logging.getLogger(__name__)
 LOCAL_TOKEN = "1000000:local-chat-no-telegram"
 DRAIN_SECONDS = 10.0
@@ -65,6 +69,7 @@ class App:
     in_flight: InFlight = field(default_factory=InFlight)
     metrics: Metrics = field(default_factory=Metrics)
     alerts_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    redis: Redis | None = None  # REDIS_URL: what the replicas share (bot.replicas)
 
     async def deliver_alerts(self) -> int:
         """Send the queued "your dates moved" messages (``bot.records.impact``), one run at a
@@ -109,12 +114,22 @@ def create_dispatcher(
     clock: Clock,
     in_flight: InFlight,
     metrics: Metrics | None = None,
+    redis: Redis | None = None,
 ) -> Dispatcher:
-    storage = SQLiteStorage(db, clock)
     # One user's updates run one at a time: aiogram's FSM middleware holds a lock per user and
     # chat around everything registered below, so a conversation step (and its FlushState write,
-    # and the reset after a failure) never interleaves with the next message or tap.
-    isolation: BaseEventIsolation = SimpleEventIsolation()
+    # and the reset after a failure) never interleaves with the next message or tap. With Redis
+    # the state and that lock are shared by every replica (bot.replicas).
+    storage: BaseStorage
+    isolation: BaseEventIsolation
+    if redis is None:
+        storage = sqlite = SQLiteStorage(db, clock)
+        isolation = SimpleEventIsolation()
+    else:
+        from bot import replicas
+
+        sqlite = None
+        storage, isolation = replicas.shared_fsm(redis, settings)
     dp = Dispatcher(storage=storage, events_isolation=isolation)
     dp["db"] = db
     dp["clock"] = clock
@@ -122,7 +137,8 @@ def create_dispatcher(
     if metrics is not None:  # outermost of ours: times everything, sees every failure
         dp.update.outer_middleware(UpdateMetrics(metrics))
     dp.update.outer_middleware(in_flight)
-    dp.update.outer_middleware(FlushState(storage))
+    if sqlite is not None:  # (Redis writes each change at once)
+        dp.update.outer_middleware(FlushState(sqlite))
     dp.update.outer_middleware(ResetOnError())  # inside FlushState: the reset is written too
     user_context = UserContext(db, clock, settings.default_timezone)
     for observer in (
@@ -153,16 +169,8 @@ async def create_app(
     clock = clock or clock_for(settings.clock_start)
     db = await Database.open(settings.database_path)
     in_flight = InFlight()
-    # Without a token there is no Telegram to keep under the limits of (the local chat, tests).
-    limiter = (
-        Limiter(
-            settings.send_rate_per_second,
-            settings.send_chat_interval,
-            chat_burst=settings.send_chat_burst,
-        )
-        if settings.bot_token is not None
-        else Limiter.unlimited()
-    )
+    redis = shared_redis(settings)
+    limiter = create_limiter(settings, redis)
     outbox = ReplyOutbox(db)
     await outbox.load()
     metrics = Metrics()
@@ -173,7 +181,7 @@ async def create_app(
         settings=settings,
         db=db,
         bot=bot,
-        dp=create_dispatcher(settings, db, clock, in_flight, metrics),
+        dp=create_dispatcher(settings, db, clock, in_flight, metrics, redis),
         scheduler=create_scheduler(),
         clock=clock,
         limiter=limiter,
@@ -181,11 +189,43 @@ async def create_app(
         outbox=outbox,
         in_flight=in_flight,
         metrics=metrics,
+        redis=redis,
     )
     app.dp["app"] = app
     app.dp.startup.register(on_startup)
     app.dp.shutdown.register(on_shutdown)
     return app
+
+
+def shared_redis(settings: Settings) -> Redis | None:
+    url = settings.redis()
+    if url is None:
+        return None
+    from bot import replicas  # (the redis client is imported only when it is used)
+
+    return replicas.connect(url)
+
+
+def create_limiter(settings: Settings, redis: Redis | None) -> Limiter:
+    token = settings.token()
+    # Without a token there is no Telegram to keep under the limits of (the local chat, tests).
+    if token is None:
+        return Limiter.unlimited()
+    if redis is None:
+        return Limiter(
+            settings.send_rate_per_second,
+            settings.send_chat_interval,
+            chat_burst=settings.send_chat_burst,
+        )
+    from bot.replicas import SharedLimiter  # one token, one budget: shared by the replicas
+
+    return SharedLimiter(
+        redis,
+        int(token.split(":")[0]),
+        settings.send_rate_per_second,
+        settings.send_chat_interval,
+        chat_burst=settings.send_chat_burst,
+    )
 
 
 async def on_startup(app: App) -> None:
@@ -223,6 +263,8 @@ async def on_shutdown(app: App) -> None:
         log.warning("%d updates still running at shutdown", left)
     await confirm_updates(app)
     await app.db.close()
+    if app.redis is not None:  # last: the updates drained above still used it
+        await app.redis.aclose()
 
 
 async def confirm_updates(app: App) -> None:

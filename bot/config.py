@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     # /readyz: the last successful Bot API call must be this recent (else it probes getMe).
     ready_api_seconds: float = Field(default=120.0, gt=0)
     log_format: Literal["text", "json"] = "text"
+    # Several replicas: conversation state, per-user isolation, the send rate and the 429 pause
+    # in Redis (redis://, rediss:// or unix://). Unset: SQLite state, in-process limits.
+    redis_url: SecretStr | None = None
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -75,6 +78,15 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value in ("", None) else value
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _redis_url(cls, value: object) -> object:
+        if value in ("", None):
+            return None
+        if not str(value).startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
 
     @field_validator("health_port", mode="before")
     @classmethod
@@ -101,6 +113,15 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
+
+    def redis(self) -> str | None:
+        """REDIS_URL (a SecretStr: it may hold a password; never logged)."""
+        return None if self.redis_url is None else self.redis_url.get_secret_value()
+
+    def redis_password(self) -> str:
+        """REDIS_URL's password ("" if none), redacted from the logs like the token."""
+        url = self.redis()
+        return (urlsplit(url).password or "") if url else ""
 
     @property
     def database_path(self) -> Path:

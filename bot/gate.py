@@ -103,5 +103,5 @@ class OutgoingGate(BaseRequestMiddleware):
         try:
             return await make_request(bot, method)
         except TelegramRetryAfter as exc:
-            self.limiter.pause(exc.retry_after, answers=answer)
+            await self.limiter.on_429(exc.retry_after, answers=answer)
             raise

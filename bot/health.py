@@ -1,8 +1,9 @@
 """/healthz, /readyz and /metrics on HEALTH_PORT, in polling and webhook mode alike.
 
-/healthz: the process answers. /readyz: the database answers, the reminder tick ran recently, and
-Telegram answered recently (probed with getMe when the bot has been quiet) -> 200, else 503 with
-a JSON body naming the failed checks. Timers are monotonic: they say how long, not what day.
+/healthz: the process answers. /readyz: the database (and Redis, with REDIS_URL) answers, the
+reminder tick ran recently, and Telegram answered recently (probed with getMe when the bot has
+been quiet) -> 200, else 503 with a JSON body naming the failed checks. Timers are monotonic:
+they say how long, not what day.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Any, cast
 
 from aiohttp import web
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MAX_INSTANCES
@@ -53,6 +55,16 @@ async def check_database(app: App) -> str:
     return "ok"
 
 
+async def check_redis(app: App) -> str:
+    if app.redis is None:
+        return "ok"
+    try:
+        await asyncio.wait_for(cast(Awaitable[bool], app.redis.ping()), CHECK_TIMEOUT)
+    except Exception as exc:
+        return f"unreachable: {type(exc).__name__}"
+    return "ok"
+
+
 def check_scheduler(app: App, ticks: Ticks, started: float) -> str:
     if not app.scheduler.running:
         return "not running"
@@ -85,6 +97,8 @@ def health_app(app: App) -> web.Application:
             "scheduler": check_scheduler(app, ticks, started),
             "telegram": await check_telegram(app),
         }
+        if app.redis is not None:  # REDIS_URL: the replicas' shared state must answer
+            checks["redis"] = await check_redis(app)
         ready = all(value == "ok" for value in checks.values())
         body = {"status": "ok" if ready else "fail", "checks": checks}
         return web.json_response(body, status=200 if ready else 503)

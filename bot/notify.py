@@ -94,6 +94,10 @@ class Limiter:
             self.answers_paused_until = max(self.answers_paused_until, until)
         self._tokens = 0.0
 
+    async def on_429(self, seconds: float, *, answers: bool = False) -> None:
+        """A 429 with this ``retry_after`` (the gate calls it; shared by replicas in Redis)."""
+        self.pause(seconds, answers=answers)
+
     async def wait_pause(self, *, answer: bool = False) -> None:
         """Wait while a 429 pause is on (requests Telegram does not count respect it too)."""
         while True:
@@ -121,12 +125,18 @@ class Limiter:
                     return
                 await self._sleep((1.0 - self._tokens) / self.rate)
 
-    async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
-        now = self._clock()
+    def chat_pace(self, chat_id: int | str, burst: int) -> tuple[float, int]:
+        """(seconds between two messages, burst) for this chat."""
         # Groups and channels have negative ids (or an @name): about 20 messages a minute there.
         group = isinstance(chat_id, str) or chat_id < 0
-        interval = max(self.group_interval, self.chat_interval) if group else self.chat_interval
-        burst = 1 if group else burst  # no burst: any minute of a group holds at most 20
+        if not group:
+            return self.chat_interval, burst
+        # No burst: any minute of a group holds at most 20.
+        return max(self.group_interval, self.chat_interval), 1
+
+    async def _chat_slot(self, chat_id: int | str, burst: int) -> None:
+        now = self._clock()
+        interval, burst = self.chat_pace(chat_id, burst)
         tat = max(self._chat_tat.get(chat_id, now), now)
         at = tat - (burst - 1) * interval
         self._chat_tat[chat_id] = tat + interval

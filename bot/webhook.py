@@ -1,7 +1,8 @@
 """Webhook mode (``WEBHOOK_URL`` set): aiogram's aiohttp request handler behind a secret token.
 
 Every request must carry the secret in ``X-Telegram-Bot-Api-Secret-Token`` (aiogram's
-``SimpleRequestHandler`` answers 401 otherwise, before the update is parsed). Start-up and
+``SimpleRequestHandler`` answers 401 otherwise, before the update is parsed); an accepted update is
+answered 200 at once and handled in the background. Start-up and
 shutdown are driven here, not by aiohttp's signals: the dispatcher starts before the port opens,
 and at shutdown the port closes first, then the updates in hand finish (``on_shutdown``).
 The webhook is left set at shutdown: Telegram keeps the updates for the next start.
@@ -31,7 +32,11 @@ def marker(app: App) -> Path:
 async def start_webhook(app: App, url: str, secret: str) -> web.AppRunner:
     """Start the dispatcher, listen, then tell Telegram where to send updates."""
     web_app = web.Application()
-    handler = SimpleRequestHandler(dispatcher=app.dp, bot=app.bot, secret_token=secret)
+    # Each update is answered 200 at once and handled in a task: a slow step never holds the
+    # HTTP answer (Telegram would time out and send the update again).
+    handler = SimpleRequestHandler(
+        dispatcher=app.dp, bot=app.bot, secret_token=secret, handle_in_background=True
+    )
     handler.register(web_app, path=urlsplit(url).path or "/")
     await app.dp.emit_startup(bot=app.bot, dispatcher=app.dp, **app.dp.workflow_data)
     runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)

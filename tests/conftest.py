@@ -23,7 +23,7 @@ from knowledge.l10n import Catalog
 from tests.support import budget
 from tests.support.dialog import Dialog
 
-pytest_plugins = ["tests.support.server_plugin"]
+pytest_plugins = ["tests.support.server_plugin", "tests.support.redis_server"]
 
 # Every message a test makes the bot say must exist in the user's language and format cleanly,
 # keys built at run time included (production falls back to English instead).
