@@ -57,7 +57,8 @@ async def fill(db: Database) -> None:
 async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path: Path) -> None:
     db = await schema_6(tmp_path)
     await fill(db)
-    assert await db.migrate() == [7, 8]  # 0008: escalation and the group chat (issue 14)
+    applied = await db.migrate()  # 0008: escalation and the group chat; 0009: workers (issue 14)
+    assert applied[:3] == [7, 8, 9] and applied == list(range(7, 7 + len(applied)))
     first, second = [await workspaces.current(db, uid, E2E_NOW) for uid in (1, 2)]
     assert first.workspace.kind == second.workspace.kind == "personal"
     assert first.workspace.id != second.workspace.id
@@ -76,4 +77,6 @@ async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path
     assert first.workspace.escalate_days == 3, "the default ladder"
     snoozed = await db.fetchone("SELECT COUNT(*) AS n FROM reminders WHERE snoozed = 0")
     assert snoozed is not None and snoozed["n"] == 3, "every reminder kept, none snoozed"
+    unowned = await db.fetchone("SELECT COUNT(*) AS n FROM records WHERE worker_id IS NULL")
+    assert unowned is not None and unowned["n"] == 3, "records keep no worker until one is set"
     await db.close()
