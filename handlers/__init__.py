@@ -22,6 +22,7 @@ from handlers import (
     start,
     status,
     tracking,
+    workers,
     workspace,
 )
 from handlers.inline_filters import run_filters_inline
@@ -44,6 +45,7 @@ def build_routers() -> list[Router]:
         fees.router(),
         exports.router(),
         importing.router(),
+        workers.router(),
         settings.router(),
         status.router(),
         dashboard.router(),
