@@ -113,7 +113,8 @@ class LocalSession(BaseSession):
             return self._store(int(method.chat_id), method.text, _markup(method.reply_markup))
         if isinstance(method, SendDocument):
             name, data = _document(method.document)
-            return self._store(int(method.chat_id), method.caption or "", None, (name, data))
+            markup = _markup(method.reply_markup)
+            return self._store(int(method.chat_id), method.caption or "", markup, (name, data))
         if isinstance(method, EditMessageText | EditMessageReplyMarkup):
             return self._edit(method)
         if isinstance(method, AnswerCallbackQuery):

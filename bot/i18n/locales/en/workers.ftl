@@ -120,4 +120,3 @@ export-sheet-members = Members
 export-col-worker = Worker
 export-col-role = Role
 export-col-member = Member
-export-col-joined = Joined

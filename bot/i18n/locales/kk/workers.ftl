@@ -108,4 +108,3 @@ export-sheet-members = Мүшелер
 export-col-worker = Қызметкер
 export-col-role = Рөлі
 export-col-member = Мүше
-export-col-joined = Қосылған күні

@@ -120,4 +120,3 @@ export-sheet-members = Участники
 export-col-worker = Работник
 export-col-role = Роль
 export-col-member = Участник
-export-col-joined = С нами с
