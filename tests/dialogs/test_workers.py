@@ -112,3 +112,20 @@ async def test_viewer_reads_and_forged_buttons_change_nothing(
     await owner.click_data(WkAttachCb(record=theirs.id, worker=ali.id).pack())
     assert await workers.of_records(app.db, await personal(app.db, 833)) == {}
     assert await workers.of_records(app.db, company) == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_help_and_the_menu_name_the_new_commands(dialog: DialogFactory, lang: Lang) -> None:
+    from handlers.commands import COMMANDS
+
+    t = Translator(lang)
+    assert {"workers", "import"} <= {name for name, _ in COMMANDS}
+    owner = dialog(user_id=851, lang=lang)
+    await new_company(owner, lang, "Omega")
+    await owner.send("/help")
+    assert f"/workers — {t('cmd-workers')}" in owner.text
+    assert f"/import — {t('cmd-import')}" in owner.text
+    viewer = person(dialog(user_id=852, lang=lang), "V")
+    await viewer.send(f"/start {await invite(owner, lang, Role.VIEWER)}")
+    await viewer.send("/help")
+    assert "/workers" in viewer.text and "/import" not in viewer.text, "a viewer cannot import"
