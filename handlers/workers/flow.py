@@ -132,26 +132,21 @@ async def got_text(
     value, masked = mask_ids(" ".join(typed.split()))
     ws = access.workspace.id
     if form.worker == 0:
-        saved = await workers_repo.add(db, ws, value, clock.now())
-        worker_id = saved or 0
-    else:
-        worker_id = (
-            form.worker
-            if await workers_repo.set_text(db, ws, form.worker, form.field.value, value)
-            else 0
-        )
-    if not worker_id:
-        taken = form.worker == 0 or await workers_repo.get(db, ws, form.worker) is not None
-        if taken and form.field == WkField.NAME:
-            await answer_with(
-                message, t("wk-name-taken"), prompt_markup(t, form.worker).inline_keyboard
-            )
-            return
+        saved = await workers_repo.add(db, ws, value, clock.now())  # None: the name is taken
+    elif await workers_repo.set_text(db, ws, form.worker, form.field.value, value):
+        saved = form.worker
+    elif await workers_repo.get(db, ws, form.worker) is not None:
+        saved = None  # the worker is there: only a taken name refuses the change
+    else:  # deleted meanwhile
         await state.clear()
-        await show_list(message, t, db, access)
+        await show_card(message, t, db, access, form.worker)
+        return
+    if saved is None:
+        rows = prompt_markup(t, form.worker).inline_keyboard
+        await answer_with(message, t("wk-name-taken"), rows)
         return
     await state.clear()
-    await show_card(message, t, db, access, worker_id, t("wk-masked") if masked else "")
+    await show_card(message, t, db, access, saved, t("wk-masked") if masked else "")
 
 
 async def got_date(
