@@ -38,6 +38,7 @@ MAX_BYTES = 1_000_000
 MAX_ROWS = 2_000
 MAX_TEXT = 64
 MAX_REF = 40
+MAX_COLUMNS = 64  # cells read a row: a sheet 16,384 columns wide is not read to its end
 XLSX_MAGIC = b"PK\x03\x04"
 
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -118,7 +119,7 @@ def read_table(data: bytes, max_rows: int = MAX_ROWS) -> list[list[Cell]]:
     table: list[list[Cell]] = []
     try:
         for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            table.append(list(cells))
+            table.append(list(cells[:MAX_COLUMNS]))
             if len(table) > max_rows + 1:
                 raise FileProblem("rows", limit=max_rows)
     except csv.Error:
@@ -138,7 +139,7 @@ def _xlsx(data: bytes, max_rows: int) -> list[list[Cell]]:
         if sheet is None:
             raise FileProblem("empty")
         table: list[list[Cell]] = []
-        for values in sheet.iter_rows(values_only=True):
+        for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
             table.append(list(values))
             if len(table) > max_rows + 1:
                 raise FileProblem("rows", limit=max_rows)
