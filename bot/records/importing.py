@@ -6,6 +6,7 @@ the same file again changes nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from bot.db.records import MAX_LABEL
 from bot.db.users import User
 from bot.records import planning
 from knowledge.importing import Row
+
+YIELD_EVERY = 50  # rows stored between two yields to the event loop
 
 
 @dataclass
@@ -35,7 +38,9 @@ async def store(
     """Apply ``rows`` (all checked) for ``user``, who becomes responsible for new records."""
     outcome = Outcome()
     async with db.transaction():
-        for row in rows:
+        for index, row in enumerate(rows):
+            if index % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # sends in flight go on; other writers wait for the lock
             worker_id = await _worker(db, workspace_id, row, now, outcome)
             if row.kind:
                 await _record(db, user, workspace_id, worker_id, row, now, outcome)
