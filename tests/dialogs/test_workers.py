@@ -129,3 +129,12 @@ async def test_help_and_the_menu_name_the_new_commands(dialog: DialogFactory, la
     await viewer.send(f"/start {await invite(owner, lang, Role.VIEWER)}")
     await viewer.send("/help")
     assert "/workers" in viewer.text and "/import" not in viewer.text, "a viewer cannot import"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_privacy_says_workers_are_kept_and_numbers_masked(
+    dialog: DialogFactory, lang: Lang
+) -> None:
+    d = dialog(user_id=861, lang=lang)
+    await d.send("/privacy")
+    assert {"en": "masked", "ru": "скрывается", "kk": "жасырылады"}[lang] in d.text
