@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.delivery
 	$(BIN)/python -m bench.shared_rate
 	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.importing
 
 accuracy: $(STAMP)
 	$(BIN)/python -m knowledge.accuracy

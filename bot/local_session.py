@@ -22,6 +22,7 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     EditMessageText,
     GetChatMember,
+    GetFile,
     GetMe,
     SendDocument,
     SendMessage,
@@ -32,6 +33,7 @@ from aiogram.types import (
     Chat,
     ChatMemberMember,
     ChatMemberOwner,
+    File,
     InlineKeyboardMarkup,
     Message,
     User,
@@ -74,6 +76,8 @@ class LocalSession(BaseSession):
         self._on_output = on_output
         # Group administrators by chat, for getChatMember (everyone else is a plain member).
         self.group_admins: dict[int, set[int]] = {}
+        # Documents users sent, by file id, for getFile and the download (tests put them here).
+        self.files: dict[str, bytes] = {}
 
     async def close(self) -> None:
         """Nothing to close: no network."""
@@ -86,7 +90,7 @@ class LocalSession(BaseSession):
         chunk_size: int = 65536,
         raise_for_status: bool = True,
     ) -> AsyncGenerator[bytes, None]:
-        yield b""
+        yield self.files.get(url.rsplit("/", 1)[-1], b"")
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
@@ -109,7 +113,8 @@ class LocalSession(BaseSession):
             return self._store(int(method.chat_id), method.text, _markup(method.reply_markup))
         if isinstance(method, SendDocument):
             name, data = _document(method.document)
-            return self._store(int(method.chat_id), method.caption or "", None, (name, data))
+            markup = _markup(method.reply_markup)
+            return self._store(int(method.chat_id), method.caption or "", markup, (name, data))
         if isinstance(method, EditMessageText | EditMessageReplyMarkup):
             return self._edit(method)
         if isinstance(method, AnswerCallbackQuery):
@@ -122,6 +127,16 @@ class LocalSession(BaseSession):
             if method.user_id in self.group_admins.get(int(method.chat_id), set()):
                 return ChatMemberOwner(user=user, is_anonymous=False)  # an administrator
             return ChatMemberMember(user=user)
+        if isinstance(method, GetFile):
+            if method.file_id not in self.files:
+                raise TelegramBadRequest(method, "invalid file_id")
+            size = len(self.files[method.file_id])
+            return File(
+                file_id=method.file_id,
+                file_unique_id=f"u{method.file_id}",
+                file_size=size,
+                file_path=f"documents/{method.file_id}",
+            )
         if isinstance(method, DeleteMessage):
             self.messages.pop((int(method.chat_id), method.message_id), None)
             return True

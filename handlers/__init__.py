@@ -16,11 +16,13 @@ from handlers import (
     fees,
     finder,
     group,
+    importing,
     language,
     settings,
     start,
     status,
     tracking,
+    workers,
     workspace,
 )
 from handlers.inline_filters import run_filters_inline
@@ -42,6 +44,8 @@ def build_routers() -> list[Router]:
         finder.router(),
         fees.router(),
         exports.router(),
+        importing.router(),
+        workers.router(),
         settings.router(),
         status.router(),
         dashboard.router(),

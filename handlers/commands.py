@@ -37,6 +37,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("track", "cmd-track"),
     ("status", "cmd-status"),
     ("workspace", "cmd-workspace"),
+    ("workers", "cmd-workers"),
+    ("import", "cmd-import"),
     ("calendar", "cmd-calendar"),
     ("export", "cmd-export"),
     ("settings", "cmd-settings"),
@@ -44,7 +46,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("deletemydata", "cmd-deletemydata"),
     ("cancel", "cmd-cancel"),
 ]
-WRITE_COMMANDS = {"track"}  # create records: /help does not offer them to a viewer
+WRITE_COMMANDS = {"track", "import"}  # create records: /help does not offer them to a viewer
 READ_COMMANDS = [(name, key) for name, key in COMMANDS if name not in WRITE_COMMANDS]
 
 # In group chats the bot only links the company's group (handlers/group): offer just that.

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from bot.clock import Clock
 from bot.db import Database
+from bot.db import workers as workers_repo
 from bot.db import workspaces as ws_repo
 from bot.db.users import User
 from bot.db.workspaces import Access
@@ -55,7 +56,13 @@ class OpenWsCb(CallbackData, prefix="stw"):
     ws: RowId
 
 
-__all__ = ["AllCb", "BoardCb", "OpenWsCb", "entries", "router"]
+class WorkerBoardCb(CallbackData, prefix="stp"):
+    """/status grouped by worker (issue 14), a page at a time."""
+
+    page: int = Field(ge=0, le=10_000)
+
+
+__all__ = ["AllCb", "BoardCb", "OpenWsCb", "WorkerBoardCb", "entries", "router"]
 
 
 def colour(entry: board.Entry, today: dt.date) -> str:
@@ -120,9 +127,67 @@ async def _view(
     rows = [[record_button(t, entry, today)] for entry in shown]
     if pages > 1:
         rows.append(page_row(page, pages))
+    if await workers_repo.of_records(db, access.workspace.id):
+        rows.append([button(t("status-btn-by-worker"), WorkerBoardCb(page=0))])
     rows.append([button(t("status-btn-profile"), ProfCb(action="open"))])
     rows.append([button(t("menu-main"), MenuCb(action="main"))])
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def by_worker(
+    t: Translator, db: Database, user: User, today: dt.date, access: Access, page: int = 0
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The same lines grouped under each worker's name (A–Z), those without a worker last."""
+    ws = access.workspace.id
+    items = await entries(db, user, today, ws)
+    if not items:
+        return empty_view(t, writes(access))
+    owner = await workers_repo.of_records(db, ws)
+    names = {w.id: w.name for w in await workers_repo.for_workspace(db, ws)}
+
+    def group(entry: board.Entry) -> tuple[int, str]:
+        name = names.get(owner.get(entry.record.id, 0))
+        return (1, "") if name is None else (0, name.casefold())
+
+    ordered = sorted(items, key=group)  # stable: overdue first inside a group
+    pages = (len(ordered) + PAGE - 1) // PAGE
+    page = min(page, pages - 1)
+    shown = ordered[page * PAGE : (page + 1) * PAGE]
+    lines, last = [t("status-title")], None
+    for entry in shown:
+        name = names.get(owner.get(entry.record.id, 0))
+        if name != last or len(lines) == 1:
+            head = (
+                t("status-no-worker")
+                if name is None
+                else t("status-worker", name=html.escape(name))
+            )
+            lines += ["", head]
+            last = name
+        lines.append(line(t, entry, today))
+    rows = [[record_button(t, entry, today)] for entry in shown]
+    if pages > 1:
+        nav = [button("‹", WorkerBoardCb(page=page - 1))] if page > 0 else []
+        nav.append(button(f"{page + 1}/{pages}", WorkerBoardCb(page=page)))
+        if page + 1 < pages:
+            nav.append(button("›", WorkerBoardCb(page=page + 1)))
+        rows.append(nav)
+    rows.append([button(t("status-btn-by-date"), MenuCb(action="status"))])
+    rows.append([button(t("menu-main"), MenuCb(action="main"))])
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def worker_board(
+    query: CallbackQuery,
+    callback_data: WorkerBoardCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+    access: Access,
+) -> None:
+    today = clock.today(user.timezone)
+    await reply(query, *await by_worker(t, db, user, today, access, callback_data.page))
 
 
 def record_button(t: Translator, entry: board.Entry, today: dt.date) -> InlineKeyboardButton:
@@ -240,4 +305,5 @@ def router() -> Router:
     r.message.register(status, Command("status"), flags=READ)  # roles: bot.access
     r.callback_query.register(status_button, MenuCb.filter(F.action == "status"), flags=READ)
     r.callback_query.register(turn_page, BoardCb.filter(), flags=READ)
+    r.callback_query.register(worker_board, WorkerBoardCb.filter(), flags=READ)
     return r

@@ -1,25 +1,103 @@
-"""/calendar: the upcoming deadlines as an .ics file with alarms; /export: the records as CSV."""
+"""/calendar: the upcoming deadlines as an .ics file with alarms; /export: the records as CSV,
+with buttons for the whole workspace (records, workers, members) as XLSX or CSV (issue 14)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.types import BufferedInputFile, Message
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from icalendar import Alarm, Calendar, Event
 
 from bot.clock import Clock
 from bot.db import Database
 from bot.db import records as records_repo
+from bot.db import workers as workers_repo
+from bot.db import workspaces as ws_repo
 from bot.db.users import User
 from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.records import details as details_repo
 from bot.reminders import repo as reminders_repo
 from handlers.access import READ
-from handlers.csv_export import records_csv
+from handlers.csv_export import (
+    as_csv,
+    member_rows,
+    record_rows,
+    records_csv,
+    workbook,
+    worker_rows,
+)
 from handlers.dashboard import entries
+from handlers.keyboards import button
+
+
+class ExpFormat(StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+class ExpCb(CallbackData, prefix="exp"):
+    """The whole workspace, in this format."""
+
+    fmt: ExpFormat
+
+
+def workspace_markup(t: Translator) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                button(t("export-btn-xlsx"), ExpCb(fmt=ExpFormat.XLSX)),
+                button(t("export-btn-csv"), ExpCb(fmt=ExpFormat.CSV)),
+            ]
+        ]
+    )
+
+
+async def workspace_tables(
+    t: Translator, db: Database, user: User, today: dt.date, ws: int
+) -> list[tuple[str, str, list[list[str]]]]:
+    """(sheet title, file name, table) for the records, the workers and the members."""
+    records = await records_repo.for_workspace(db, ws)
+    details = await details_repo.for_workspace(db, ws)
+    board = {entry.record.id: entry for entry in await entries(db, user, today, ws)}
+    workers = await workers_repo.for_workspace(db, ws)
+    names = {w.id: w.name for w in workers}
+    owner = {rid: names[wid] for rid, wid in (await workers_repo.of_records(db, ws)).items()}
+    counts = await workers_repo.record_counts(db, ws)
+    return [
+        (t("export-sheet-records"), "records", record_rows(t, records, details, board, owner)),
+        (t("export-sheet-workers"), "workers", worker_rows(t, workers, counts)),
+        (t("export-sheet-members"), "members", member_rows(t, await ws_repo.members(db, ws))),
+    ]
+
+
+async def export_workspace(
+    query: CallbackQuery,
+    callback_data: ExpCb,
+    t: Translator,
+    user: User,
+    db: Database,
+    clock: Clock,
+    access: Access,
+) -> None:
+    today = clock.today(user.timezone)
+    tables = await workspace_tables(t, db, user, today, access.workspace.id)
+    await query.answer()
+    if query.bot is None:
+        return
+    if callback_data.fmt == ExpFormat.XLSX:
+        data = workbook([(title, table) for title, _, table in tables])
+        files = [("permitbot-workspace.xlsx", data)]
+    else:
+        files = [(f"permitbot-{name}.csv", as_csv(t, table)) for _, name, table in tables]
+    for filename, data in files:
+        await query.bot.send_document(
+            query.from_user.id, BufferedInputFile(data, filename=filename)
+        )
 
 
 def calendar_file(
@@ -82,12 +160,17 @@ def router() -> Router:
         if not records:
             await message.answer(t("status-empty"))
             return
-        details = await details_repo.for_workspace(db, access.workspace.id)
-        board = await entries(db, user, clock.today(user.timezone), access.workspace.id)
-        data = records_csv(t, records, details, {entry.record.id: entry for entry in board})
+        ws = access.workspace.id
+        details = await details_repo.for_workspace(db, ws)
+        board = await entries(db, user, clock.today(user.timezone), ws)
+        names = {w.id: w.name for w in await workers_repo.for_workspace(db, ws)}
+        owner = {rid: names[wid] for rid, wid in (await workers_repo.of_records(db, ws)).items()}
+        data = records_csv(t, records, details, {e.record.id: e for e in board}, owner)
         await message.answer_document(
             BufferedInputFile(data, filename="permitbot-records.csv"),
-            caption=t("export-csv", count=len(records)),
+            caption=t("export-csv", count=len(records)) + "\n" + t("export-workspace"),
+            reply_markup=workspace_markup(t),
         )
 
+    r.callback_query.register(export_workspace, ExpCb.filter(), flags=READ)
     return r

@@ -31,3 +31,13 @@ class Editing(StatesGroup):
 class NewWorkspace(StatesGroup):
     name = State()  # the company's name
     bin = State()  # its BIN, or Skip
+
+
+class Importing(StatesGroup):
+    file = State()  # waiting for a CSV or XLSX document
+    preview = State()  # the preview is shown: Import / Cancel (another file replaces it)
+
+
+class WorkerEditing(StatesGroup):
+    text = State()  # a new worker's name, or a worker's name, citizenship or position
+    date = State()  # a C3 visa's or a passport's last day

@@ -38,6 +38,9 @@ class Field(StrEnum):
     RENEWALS = "renewals"
     STAGE = "stage"
     DOCUMENTS = "documents"
+    ROUTE = "route"
+    TERM = "term"
+    WORKER = "worker"
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,3 +147,12 @@ async def update(
             (event_date.isoformat(), record_id, user_id),
         )
     return changed > 0
+
+
+async def for_worker(db: Database, workspace_id: int, worker_id: int) -> list[Record]:
+    """A worker's records (issue 14: ``records.worker_id``), oldest first."""
+    rows = await db.fetchall(
+        "SELECT * FROM records WHERE workspace_id = ? AND worker_id = ? ORDER BY event_date, id",
+        (workspace_id, worker_id),
+    )
+    return [_record(row) for row in rows]

@@ -61,8 +61,10 @@ async def plan_for_record(
     """
     today = now.astimezone(ZoneInfo(user.timezone)).date()
     async with db.transaction():
+        # "+user_id": by the record's own index (a few rows), not the user's (all their rows:
+        # re-planning each record of a 1,000-row import scanned every reminder of the user).
         rows = await db.fetchall(
-            "SELECT kind, status, due_date FROM reminders WHERE record_id = ? AND user_id = ?",
+            "SELECT kind, status, due_date FROM reminders WHERE record_id = ? AND +user_id = ?",
             (record_id, user.id),
         )
         done = {group(row["kind"]) for row in rows if row["status"] == "done"}
@@ -72,7 +74,7 @@ async def plan_for_record(
                 day = dt.date.fromisoformat(row["due_date"])
                 sent[row["kind"]] = max(day, sent.get(row["kind"], day))
         await db.execute(
-            "DELETE FROM reminders WHERE record_id = ? AND user_id = ? AND status IN "
+            "DELETE FROM reminders WHERE record_id = ? AND +user_id = ? AND +status IN "
             "('pending', 'paused')",
             (record_id, user.id),
         )

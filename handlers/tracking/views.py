@@ -18,6 +18,7 @@ from handlers.checklist_cb import ChkAction, ChkCb
 from handlers.keyboards import button
 from handlers.tracking.callbacks import DetCb, DetField, RecAction, RecCb, TrackAction, TrackCb
 from handlers.tracking.forms import TrackForm
+from handlers.workers_cb import WkPickCb
 from knowledge import deadlines as dl
 from knowledge.calculator import compute
 from knowledge.l10n import format_date
@@ -152,6 +153,7 @@ RECORD_ROWS: list[Callable[[Translator, int], list[InlineKeyboardButton]]] = [
         _rec(t, "track-btn-done", RecAction.DONE, i),
         _rec(t, "track-btn-delete", RecAction.DELETE, i),
     ],
+    lambda t, i: [button(t("track-btn-worker"), WkPickCb(record=i))],  # whose record (issue 14)
     lambda t, i: [
         button(t("track-btn-status"), MenuCb(action="status")),
         button(t("menu-main"), MenuCb(action="main")),
@@ -159,7 +161,8 @@ RECORD_ROWS: list[Callable[[Translator, int], list[InlineKeyboardButton]]] = [
 ]
 
 
-EDIT_ROWS = (0, 2)  # rename/date, close/delete: not shown to a viewer (they would be refused)
+# rename/date, close/delete, worker: not shown to a viewer (they would be refused)
+EDIT_ROWS = (0, 2, 3)
 
 
 def record_keyboard(t: Translator, record_id: int, may_write: bool) -> InlineKeyboardMarkup:

@@ -57,7 +57,8 @@ async def fill(db: Database) -> None:
 async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path: Path) -> None:
     db = await schema_6(tmp_path)
     await fill(db)
-    assert await db.migrate() == [7, 8, 9]  # 0008: escalation, group chat; 0009: audit (issue 14)
+    applied = await db.migrate()  # 0008: escalation, group chat; 0009: audit; 0010: workers
+    assert applied == [7, 8, 9, 10]
     first, second = [await workspaces.current(db, uid, E2E_NOW) for uid in (1, 2)]
     assert first.workspace.kind == second.workspace.kind == "personal"
     assert first.workspace.id != second.workspace.id
@@ -76,4 +77,6 @@ async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path
     assert first.workspace.escalate_days == 3, "the default ladder"
     snoozed = await db.fetchone("SELECT COUNT(*) AS n FROM reminders WHERE snoozed = 0")
     assert snoozed is not None and snoozed["n"] == 3, "every reminder kept, none snoozed"
+    unowned = await db.fetchone("SELECT COUNT(*) AS n FROM records WHERE worker_id IS NULL")
+    assert unowned is not None and unowned["n"] == 3, "records keep no worker until one is set"
     await db.close()

@@ -88,6 +88,26 @@ class Dialog:
         )
         await self.feed(Update(update_id=next(_update_ids), message=message))
 
+    async def send_document(self, name: str, data: bytes, size: int | None = None) -> None:
+        """Send a file (a CSV or XLSX to /import); the bot can fetch it with getFile.
+        ``size``: the size the update announces (default: the real one)."""
+        file_id = f"doc{next(_message_ids)}"
+        self.session.files[file_id] = data
+        document = Document(
+            file_id=file_id,
+            file_unique_id=f"u{file_id}",
+            file_name=name,
+            file_size=len(data) if size is None else size,
+        )
+        message = Message(
+            message_id=next(_message_ids),
+            date=self.now,
+            chat=self.chat,
+            from_user=self.user,
+            document=document,
+        )
+        await self.feed(Update(update_id=next(_update_ids), message=message))
+
     async def edit(self, message_id: int, text: str) -> None:
         """Edit a message sent earlier (an ``edited_message`` update)."""
         message = Message(

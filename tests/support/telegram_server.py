@@ -985,6 +985,40 @@ class TelegramServer:
         self._push({"message": message})
         return message
 
+    def send_document(
+        self,
+        user_id: int,
+        file_name: str,
+        data: bytes,
+        language_code: str = "ru",
+        mime_type: str = "application/octet-stream",
+    ) -> Json:
+        """The user sends a file; the bot can fetch it with getFile and the file URL."""
+        user = self.user(user_id, language_code)
+        chat = self._chats[user_id]
+        message_id = next(chat.ids)
+        document = Document(f"UP{next(self._ids)}", file_name, mime_type, data, user_id, message_id)
+        self._files[document.file_id] = document
+        message: Json = {
+            "message_id": message_id,
+            "from": user.as_dict(),
+            "chat": {"id": user_id, "type": "private", "first_name": user.first_name},
+            "date": int(time.time()),
+            "document": document.as_dict(),
+        }
+        chat.incoming.append(message)
+        chat.cause = None
+        self._push({"message": message})
+        return message
+
+    async def upload(
+        self, user_id: int, file_name: str, data: bytes, language_code: str = "ru"
+    ) -> SentMessage:
+        """The user sends a file; the bot's newest message once it has answered."""
+        return await self.exchange(
+            user_id, lambda: self.send_document(user_id, file_name, data, language_code)
+        )
+
     def press(self, user_id: int, label: str) -> str:
         """Press the inline button labelled ``label`` (or containing it) on the newest message
         that has one; returns the callback query id."""

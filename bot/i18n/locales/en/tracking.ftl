@@ -38,7 +38,7 @@ status-next-repeat = {" "}(next reminder { $date })
 status-idle = nothing ahead; last: { $what }, { $date }
 privacy-text =
     <b>Privacy</b>
-    I store: your Telegram id and chat, language, time zone and reminder hours; the records you add (kind, dates, route, region, publication code or permit number if you add them, and a short name you choose — no passport or IIN numbers are needed) and their reminders; the company profile (staff counts) if you fill it in; the state of an unfinished conversation.
+    I store: your Telegram id and chat, language, time zone and reminder hours; the records you add (kind, dates, route, region, publication code or permit number if you add them, and a short name you choose — no passport or IIN numbers are needed) and their reminders; workers you add or import (a name or alias, citizenship, position, category, the C3 visa's and passport's last day; a passport or IIN number typed in is masked, never stored); the company profile (staff counts) if you fill it in; the state of an unfinished conversation.
     Why: to answer in your language, to compute deadlines and to send reminders.
     I do not log the texts you send. /export and /calendar give you your data; /deletemydata deletes everything about you at once.
 privacy-btn-erase = 🗑 Delete all my data
