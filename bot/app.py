@@ -20,7 +20,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.access import WorkspaceRole
 from bot.clock import Clock, clock_for
 from bot.config import Settings, check_data_dir
-from bot.db import Database
+from bot.db import Database, open_database
 from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
 from bot.gate import OutgoingGate
@@ -151,7 +151,7 @@ async def create_app(
     use_data_dir(settings.knowledge_dir)
     load_knowledge()  # invalid rules data stops the start here, naming the file and field
     clock = clock or clock_for(settings.clock_start)
-    db = await Database.open(settings.database_path)
+    db = await open_database(settings)
     in_flight = InFlight()
     # Without a token there is no Telegram to keep under the limits of (the local chat, tests).
     limiter = (
@@ -167,7 +167,9 @@ async def create_app(
     await outbox.load()
     metrics = Metrics()
     bot = create_bot(settings, session, limiter, outbox, metrics)
-    engine = Engine(db, Notifier(bot, db, clock), clock, render_reminder)
+    engine = Engine(
+        db, Notifier(bot, db, clock), clock, render_reminder, lease=settings.claim_lease_seconds
+    )
     engine.observe = metrics.observe_reminder
     app = App(
         settings=settings,

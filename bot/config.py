@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     # /readyz: the last successful Bot API call must be this recent (else it probes getMe).
     ready_api_seconds: float = Field(default=120.0, gt=0)
     log_format: Literal["text", "json"] = "text"
+    # postgresql://user:password@host:5432/db for several replicas; unset: SQLite in DATA_DIR.
+    database_url: SecretStr | None = None
+    database_pool_size: int = Field(default=10, ge=1)
+    # PostgreSQL: seconds a replica's reminder claim is its own; then another replica takes it.
+    claim_lease_seconds: int = Field(default=120, ge=10)
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -70,6 +75,15 @@ class Settings(BaseSettings):
         if not text.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return text
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (unset: SQLite in DATA_DIR)")
+        return value
 
     @field_validator("webhook_url", "webhook_secret", mode="before")
     @classmethod
