@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-dates lint typecheck pytest e2e fuzz bench accuracy clean
+.PHONY: run test test-dates test-postgres lint typecheck pytest e2e fuzz bench accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ pytest: $(STAMP)
 # The suite again on shifted dates under libfaketime (Debian's faketime package; see .ci/run).
 test-dates: $(STAMP)
 	PYTEST=$(BIN)/pytest .ci/test-dates
+
+# The suite again on PostgreSQL: a throwaway server from the system's packages (postgresql-15;
+# see .ci/run), a fresh database per test. Skipped, with the reason, where it is not installed.
+test-postgres: $(STAMP)
+	TEST_DATABASE=postgres $(BIN)/pytest -q
 
 e2e: $(STAMP)
 	$(BIN)/pytest -q -m e2e

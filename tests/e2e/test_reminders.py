@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import signal
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bot.db import Database
+from tests.support.engine import open_for, query
 from tests.support.seeding import seed_due_reminders
 from tests.support.server_plugin import SpawnBot
 from tests.support.telegram_server import TelegramServer
@@ -31,7 +30,7 @@ async def seed(server: TelegramServer, data_dir: Path, users: range, kinds: int 
     """Users, one record each and ``kinds`` reminders due a minute before ``E2E_NOW`` (the bot's
     clock), before the bot starts."""
     data_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - test set-up, before the bot runs
-    db = await Database.open(data_dir / "permitbot.sqlite3")
+    db = await open_for(data_dir)  # SQLite in DATA_DIR, or the test's PostgreSQL database
     names = ("arrival_due", "contract_due", "iin_due")[:kinds]
     await seed_due_reminders(db, users, names, E2E_NOW)
     await db.close()
@@ -40,13 +39,11 @@ async def seed(server: TelegramServer, data_dir: Path, users: range, kinds: int 
 
 
 def statuses(data_dir: Path) -> Counter[str]:
-    with sqlite3.connect(data_dir / "permitbot.sqlite3") as conn:
-        return Counter(status for (status,) in conn.execute("SELECT status FROM reminders"))
+    return Counter(status for (status,) in query(data_dir, "SELECT status FROM reminders"))
 
 
 def scalar(data_dir: Path, sql: str, *params: object) -> object:
-    with sqlite3.connect(data_dir / "permitbot.sqlite3") as conn:
-        return conn.execute(sql, params).fetchone()[0]
+    return query(data_dir, sql, *params)[0][0]
 
 
 def delivered(server: TelegramServer) -> Counter[int]:

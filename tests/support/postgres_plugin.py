@@ -49,6 +49,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     reason = postgres.missing()
+    if reason is not None and postgres.wanted():  # the suite was asked to run on it: say so
+        pytest.fail(f"TEST_DATABASE=postgres: {reason}", pytrace=False)
     if reason is not None:
         pytest.skip(reason)
     with postgres.running() as server:
