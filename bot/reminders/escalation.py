@@ -285,12 +285,12 @@ async def requeue_stale(db: Database, now: int) -> int:
 
 async def claim_due(db: Database, now: int, limit: int) -> list[Escalation]:
     if db.engine == "postgres":  # several replicas: as ``repo.claim_due``
+        await requeue_stale(db, now)
         rows = await db.fetchall(
             "UPDATE escalations SET status = 'sending', lease_until = ? WHERE id IN (SELECT id "
-            "FROM escalations WHERE (status = 'pending' AND send_at <= ?) OR (status = "
-            "'sending' AND lease_until < ?) ORDER BY send_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
-            "RETURNING *",
-            (now + LEASE, now, now, limit),
+            "FROM escalations WHERE status = 'pending' AND send_at <= ? "
+            "ORDER BY send_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
+            (now + LEASE, now, limit),
         )
         rows = sorted(rows, key=lambda row: (row["send_at"], row["id"]))
         return [_escalation(row) for row in rows]

@@ -235,13 +235,14 @@ async def _claim_shared(
 ) -> list[Reminder]:
     """PostgreSQL, several replicas: rows another replica holds are skipped (``SKIP LOCKED``,
     so two claims never take one row), and a claim is a lease: a replica that died mid-send
-    leaves rows "sending" whose lease runs out, and any replica's next claim takes them."""
+    leaves rows "sending" whose lease runs out, and any replica's next claim takes them back.
+    (Two statements: one ``OR`` of both would read every due row and sort it, not the index.)"""
+    await requeue_stale(db, now)
     rows = await db.fetchall(
         "UPDATE reminders SET status = 'sending', attempts = attempts + 1, lease_until = ? "
-        "WHERE id IN (SELECT id FROM reminders WHERE (status = 'pending' AND send_at "
-        "BETWEEN ? AND ?) OR (status = 'sending' AND lease_until < ?) "
-        "ORDER BY send_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
-        (now + lease, since, now, now, limit),
+        "WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND send_at "
+        "BETWEEN ? AND ? ORDER BY send_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
+        (now + lease, since, now, limit),
     )
     return sorted((row_reminder(row) for row in rows), key=lambda r: (r.send_at, r.id))
 
