@@ -14,6 +14,7 @@ number (a test keeps the two folders in step), with the version in a ``schema_ve
 from __future__ import annotations
 
 import contextvars
+import functools
 import logging
 import re
 from collections.abc import AsyncIterator, Iterable
@@ -34,6 +35,7 @@ _TOKENS = re.compile(r"'(?:[^']|'')*'|\?|\binstr\(", re.IGNORECASE)
 _current: contextvars.ContextVar[Any] = contextvars.ContextVar("pg_connection", default=None)
 
 
+@functools.lru_cache(maxsize=1024)  # the repositories' statements are a fixed few hundred
 def to_postgres(sql: str) -> str:
     """``?`` placeholders → ``$1, $2, …`` and ``instr(`` → ``strpos(``, string literals kept."""
     number = 0
