@@ -69,8 +69,9 @@ class App:
     async def deliver_alerts(self) -> int:
         """Send the queued "your dates moved" messages (``bot.records.impact``), one run at a
         time: two runs reading the same queue would send a message twice."""
-        async with self.alerts_lock:
-            return await impact.deliver(self.db, self.engine.notifier, self.clock)
+        async with self.alerts_lock, self.db.exclusive("impact-alerts") as ours:
+            # (replicas: the one that holds the turn sends, the others skip this tick)
+            return await impact.deliver(self.db, self.engine.notifier, self.clock) if ours else 0
 
 
 def create_bot(
@@ -196,7 +197,8 @@ async def on_startup(app: App) -> None:
     except Exception as exc:  # the menu is a convenience; never block start-up on it
         log.warning("could not register commands: %s", type(exc).__name__)
     # Before the first reminder goes out: records a changed rule affects are planned anew.
-    await impact.check(app.db, app.clock)
+    async with app.db.exclusive("impact-check", wait=True):  # replicas starting together: once
+        await impact.check(app.db, app.clock)
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
 

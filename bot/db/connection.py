@@ -139,6 +139,12 @@ class Database:
             finally:
                 _in_transaction.reset(token)
 
+    @asynccontextmanager
+    async def exclusive(self, name: str, *, wait: bool = False) -> AsyncIterator[bool]:
+        """Work that one process at a time may do (``name``): True if it is this one's to do.
+        One process owns a SQLite file, so always True here; PostgreSQL's replicas take turns."""
+        yield True
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows changed."""
         async with self._locked():

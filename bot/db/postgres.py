@@ -146,6 +146,25 @@ class PostgresDatabase(Database):
             finally:
                 _current.reset(token)
 
+    @asynccontextmanager
+    async def exclusive(self, name: str, *, wait: bool = False) -> AsyncIterator[bool]:
+        """A session advisory lock named ``name`` on a connection held meanwhile: False (without
+        waiting) if another replica holds it; ``wait=True`` waits for it. A replica that dies
+        loses its connection, and the lock with it."""
+        async with self.pool.acquire() as conn:
+            if wait:
+                await conn.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", name)
+                mine = True
+            else:
+                mine = await conn.fetchval(
+                    "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", name
+                )
+            try:
+                yield bool(mine)
+            finally:
+                if mine:
+                    await conn.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", name)
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         async with self._connection() as conn:
             return _count(await conn.execute(to_postgres(sql), *_args(params)))

@@ -277,7 +277,7 @@ async def requeue_stale(db: Database, now: int) -> int:
     if db.engine == "postgres":
         return await db.execute(
             "UPDATE escalations SET status = 'pending', lease_until = NULL "
-            "WHERE status = 'sending' AND lease_until < ?",
+            "WHERE status = 'sending' AND (lease_until IS NULL OR lease_until < ?)",
             (now,),
         )
     return await db.execute("UPDATE escalations SET status = 'pending' WHERE status = 'sending'")

@@ -197,11 +197,11 @@ async def requeue_stale(db: Database, now: int) -> int:
     """Rows left "sending" by a crash go back to the queue (at most the in-flight one repeats).
 
     SQLite has one process: every "sending" row is its own. On PostgreSQL another replica may be
-    sending them right now: only claims whose lease has run out go back."""
+    sending them right now: only claims whose lease has run out (or that have none) go back."""
     if db.engine == "postgres":
         return await db.execute(
             "UPDATE reminders SET status = 'pending', lease_until = NULL "
-            "WHERE status = 'sending' AND lease_until < ?",
+            "WHERE status = 'sending' AND (lease_until IS NULL OR lease_until < ?)",
             (now,),
         )
     return await db.execute("UPDATE reminders SET status = 'pending' WHERE status = 'sending'")

@@ -177,3 +177,31 @@ async def test_a_dead_replicas_claims_come_back_when_the_lease_ends(pg: Postgres
     pending = await pg.fetchall("SELECT due_date FROM reminders WHERE status = 'pending'")
     assert len(pending) == 10
     assert {r["due_date"] for r in pending} == {"2026-12-02"}
+
+
+async def test_exclusive_work_is_one_replicas_at_a_time(pg: PostgresDatabase) -> None:
+    """The kept replies' drain, the "dates moved" alerts, the start's rules check: one replica
+    does each at a time (an advisory lock on a held connection), the others skip or wait."""
+    async with (
+        pg.exclusive("reply-outbox") as first,
+        pg.exclusive("reply-outbox") as second,  # while the first holds it
+        pg.exclusive("other") as other,
+    ):
+        assert (first, second, other) == (True, False, True)
+    async with pg.exclusive("reply-outbox") as again:
+        assert again, "released at the end"
+    order: list[str] = []
+
+    async def holder() -> None:
+        async with pg.exclusive("impact-check", wait=True):
+            order.append("first in")
+            await asyncio.sleep(0.05)
+            order.append("first out")
+
+    async def waiter() -> None:
+        await asyncio.sleep(0.01)
+        async with pg.exclusive("impact-check", wait=True):
+            order.append("second in")
+
+    await asyncio.gather(holder(), waiter())
+    assert order == ["first in", "first out", "second in"]
