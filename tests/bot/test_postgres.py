@@ -12,15 +12,18 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from aiogram.fsm.storage.base import StorageKey
 
 from bot.db import users
 from bot.db.connection import MIGRATIONS_DIR, migration_files
+from bot.db.fsm import SQLiteStorage
 from bot.db.postgres import PG_MIGRATIONS_DIR, PostgresDatabase, to_postgres
 from bot.reminders import repo
 from tests.support.postgres import PostgresServer
 from tests.support.seeding import seed_due_reminders
 
 NOW = dt.datetime(2026, 11, 25, 4, tzinfo=dt.UTC)
+KEY = StorageKey(bot_id=1, chat_id=2, user_id=3)
 INSERT = "INSERT INTO fsm_state (key, state, updated_at) VALUES (?, 's', 'now')"
 
 
@@ -46,12 +49,17 @@ def test_placeholders_are_numbered_outside_string_literals() -> None:
 
 
 @pytest.fixture
-async def pg(postgres_server: PostgresServer) -> AsyncIterator[PostgresDatabase]:
+async def pg_url(postgres_server: PostgresServer) -> AsyncIterator[str]:
     url = await asyncio.to_thread(postgres_server.new_database)
-    db = await PostgresDatabase.connect(url, max_size=6)
+    yield url
+    await asyncio.to_thread(postgres_server.drop_database, url)
+
+
+@pytest.fixture
+async def pg(pg_url: str) -> AsyncIterator[PostgresDatabase]:
+    db = await PostgresDatabase.connect(pg_url, max_size=6)
     yield db
     await db.close()
-    await asyncio.to_thread(postgres_server.drop_database, url)
 
 
 async def test_migrates_an_empty_database_to_head_once(postgres_server: PostgresServer) -> None:
@@ -205,3 +213,21 @@ async def test_exclusive_work_is_one_replicas_at_a_time(pg: PostgresDatabase) ->
 
     await asyncio.gather(holder(), waiter())
     assert order == ["first in", "first out", "second in"]
+
+
+async def test_a_conversation_moved_on_by_another_replica_is_read_fresh(
+    pg: PostgresDatabase, pg_url: str
+) -> None:
+    """The FSM storage's cache lasts one update when replicas share the database: replica B
+    sees the step replica A wrote, and A then sees B's."""
+    other = await PostgresDatabase.connect(pg_url, max_size=2)
+    try:
+        a, b = SQLiteStorage(pg), SQLiteStorage(other)
+        await a.set_state(KEY, "Flow:first")
+        assert await b.get_state(KEY) == "Flow:first"
+        await b.set_state(KEY, "Flow:second")
+        await b.set_data(KEY, {"step": 2})
+        assert await a.get_state(KEY) == "Flow:second"
+        assert await a.get_data(KEY) == {"step": 2}
+    finally:
+        await other.close()
