@@ -12,6 +12,7 @@ replicas send unthrottled.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import socket
 from collections import Counter
@@ -30,7 +31,7 @@ from tests.support.telegram_server import TelegramServer
 from tests.support.today import E2E_NOW
 
 pytestmark = pytest.mark.e2e
-BACKLOG = 2000
+BACKLOG = int(os.environ.get("E2E_REPLICA_BACKLOG", "2000"))  # issue 15's run: 10000
 LEASE = 10  # seconds (the smallest CLAIM_LEASE_SECONDS): the survivor waits this long
 
 
@@ -117,7 +118,7 @@ async def test_two_replicas_share_a_backlog_with_no_duplicates(
     server.set_limits(None)
     await seed(server, shared_db, range(FIRST_USER, FIRST_USER + BACKLOG))
     replicas = await start_replicas(server, spawn_bot, shared_db)
-    await wait_sent(server, shared_db, BACKLOG, timeout=120)
+    await wait_sent(server, shared_db, BACKLOG, timeout=60 + BACKLOG / 25)
     counts = delivered(server)
     shares = [await replica.sent() for replica in replicas]
     record_property("shares", shares)
@@ -139,12 +140,12 @@ async def test_kill_9_one_replica_mid_backlog_the_other_delivers_the_rest(
     server.set_limits(None)
     await seed(server, shared_db, range(FIRST_USER, FIRST_USER + BACKLOG))
     victim, survivor = await start_replicas(server, spawn_bot, shared_db)
-    await server.wait_for(lambda: len(delivered(server)) >= BACKLOG // 4, timeout=90)
+    await server.wait_for(lambda: len(delivered(server)) >= BACKLOG // 4, timeout=60 + BACKLOG / 50)
     await victim.process.stop(signal.SIGKILL)
     sent_before = sum(delivered(server).values())
     assert sent_before < BACKLOG, "killed mid-backlog"
 
-    await wait_sent(server, shared_db, BACKLOG, timeout=120 + LEASE)
+    await wait_sent(server, shared_db, BACKLOG, timeout=60 + BACKLOG / 25 + LEASE)
     counts = delivered(server)
     duplicates = sum(count - 1 for count in counts.values())
     record_property("duplicates", duplicates)
