@@ -30,8 +30,8 @@ from tests.support.server_plugin import BotProcess, SpawnBot
 from tests.support.telegram_server import TelegramServer
 from tests.support.today import E2E_NOW
 
-pytestmark = pytest.mark.e2e
 BACKLOG = int(os.environ.get("E2E_REPLICA_BACKLOG", "2000"))  # issue 15's run: 10000
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(150 + BACKLOG // 20)]
 LEASE = 10  # seconds (the smallest CLAIM_LEASE_SECONDS): the survivor waits this long
 
 
