@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-dates lint typecheck pytest e2e fuzz bench accuracy clean
+.PHONY: run test test-dates test-postgres lint typecheck pytest e2e fuzz bench accuracy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ pytest: $(STAMP)
 test-dates: $(STAMP)
 	PYTEST=$(BIN)/pytest .ci/test-dates
 
+# The suite again on PostgreSQL: a throwaway server from the system's packages (postgresql-15;
+# see .ci/run), a fresh database per test. Skipped, with the reason, where it is not installed.
+test-postgres: $(STAMP)
+	TEST_DATABASE=postgres $(BIN)/pytest -q
+
 e2e: $(STAMP)
 	$(BIN)/pytest -q -m e2e
 
@@ -48,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.shared_rate
 	$(BIN)/python -m bench.scale
 	$(BIN)/python -m bench.importing
+	$(BIN)/python -m bench.scale_postgres
 
 accuracy: $(STAMP)
 	$(BIN)/python -m knowledge.accuracy

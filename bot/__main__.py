@@ -24,6 +24,7 @@ import logging
 import os
 import sqlite3
 
+import asyncpg
 from pydantic import ValidationError
 
 from bot.app import App, create_app, on_shutdown
@@ -161,8 +162,9 @@ def main() -> int:
         asyncio.run(run(settings, webhook))
     except ConfigError as exc:
         return fail(str(exc))
-    except (sqlite3.Error, OSError) as exc:
-        return fail(f"cannot open the database in DATA_DIR: {type(exc).__name__}: {exc}")
+    except (sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as exc:
+        where = "DATABASE_URL" if settings.database_url else "DATA_DIR"
+        return fail(f"cannot open the database in {where}: {type(exc).__name__}: {exc}")
     except KeyboardInterrupt:
         pass
     return 0

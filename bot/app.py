@@ -21,7 +21,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.access import WorkspaceRole
 from bot.clock import Clock, clock_for
 from bot.config import Settings, check_data_dir
-from bot.db import Database
+from bot.db import Database, open_database
 from bot.db.fsm import FlushState, SQLiteStorage
 from bot.errors import on_error
 from bot.gate import OutgoingGate
@@ -74,8 +74,9 @@ class App:
     async def deliver_alerts(self) -> int:
         """Send the queued "your dates moved" messages (``bot.records.impact``), one run at a
         time: two runs reading the same queue would send a message twice."""
-        async with self.alerts_lock:
-            return await impact.deliver(self.db, self.engine.notifier, self.clock)
+        async with self.alerts_lock, self.db.exclusive("impact-alerts") as ours:
+            # (replicas: the one that holds the turn sends, the others skip this tick)
+            return await impact.deliver(self.db, self.engine.notifier, self.clock) if ours else 0
 
 
 def create_bot(
@@ -167,7 +168,7 @@ async def create_app(
     use_data_dir(settings.knowledge_dir)
     load_knowledge()  # invalid rules data stops the start here, naming the file and field
     clock = clock or clock_for(settings.clock_start)
-    db = await Database.open(settings.database_path)
+    db = await open_database(settings)
     in_flight = InFlight()
     redis = shared_redis(settings)
     limiter = create_limiter(settings, redis)
@@ -175,7 +176,9 @@ async def create_app(
     await outbox.load()
     metrics = Metrics()
     bot = create_bot(settings, session, limiter, outbox, metrics)
-    engine = Engine(db, Notifier(bot, db, clock), clock, render_reminder)
+    engine = Engine(
+        db, Notifier(bot, db, clock), clock, render_reminder, lease=settings.claim_lease_seconds
+    )
     engine.observe = metrics.observe_reminder
     app = App(
         settings=settings,
@@ -234,7 +237,8 @@ async def on_startup(app: App) -> None:
     except Exception as exc:  # the menu is a convenience; never block start-up on it
         log.warning("could not register commands: %s", type(exc).__name__)
     # Before the first reminder goes out: records a changed rule affects are planned anew.
-    await impact.check(app.db, app.clock)
+    async with app.db.exclusive("impact-check", wait=True):  # replicas starting together: once
+        await impact.check(app.db, app.clock)
     await app.engine.start()
     add_tick(app.scheduler, "reminders", app.settings.reminder_tick_seconds, app.engine.run_once)
 

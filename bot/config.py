@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     # Several replicas: conversation state, per-user isolation, the send rate and the 429 pause
     # in Redis (redis://, rediss:// or unix://). Unset: SQLite state, in-process limits.
     redis_url: SecretStr | None = None
+    # postgresql://user:password@host:5432/db for several replicas; unset: SQLite in DATA_DIR.
+    database_url: SecretStr | None = None
+    database_pool_size: int = Field(default=10, ge=1)
+    # PostgreSQL: seconds a replica's reminder claim is its own; then another replica takes it.
+    claim_lease_seconds: int = Field(default=120, ge=10)
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -73,6 +78,15 @@ class Settings(BaseSettings):
         if not text.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return text
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (unset: SQLite in DATA_DIR)")
+        return value
 
     @field_validator("webhook_url", "webhook_secret", mode="before")
     @classmethod

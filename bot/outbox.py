@@ -77,8 +77,10 @@ class ReplyOutbox:
 
     async def drain(self, bot: Bot) -> int:
         """Send what is due, oldest first; a chat stops at its first failure. Returns sent."""
-        async with self._lock:
+        async with self._lock, self.db.exclusive("reply-outbox") as ours:
             await self.load()  # (also finds a chat a keep during the last drain may have hidden)
+            if not ours:  # another replica is draining the kept replies (PostgreSQL)
+                return 0
             sent = 0
             for chat_id in sorted(self._chats):
                 if self._stopped:

@@ -23,7 +23,11 @@ from knowledge.l10n import Catalog
 from tests.support import budget
 from tests.support.dialog import Dialog
 
-pytest_plugins = ["tests.support.server_plugin", "tests.support.redis_server"]
+pytest_plugins = [
+    "tests.support.server_plugin",
+    "tests.support.redis_server",
+    "tests.support.postgres_plugin",
+]
 
 # Every message a test makes the bot say must exist in the user's language and format cleanly,
 # keys built at run time included (production falls back to English instead).
@@ -43,8 +47,11 @@ def clock() -> FrozenClock:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(_env_file=None, data_dir=tmp_path / "data", bot_token=None)
+def settings(tmp_path: Path, database_url: str | None) -> Settings:
+    """SQLite in ``tmp_path``, or (``TEST_DATABASE=postgres``) this test's PostgreSQL database."""
+    return Settings(
+        _env_file=None, data_dir=tmp_path / "data", bot_token=None, database_url=database_url
+    )
 
 
 @pytest.fixture

@@ -14,10 +14,10 @@ import contextvars
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,18 @@ _in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 Params = Sequence[Any] | dict[str, Any]
+
+
+class Row(Protocol):
+    """A result row read by position or by column name: ``sqlite3.Row`` or asyncpg's ``Record``."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...  # the values, in column order
+
+    def __len__(self) -> int: ...
+
+    def keys(self) -> Any: ...
 
 
 def migration_files(folder: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
@@ -45,10 +57,16 @@ def migration_files(folder: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
 
 
 class Database:
+    """The embedded engine; ``bot.db.postgres.PostgresDatabase`` has the same methods."""
+
+    engine = "sqlite"
+    # Write-through caches of repositories (``db.cache``) are valid only while this process is
+    # the database's only writer: true for SQLite, false for a server several replicas share.
+    caching = True
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._lock = asyncio.Lock()
-        # Write-through caches of repositories (this process is the database's only writer).
         self.cache: dict[str, Any] = {}
 
     @classmethod
@@ -125,6 +143,12 @@ class Database:
             finally:
                 _in_transaction.reset(token)
 
+    @asynccontextmanager
+    async def exclusive(self, name: str, *, wait: bool = False) -> AsyncIterator[bool]:
+        """Work that one process at a time may do (``name``): True if it is this one's to do.
+        One process owns a SQLite file, so always True here; PostgreSQL's replicas take turns."""
+        yield True
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows changed."""
         async with self._locked():
@@ -147,11 +171,11 @@ class Database:
         async with self._locked():
             self.conn.executemany(sql, rows)
 
-    async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         async with self._locked():
             row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
             return row
 
-    async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         async with self._locked():
             return list(self.conn.execute(sql, params).fetchall())

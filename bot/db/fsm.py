@@ -2,7 +2,9 @@
 
 Data must be JSON: a value that could not survive the round trip fails at once, in tests too.
 Reads come from a cache (this process is the database's only writer), so the common case — a
-user with no conversation — costs no database round trip after the first. Writes during an update
+user with no conversation — costs no database round trip after the first. With PostgreSQL
+(``db.caching`` False: another replica may have moved the conversation on) the cache holds only
+within one update: its first read of a key goes to the database. Writes during an update
 are gathered and written once when the update is handled (``FlushState``): aiogram sets state and
 data separately, and one statement for both halves the writes of every conversation step.
 """
@@ -26,6 +28,9 @@ from bot.db.connection import Database
 CACHE_SIZE = 20_000
 # Keys changed while the current update is handled; flushed by ``FlushState`` when it is done.
 _dirty: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("fsm_dirty", default=None)
+# Keys read or written while the current update is handled: the cache is fresh for them even when
+# the database has other writers.
+_fresh: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar("fsm_fresh", default=None)
 
 
 class FlushState(BaseMiddleware):
@@ -41,11 +46,12 @@ class FlushState(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         keys: set[str] = set()
-        token = _dirty.set(keys)
+        token, fresh = _dirty.set(keys), _fresh.set(set())
         try:
             return await handler(event, data)
         finally:
             _dirty.reset(token)
+            _fresh.reset(fresh)
             await self.storage.flush(keys)
 
 
@@ -65,10 +71,13 @@ class SQLiteStorage(BaseStorage):
         return self.key_builder.build(key)
 
     async def _row(self, key: str) -> tuple[str | None, str]:
-        if key in self._cache:
+        fresh = _fresh.get()
+        if key in self._cache and (self.db.caching or (fresh is not None and key in fresh)):
             self._cache.move_to_end(key)
             return self._cache[key]
         row = await self.db.fetchone("SELECT state, data FROM fsm_state WHERE key = ?", (key,))
+        if fresh is not None:
+            fresh.add(key)
         return self._remember(key, (None, "{}") if row is None else (row["state"], row["data"]))
 
     def _remember(self, key: str, value: tuple[str | None, str]) -> tuple[str | None, str]:

@@ -6,12 +6,11 @@ The functions scoped by the creator's id serve the engine, the planner and older
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from bot.clock import to_iso
 from bot.db import workspaces
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 
 MAX_LABEL = 64
 
@@ -29,7 +28,7 @@ class Record:
     workspace_id: int | None = None  # None only for a draft not saved yet
 
 
-def _record(row: sqlite3.Row) -> Record:
+def _record(row: Row) -> Record:
     return Record(
         id=row["id"],
         user_id=row["user_id"],

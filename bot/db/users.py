@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from bot.clock import to_iso
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 from knowledge.l10n import Lang, normalize_lang
 
 
@@ -26,7 +25,7 @@ class User:
     lead_expiry: int = 7
 
 
-def _user(row: sqlite3.Row) -> User:
+def _user(row: Row) -> User:
     return User(
         id=row["id"],
         chat_id=row["chat_id"],
@@ -43,7 +42,10 @@ def _user(row: sqlite3.Row) -> User:
 
 
 def _cache(db: Database) -> dict[int, User]:
-    """Users by id; every write below goes through it (this process is the only writer)."""
+    """Users by id; every write below goes through it. Only while this process is the only
+    writer (``db.caching``: SQLite); on a shared server every call reads the database."""
+    if not db.caching:
+        return {}
     cache: dict[int, User] = db.cache.setdefault("users", {})
     if len(cache) > 50_000:
         cache.clear()

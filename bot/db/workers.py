@@ -5,11 +5,10 @@ worker is not found. Records point at their worker (``records.worker_id``)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from bot.clock import to_iso
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 
 MAX_TEXT = 64
 FIELDS = ("name", "citizenship", "position", "category")
@@ -32,7 +31,7 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _worker(row: sqlite3.Row) -> Worker:
+def _worker(row: Row) -> Worker:
     return Worker(
         id=row["id"],
         workspace_id=row["workspace_id"],
@@ -47,13 +46,14 @@ def _worker(row: sqlite3.Row) -> Worker:
 
 async def add(db: Database, workspace_id: int, name: str, now: dt.datetime) -> int | None:
     """A new worker; None when the workspace has one of that name already."""
-    try:
-        return await db.insert(
-            "INSERT INTO workers (workspace_id, name, created_at) VALUES (?, ?, ?)",
-            (workspace_id, name[:MAX_TEXT], to_iso(now)),
-        )
-    except sqlite3.IntegrityError:
-        return None
+    # ON CONFLICT rather than catching the error: on PostgreSQL a failed statement would end
+    # the transaction around it (an import's). fetchall runs the statement to its end.
+    rows = await db.fetchall(
+        "INSERT INTO workers (workspace_id, name, created_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (workspace_id, name) DO NOTHING RETURNING id",
+        (workspace_id, name[:MAX_TEXT], to_iso(now)),
+    )
+    return int(rows[0][0]) if rows else None
 
 
 async def get(db: Database, workspace_id: int, worker_id: int) -> Worker | None:
@@ -72,7 +72,7 @@ async def by_name(db: Database, workspace_id: int, name: str) -> Worker | None:
 
 async def for_workspace(db: Database, workspace_id: int) -> list[Worker]:
     rows = await db.fetchall(
-        "SELECT * FROM workers WHERE workspace_id = ? ORDER BY name COLLATE NOCASE, id",
+        "SELECT * FROM workers WHERE workspace_id = ? ORDER BY lower(name), name, id",
         (workspace_id,),
     )
     return [_worker(row) for row in rows]
@@ -82,14 +82,22 @@ async def set_text(db: Database, workspace_id: int, worker_id: int, field: str, 
     """Name, citizenship, position or category; False if not found (or the name is taken)."""
     if field not in FIELDS:
         raise ValueError(f"not a worker field: {field}")
-    try:
-        changed = await db.execute(
-            f"UPDATE workers SET {field} = ? WHERE id = ? AND workspace_id = ?",  # noqa: S608
-            (value[:MAX_TEXT], worker_id, workspace_id),
-        )
-    except sqlite3.IntegrityError:
-        return False
+    value = value[:MAX_TEXT]
+    if field == "name" and await _name_taken(db, workspace_id, worker_id, value):
+        return False  # checked first: a failed statement would end a PostgreSQL transaction
+    changed = await db.execute(
+        f"UPDATE workers SET {field} = ? WHERE id = ? AND workspace_id = ?",  # noqa: S608
+        (value, worker_id, workspace_id),
+    )
     return changed == 1
+
+
+async def _name_taken(db: Database, workspace_id: int, worker_id: int, name: str) -> bool:
+    row = await db.fetchone(
+        "SELECT 1 FROM workers WHERE workspace_id = ? AND name = ? AND id <> ?",
+        (workspace_id, name, worker_id),
+    )
+    return row is not None
 
 
 async def set_date(

@@ -8,10 +8,8 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
-import aiosqlite
-
 from bot.clock import to_iso
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 from knowledge.teams import ESCALATE_DEFAULT, Role
 
 MAX_NAME = 64
@@ -53,7 +51,7 @@ class Refused(StrEnum):
     MEMBER = "member"  # already in the workspace
 
 
-def _workspace(row: aiosqlite.Row) -> Workspace:
+def _workspace(row: Row) -> Workspace:
     return Workspace(
         id=row["id"],
         kind=row["kind"],

@@ -37,8 +37,9 @@ async def set_tick(db: Database, user_id: int, record_id: int, item: str, on: bo
     """Tick or untick; setting (not toggling) makes a double press harmless."""
     if on:
         await db.execute(
-            "INSERT OR IGNORE INTO checklist_ticks (record_id, user_id, item) "
-            "SELECT id, user_id, ? FROM records WHERE id = ? AND user_id = ?",
+            "INSERT INTO checklist_ticks (record_id, user_id, item) "
+            "SELECT id, user_id, ? FROM records WHERE id = ? AND user_id = ? "
+            "ON CONFLICT DO NOTHING",
             (item, record_id, user_id),
         )
     else:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 
 MAX_TEXT = 40  # region, publication code, permit number
 STAGES = ("", "filed", "closed")  # a vacancy: open, application filed, closed
@@ -25,7 +24,7 @@ class Details:
 COLUMNS = "id, region, ref, renewals_used, end_date, stage"
 
 
-def _details(row: sqlite3.Row) -> Details:
+def _details(row: Row) -> Details:
     end = row["end_date"]
     return Details(
         region=row["region"],

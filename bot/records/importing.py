@@ -81,7 +81,7 @@ async def _match(db: Database, ws: int, worker_id: int, row: Row) -> int | None:
     if row.kind == "permit" and row.ref:
         found = await db.fetchone(
             "SELECT id FROM records WHERE workspace_id = ? AND kind = 'permit' "
-            "AND ref = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            "AND lower(ref) = lower(?) ORDER BY id LIMIT 1",
             (ws, row.ref),
         )
         if found is not None:
@@ -122,7 +122,8 @@ async def _record(
             (record_id,),
         )
         assert current is not None
-        if tuple(current) == (*values, worker_id):
+        was = tuple(current[index] for index in range(len(IMPORTED_FIELDS)))
+        if was == (*values, worker_id):
             outcome.unchanged += 1
             return
         await db.execute(
@@ -130,8 +131,8 @@ async def _record(
             "worker_id = ? WHERE id = ?",
             (*values, worker_id, record_id),
         )
-        for field, was, new in zip(IMPORTED_FIELDS, current, (*values, worker_id), strict=True):
-            if was != new:
+        for field, old, new in zip(IMPORTED_FIELDS, was, (*values, worker_id), strict=True):
+            if old != new:
                 await audit.log(db, record_id, user.id, audit.Action.EDITED, now, field)
         outcome.updated += 1
     record = await records_repo.get_in(db, ws, record_id)

@@ -86,18 +86,21 @@ class Engine:
         render: Renderer,
         batch: int = 200,
         workers: int = 4,
+        lease: int = 120,
     ) -> None:
         self.db, self.notifier, self.clock, self.render = db, notifier, clock, render
         self.batch, self.workers = batch, workers
+        # PostgreSQL: seconds a claim is this replica's; a batch must be sent well within it.
+        self.lease = lease
         self._lock = asyncio.Lock()
         self._stopped = False
         self.observe: Callable[[Outcome], None] | None = None  # each send's outcome (metrics)
 
     async def start(self) -> None:
-        requeued = await repo.requeue_stale(self.db)
+        requeued = await repo.requeue_stale(self.db, self._now())
         if requeued:
             log.info("re-queued %d reminders left in flight", requeued)
-        if await escalation.requeue_stale(self.db):
+        if await escalation.requeue_stale(self.db, self._now()):
             log.info("re-queued escalations left in flight")
 
     async def stop(self) -> None:
@@ -115,7 +118,11 @@ class Engine:
             sent = 0
             while not self._stopped and (
                 claimed := await repo.claim_due(
-                    self.db, self._now(), self.batch, since=self._now() - SUMMARISE_AFTER
+                    self.db,
+                    self._now(),
+                    self.batch,
+                    since=self._now() - SUMMARISE_AFTER,
+                    lease=self.lease,
                 )
             ):
                 sent += await self._deliver(claimed)
@@ -246,7 +253,9 @@ class Engine:
     async def summarise_old(self) -> None:
         """Missed for over 30 days: one message per user instead of a flood of stale reminders."""
         by_user: dict[int, list[Reminder]] = defaultdict(list)
-        for reminder in await repo.claim_old(self.db, self._now() - SUMMARISE_AFTER):
+        for reminder in await repo.claim_old(
+            self.db, self._now() - SUMMARISE_AFTER, lease_until=self._now() + self.lease
+        ):
             by_user[reminder.user_id].append(reminder)
         for user_id, items in by_user.items():
             ids = [item.id for item in items]

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-import aiosqlite
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.clock import Clock
 from bot.db import groups
 from bot.db import users as users_repo
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 from bot.db.groups import GroupLink
 from bot.db.users import User, _user
 from bot.i18n import Translator
@@ -41,6 +40,7 @@ STAGE_ADMINS = "admins"
 GROUP_HORIZON = 9 * 86400  # the overdue window (7 days) plus the widest time-zone gap
 HORIZON = 9 * 86400  # the longest lead (7 days) plus a day off and the widest time-zone gap
 RETRY_DELAY = 60
+LEASE = 120  # PostgreSQL: seconds a replica's claim is its own (as the reminders')
 
 # An open obligation: its deadline reminder still pending, nobody snoozed any reminder of it,
 # in a company workspace with escalation on. (Done closes every reminder of the group.)
@@ -107,7 +107,7 @@ class Escalation:
     stage: str
 
 
-def _obligation(row: aiosqlite.Row) -> Obligation:
+def _obligation(row: Row) -> Obligation:
     return Obligation(
         record_id=row["record_id"],
         kind=row["kind"],
@@ -265,18 +265,35 @@ async def plan(db: Database, now: dt.datetime) -> int:
                 )
     if rows:
         await db.executemany(
-            "INSERT OR IGNORE INTO escalations (record_id, kind, due_date, stage, target, "
-            "send_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO escalations (record_id, kind, due_date, stage, target, "
+            "send_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             rows,
         )
     return len(rows)
 
 
-async def requeue_stale(db: Database) -> int:
+async def requeue_stale(db: Database, now: int) -> int:
+    """As ``repo.requeue_stale``: on PostgreSQL only the claims whose lease ran out."""
+    if db.engine == "postgres":
+        return await db.execute(
+            "UPDATE escalations SET status = 'pending', lease_until = NULL "
+            "WHERE status = 'sending' AND (lease_until IS NULL OR lease_until < ?)",
+            (now,),
+        )
     return await db.execute("UPDATE escalations SET status = 'pending' WHERE status = 'sending'")
 
 
 async def claim_due(db: Database, now: int, limit: int) -> list[Escalation]:
+    if db.engine == "postgres":  # several replicas: as ``repo.claim_due``
+        await requeue_stale(db, now)
+        rows = await db.fetchall(
+            "UPDATE escalations SET status = 'sending', lease_until = ? WHERE id IN (SELECT id "
+            "FROM escalations WHERE status = 'pending' AND send_at <= ? "
+            "ORDER BY send_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
+            (now + LEASE, now, limit),
+        )
+        rows = sorted(rows, key=lambda row: (row["send_at"], row["id"]))
+        return [_escalation(row) for row in rows]
     async with db.transaction():
         rows = await db.fetchall(
             "SELECT * FROM escalations WHERE status = 'pending' AND send_at <= ? "
@@ -289,17 +306,18 @@ async def claim_due(db: Database, now: int, limit: int) -> list[Escalation]:
                 f"UPDATE escalations SET status = 'sending' WHERE id IN ({marks})",  # noqa: S608
                 [row["id"] for row in rows],
             )
-    return [
-        Escalation(
-            row["id"],
-            row["record_id"],
-            row["kind"],
-            dt.date.fromisoformat(row["due_date"]),
-            row["target"],
-            row["stage"],
-        )
-        for row in rows
-    ]
+    return [_escalation(row) for row in rows]
+
+
+def _escalation(row: Row) -> Escalation:
+    return Escalation(
+        row["id"],
+        row["record_id"],
+        row["kind"],
+        dt.date.fromisoformat(row["due_date"]),
+        row["target"],
+        row["stage"],
+    )
 
 
 async def finish(db: Database, escalation_id: int, status: str, now: int) -> None:

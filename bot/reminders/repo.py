@@ -6,11 +6,10 @@ Queries that act for a user take their id; the engine's queries work on due rows
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from bot.db.connection import Database
+from bot.db.connection import Database, Row
 from bot.db.users import User
 from bot.reminders.timing import send_time
 from knowledge import timeline
@@ -30,7 +29,7 @@ class Reminder:
     repeat: bool
 
 
-def row_reminder(row: sqlite3.Row) -> Reminder:
+def row_reminder(row: Row) -> Reminder:
     return Reminder(
         id=row["id"],
         user_id=row["user_id"],
@@ -103,8 +102,8 @@ async def plan_for_record(
             for item in chosen
         ]
         await db.executemany(
-            "INSERT OR IGNORE INTO reminders (user_id, record_id, kind, due_date, send_at, "
-            "status, fact_id, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, "
+            "status, fact_id, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             rows_out,
         )
     return len(rows_out)
@@ -200,14 +199,27 @@ async def resume_user(db: Database, user_id: int) -> int:
 # --- the engine's side -------------------------------------------------------------------------
 
 
-async def requeue_stale(db: Database) -> int:
-    """Rows left "sending" by a crash go back to the queue (at most the in-flight one repeats)."""
+async def requeue_stale(db: Database, now: int) -> int:
+    """Rows left "sending" by a crash go back to the queue (at most the in-flight one repeats).
+
+    SQLite has one process: every "sending" row is its own. On PostgreSQL another replica may be
+    sending them right now: only claims whose lease has run out (or that have none) go back."""
+    if db.engine == "postgres":
+        return await db.execute(
+            "UPDATE reminders SET status = 'pending', lease_until = NULL "
+            "WHERE status = 'sending' AND (lease_until IS NULL OR lease_until < ?)",
+            (now,),
+        )
     return await db.execute("UPDATE reminders SET status = 'pending' WHERE status = 'sending'")
 
 
-async def claim_due(db: Database, now: int, limit: int, since: int = 0) -> list[Reminder]:
+async def claim_due(
+    db: Database, now: int, limit: int, since: int = 0, lease: int = 120
+) -> list[Reminder]:
     """Take up to ``limit`` rows due in [since, now], oldest first, marking them "sending" in one
     transaction. Rows older than ``since`` are left for the summary (``claim_old``)."""
+    if db.engine == "postgres":
+        return await _claim_shared(db, now, limit, since, lease)
     async with db.transaction():
         rows = await db.fetchall(
             "SELECT * FROM reminders WHERE status = 'pending' AND send_at BETWEEN ? AND ? "
@@ -224,6 +236,23 @@ async def claim_due(db: Database, now: int, limit: int, since: int = 0) -> list[
     return [row_reminder(row) for row in rows]
 
 
+async def _claim_shared(
+    db: Database, now: int, limit: int, since: int, lease: int
+) -> list[Reminder]:
+    """PostgreSQL, several replicas: rows another replica holds are skipped (``SKIP LOCKED``,
+    so two claims never take one row), and a claim is a lease: a replica that died mid-send
+    leaves rows "sending" whose lease runs out, and any replica's next claim takes them back.
+    (Two statements: one ``OR`` of both would read every due row and sort it, not the index.)"""
+    await requeue_stale(db, now)
+    rows = await db.fetchall(
+        "UPDATE reminders SET status = 'sending', attempts = attempts + 1, lease_until = ? "
+        "WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND send_at "
+        "BETWEEN ? AND ? ORDER BY send_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
+        (now + lease, since, now, limit),
+    )
+    return sorted((row_reminder(row) for row in rows), key=lambda r: (r.send_at, r.id))
+
+
 async def mark_sent(db: Database, ids: list[int], now: int, repeat_after: int) -> None:
     """Sent; a repeating (overdue) reminder gets its next weekly occurrence queued.
 
@@ -233,21 +262,38 @@ async def mark_sent(db: Database, ids: list[int], now: int, repeat_after: int) -
     if not ids:
         return
     marks = ",".join("?" * len(ids))
-    days = repeat_after // 86400
     async with db.transaction():
-        await db.execute(
-            f"INSERT OR IGNORE INTO reminders (user_id, record_id, kind, due_date, send_at, "  # noqa: S608
-            f"status, fact_id, repeat) SELECT user_id, record_id, kind, "
-            f"date(due_date, '+' || (? * k) || ' days'), send_at + ? * k, 'pending', fact_id, 1 "
-            f"FROM (SELECT *, MAX(1, (? - send_at) / ? + 1) AS k FROM reminders "
-            f"WHERE id IN ({marks}) AND repeat = 1)",
-            [days, repeat_after, now, repeat_after, *ids],
+        repeating = await db.fetchall(
+            f"SELECT user_id, record_id, kind, due_date, send_at, fact_id FROM reminders "  # noqa: S608
+            f"WHERE id IN ({marks}) AND repeat = 1",
+            ids,
+        )
+        await db.executemany(
+            "INSERT INTO reminders (user_id, record_id, kind, due_date, send_at, status, "
+            "fact_id, repeat) VALUES (?, ?, ?, ?, ?, 'pending', ?, 1) ON CONFLICT DO NOTHING",
+            [_next_occurrence(row, now, repeat_after) for row in repeating],
         )
         await db.execute(
             f"UPDATE reminders SET status = 'sent', sent_at = ? WHERE id IN ({marks}) "  # noqa: S608
             f"AND status = 'sending'",
             [now, *ids],
         )
+
+
+def _next_occurrence(row: Row, now: int, repeat_after: int) -> tuple[object, ...]:
+    """The row of the first repetition due after ``now`` (at least one period on)."""
+    periods = max(1, (now - row["send_at"]) // repeat_after + 1)
+    due = dt.date.fromisoformat(row["due_date"]) + dt.timedelta(
+        days=repeat_after // 86400 * periods
+    )
+    return (
+        row["user_id"],
+        row["record_id"],
+        row["kind"],
+        due.isoformat(),
+        row["send_at"] + repeat_after * periods,
+        row["fact_id"],
+    )
 
 
 async def release(db: Database, ids: list[int], retry_at: int) -> None:
@@ -273,8 +319,18 @@ async def unclaim(db: Database, ids: list[int]) -> None:
         )
 
 
-async def claim_old(db: Database, before: int) -> list[Reminder]:
-    """Every pending row due before ``before`` (long missed), marked "sending", by user."""
+async def claim_old(db: Database, before: int, lease_until: int = 0) -> list[Reminder]:
+    """Every pending row due before ``before`` (long missed), marked "sending", by user.
+    (PostgreSQL: held until ``lease_until``, as ``claim_due``'s rows.)"""
+    if db.engine == "postgres":
+        rows = await db.fetchall(
+            "UPDATE reminders SET status = 'sending', lease_until = ? WHERE id IN (SELECT id "
+            "FROM reminders WHERE status = 'pending' AND send_at < ? FOR UPDATE SKIP LOCKED) "
+            "RETURNING *",
+            (lease_until, before),
+        )
+        found = [row_reminder(row) for row in rows]
+        return sorted(found, key=lambda r: (r.user_id, r.due_date, r.id))
     async with db.transaction():
         rows = await db.fetchall(
             "SELECT * FROM reminders WHERE status = 'pending' AND send_at < ? "

@@ -13,12 +13,12 @@ from pydantic import ValidationError
 from bot.app import create_app
 from bot.clock import Clock, FrozenClock, StartedClock, clock_for
 from bot.config import Settings
-from bot.db import Database
 from bot.db.fsm import SQLiteStorage
 from bot.db.users import User
 from bot.i18n import Translator
 from bot.local_session import LocalSession
 from handlers.exports import calendar_file
+from tests.support.postgres_plugin import OpenDb
 from tests.support.today import ALMATY
 
 LEAP_DAY = dt.datetime(2028, 2, 29, 23, 59, 59, tzinfo=ALMATY)
@@ -69,8 +69,8 @@ async def test_the_composition_root_builds_the_clock_from_clock_start(tmp_path: 
         await app.db.close()
 
 
-async def test_conversation_state_is_stamped_by_the_injected_clock(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+async def test_conversation_state_is_stamped_by_the_injected_clock(open_db: OpenDb) -> None:
+    db = await open_db()
     try:
         storage = SQLiteStorage(db, FrozenClock(LEAP_DAY))
         await storage.set_state(StorageKey(bot_id=1, chat_id=2, user_id=3), "Flow:asking")

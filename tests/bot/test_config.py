@@ -123,3 +123,22 @@ def test_no_token_and_no_terminal_exits_2_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "BOT_TOKEN is not set" in lines[0], result.stderr
+
+
+def test_database_url_is_postgresql_or_unset_and_secret() -> None:
+    assert make(database_url="").database_url is None, "unset: SQLite in DATA_DIR"
+    settings = make(database_url="postgresql://bot:pa55word@db:5432/permitbot")
+    assert "pa55word" not in repr(settings)
+    with pytest.raises(ValidationError, match="postgresql://"):
+        make(database_url="mysql://bot@db/permitbot")
+
+
+def test_unreachable_database_exits_2_with_one_line_and_no_password(tmp_path: Path) -> None:
+    url = "postgresql://bot:pa55word@127.0.0.1:1/permitbot"  # nothing listens on port 1
+    result = run_bot(
+        {"DATA_DIR": str(tmp_path), "BOT_TOKEN": "123456:ABC-def_ghi", "DATABASE_URL": url}
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot open the database in DATABASE_URL" in lines[0], lines
+    assert "pa55word" not in result.stderr + result.stdout

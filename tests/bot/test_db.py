@@ -10,6 +10,10 @@ import pytest
 from bot.db import Database
 from bot.db.connection import MIGRATIONS_DIR, migration_files
 
+# The SQLite connection itself (PRAGMAs, sqlite_master, the loop's thread); PostgreSQL's own in
+# tests/bot/test_postgres.py.
+pytestmark = pytest.mark.sqlite_only("tests the SQLite connection itself")
+
 INSERT = "INSERT INTO fsm_state (key, state, updated_at) VALUES (?, 's', 'now')"
 
 

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
-from bot.db import Database
 from bot.db.fsm import SQLiteStorage
+from tests.support.postgres_plugin import OpenDb
 
 
 class Flow(StatesGroup):
@@ -17,15 +15,14 @@ class Flow(StatesGroup):
 KEY = StorageKey(bot_id=1, chat_id=2, user_id=3)
 
 
-async def test_state_and_data_survive_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
-    db = await Database.open(path)
+async def test_state_and_data_survive_reopening(open_db: OpenDb) -> None:
+    db = await open_db()
     storage = SQLiteStorage(db)
     await storage.set_state(KEY, Flow.asking)
     await storage.set_data(KEY, {"date": "2026-01-31", "step": 2, "items": ["a", "б"]})
     await db.close()
 
-    reopened = SQLiteStorage(await Database.open(path))
+    reopened = SQLiteStorage(await open_db())
     assert await reopened.get_state(KEY) == "Flow:asking"
     assert await reopened.get_data(KEY) == {"date": "2026-01-31", "step": 2, "items": ["a", "б"]}
     assert await reopened.get_state(StorageKey(bot_id=1, chat_id=2, user_id=4)) is None
@@ -35,8 +32,8 @@ async def test_state_and_data_survive_reopening(tmp_path: Path) -> None:
     await reopened.db.close()
 
 
-async def test_non_json_data_is_refused(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+async def test_non_json_data_is_refused(open_db: OpenDb) -> None:
+    db = await open_db()
     storage = SQLiteStorage(db)
     with pytest.raises(TypeError):
         await storage.set_data(KEY, {"when": object()})

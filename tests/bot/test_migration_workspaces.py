@@ -8,10 +8,11 @@ from pathlib import Path
 
 from bot.db import Database, workspaces
 from bot.db import records as records_repo
-from bot.db.connection import MIGRATIONS_DIR, migration_files
+from bot.db.connection import migration_files
 from bot.records import profile
 from bot.reminders import repo as reminders_repo
 from knowledge.teams import Role
+from tests.support.postgres_plugin import OpenDb, engine_migrations
 from tests.support.today import E2E_NOW
 
 STAMP = "2026-06-01T06:00:00+00:00"
@@ -20,15 +21,15 @@ STAMP = "2026-06-01T06:00:00+00:00"
 def migrations_to_6(tmp_path: Path) -> Path:
     folder = tmp_path / "migrations_6"
     folder.mkdir()
-    for number, path in migration_files(MIGRATIONS_DIR)[:6]:
+    for number, path in migration_files(engine_migrations())[:6]:
         assert number <= 6
         shutil.copy(path, folder / path.name)
     return folder
 
 
-async def schema_6(tmp_path: Path) -> Database:
+async def schema_6(tmp_path: Path, open_db: OpenDb) -> Database:
     folder = migrations_to_6(tmp_path)
-    db = await Database.open(tmp_path / "db.sqlite3", migrations=folder)
+    db = await open_db(migrations=folder)
     assert await db.schema_version() == 6
     return db
 
@@ -54,8 +55,10 @@ async def fill(db: Database) -> None:
     await db.execute("INSERT INTO company_profiles VALUES (1, 120, 0, 0, 6, 4, 95, 5, ?)", (STAMP,))
 
 
-async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(tmp_path: Path) -> None:
-    db = await schema_6(tmp_path)
+async def test_upgrade_keeps_every_row_in_the_owners_personal_workspace(
+    tmp_path: Path, open_db: OpenDb
+) -> None:
+    db = await schema_6(tmp_path, open_db)
     await fill(db)
     applied = await db.migrate()  # 0008: escalation, group chat; 0009: audit; 0010: workers
     assert applied == [7, 8, 9, 10]

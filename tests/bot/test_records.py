@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,7 @@ from bot.db import records as records_repo
 from bot.records import details, profile
 from bot.records.planning import replan_record
 from bot.reminders import repo
+from tests.support.postgres_plugin import OpenDb
 
 NOW = dt.datetime(2026, 11, 25, 4, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 25)
@@ -29,8 +29,8 @@ SMALL_FIRM = profile.CompanyProfile(
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "db.sqlite3")
+async def db(open_db: OpenDb) -> AsyncIterator[Database]:
+    database = await open_db()  # SQLite, or PostgreSQL under TEST_DATABASE=postgres
     for user_id in (OWNER, OTHER):
         await users.seen(database, user_id, user_id, "en", "Asia/Almaty", NOW)
     yield database

@@ -95,7 +95,7 @@ async def counts(db: Database) -> tuple[int, int, int]:
 
 
 async def snapshot(db: Database) -> list[tuple[object, ...]]:
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for sql in (
         "SELECT * FROM workers ORDER BY id",
         "SELECT * FROM records ORDER BY id",

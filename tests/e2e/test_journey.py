@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import sqlite3
 
 import pytest
 
+from tests.support.engine import query
 from tests.support.server_plugin import BotProcess, SpawnBot
 from tests.support.telegram_server import TelegramServer
 from tests.support.today import E2E_NOW, local_day, typed
@@ -125,24 +125,21 @@ async def journey(server: TelegramServer, bot: BotProcess, lang: str, user: int)
     assert ics.file_name == "permitbot.ics" and "BEGIN:VCALENDAR" in ics.text()
     assert WORKER in csv.text("utf-8-sig")
     # Time passes: the first reminder falls due, arrives with its buttons; Done closes it.
-    database = bot.data_dir / "permitbot.sqlite3"
     seen = len(server.messages(user))
-    with sqlite3.connect(database) as conn:
-        conn.execute(
-            "UPDATE reminders SET send_at = ? WHERE id = (SELECT min(id) FROM reminders "
-            "WHERE user_id = ? AND status = 'pending')",
-            (int(bot.now().timestamp()) - 60, user),  # a minute ago on the bot's clock
-        )
+    query(
+        bot.data_dir,
+        "UPDATE reminders SET send_at = ? WHERE id = (SELECT min(id) FROM reminders "
+        "WHERE user_id = ? AND status = 'pending')",
+        int(bot.now().timestamp()) - 60,  # a minute ago on the bot's clock
+        user,
+    )
     reminder = await server.wait_for_message(user, WORKER, timeout=20, after=seen)
     assert any(words["done"] in label for label in reminder.labels())
     await press(words["done"])
-    with sqlite3.connect(database) as conn:
-        done = {
-            kind
-            for (kind,) in conn.execute(
-                "SELECT kind FROM reminders WHERE user_id = ? AND status = 'done'", (user,)
-            )
-        }
+    rows = query(
+        bot.data_dir, "SELECT kind FROM reminders WHERE user_id = ? AND status = 'done'", user
+    )
+    done = {kind for (kind,) in rows}
     # The first reminder of a permit issued a month ago: the renewal window opens. Done closes
     # that obligation (its follow-ups too), not the permit's expiry reminders.
     assert done == {"renewal_opens", "renewal_recommended", "renewal_last_day"}

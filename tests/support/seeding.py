@@ -45,3 +45,7 @@ async def seed_due_reminders(
         "VALUES (?, ?, ?, ?, ?, 'obligation.arrival_notice')",
         [(uid, uid, kind, day, send_at) for uid in users for kind in kinds],
     )
+    if db.engine == "postgres":  # the ids given above: the next record the bot adds comes after
+        await db.execute(
+            "SELECT setval(pg_get_serial_sequence('records', 'id'), (SELECT max(id) FROM records))"
+        )

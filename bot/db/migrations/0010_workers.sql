@@ -16,4 +16,4 @@ CREATE TABLE workers (
 
 ALTER TABLE records ADD COLUMN worker_id INTEGER REFERENCES workers(id) ON DELETE SET NULL;
 CREATE INDEX records_by_worker ON records (worker_id);
-CREATE INDEX records_by_ref ON records (workspace_id, kind, ref COLLATE NOCASE);  -- re-import
+CREATE INDEX records_by_ref ON records (workspace_id, kind, lower(ref));  -- re-import
