@@ -60,8 +60,9 @@ async def plan_for_record(
     """
     today = now.astimezone(ZoneInfo(user.timezone)).date()
     async with db.transaction():
-        # "+user_id": by the record's own index (a few rows), not the user's (all their rows:
-        # re-planning each record of a 1,000-row import scanned every reminder of the user).
+        # "+user_id", "status || ''": by the record's own index (a few rows), not the user's or
+        # the due index (all their rows: re-planning each record of a 1,000-row import scanned
+        # every reminder of the user). Both spellings keep PostgreSQL's plan too.
         rows = await db.fetchall(
             "SELECT kind, status, due_date FROM reminders WHERE record_id = ? AND +user_id = ?",
             (record_id, user.id),
@@ -73,7 +74,7 @@ async def plan_for_record(
                 day = dt.date.fromisoformat(row["due_date"])
                 sent[row["kind"]] = max(day, sent.get(row["kind"], day))
         await db.execute(
-            "DELETE FROM reminders WHERE record_id = ? AND +user_id = ? AND +status IN "
+            "DELETE FROM reminders WHERE record_id = ? AND +user_id = ? AND status || '' IN "
             "('pending', 'paused')",
             (record_id, user.id),
         )
@@ -131,8 +132,8 @@ async def upcoming_in(db: Database, workspace_id: int) -> list[Reminder]:
     their reminders by record. Left to choose without statistics it read every pending reminder
     through ``reminders_due`` — 14 ms a workspace at 20,000 reminders, seconds at a million."""
     rows = await db.fetchall(
-        "SELECT r.* FROM records AS rec CROSS JOIN reminders AS r ON r.record_id = rec.id "
-        "WHERE rec.workspace_id = ? AND r.status IN ('pending', 'sent', 'paused') "
+        "SELECT r.* FROM records AS rec CROSS JOIN reminders AS r "  # no ON: PostgreSQL's syntax
+        "WHERE r.record_id = rec.id AND rec.workspace_id = ? AND r.status IN ('pending', 'sent', 'paused') "
         "ORDER BY r.due_date, r.id",
         (workspace_id,),
     )

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 
+import asyncpg
 import pytest
 
 from bot.app import App
 from bot.db import workspaces
+from bot.db.postgres import PostgresDatabase
 from bot.i18n import Translator
 from handlers.tracking.callbacks import RecAction, RecCb
 from knowledge.l10n import Lang
@@ -35,13 +37,31 @@ USER_COLUMNS = {  # every column that can hold a user's id (a Telegram id is per
 }
 
 
+async def schema(app: App) -> dict[str, list[str]]:
+    """Every table's columns, on the engine under test."""
+    if isinstance(app.db, PostgresDatabase):
+        rows = await app.db.fetchall(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+        )
+        found: dict[str, list[str]] = {}
+        for row in rows:
+            found.setdefault(str(row["table_name"]), []).append(str(row["column_name"]))
+        return found
+    tables = await app.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {
+        str(t["name"]): [
+            str(c["name"]) for c in await app.db.fetchall(f"PRAGMA table_info({t['name']})")
+        ]
+        for t in tables
+    }
+
+
 async def rows_naming(app: App, user_id: int) -> list[str]:
     """``table.column`` of every row that still holds this user's id (users.id, chat_id too)."""
     found = []
-    tables = await app.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
-    for table in (str(row["name"]) for row in tables):
-        columns = await app.db.fetchall(f"PRAGMA table_info({table})")
-        for column in (str(c["name"]) for c in columns):
+    for table, columns in (await schema(app)).items():
+        for column in columns:
             is_user = column in USER_COLUMNS or (table == "users" and column in ("id", "chat_id"))
             if not is_user and not (table == "reply_outbox" and column == "chat_id"):
                 continue
@@ -61,9 +81,8 @@ async def rows_naming(app: App, user_id: int) -> list[str]:
 
 async def rows_of_workspace(app: App, workspace_id: int, record_ids: list[int]) -> list[str]:
     found = []
-    tables = await app.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
-    for table in (str(row["name"]) for row in tables):
-        columns = {str(c["name"]) for c in await app.db.fetchall(f"PRAGMA table_info({table})")}
+    for table, listed in (await schema(app)).items():
+        columns = set(listed)
         checks = [("workspace_id", [workspace_id])] if "workspace_id" in columns else []
         if table == "workspaces":
             checks.append(("id", [workspace_id]))
@@ -76,7 +95,7 @@ async def rows_of_workspace(app: App, workspace_id: int, record_ids: list[int]) 
                         f"SELECT COUNT(*) AS n FROM {table} WHERE {column} = ?",  # noqa: S608
                         (value,),
                     )
-                except sqlite3.Error:
+                except (sqlite3.Error, asyncpg.PostgresError):
                     continue
                 if hit is not None and hit["n"]:
                     found.append(f"{table}.{column}={value}")
