@@ -38,6 +38,7 @@ from bot.records import impact
 from bot.reminders.engine import Engine
 from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
+from bot.routing import RoutingDispatcher
 from bot.scheduler import add_tick, create_scheduler
 from bot.shown import ShownMessages
 from handlers import build_routers
@@ -115,7 +116,7 @@ def create_dispatcher(
     # chat around everything registered below, so a conversation step (and its FlushState write,
     # and the reset after a failure) never interleaves with the next message or tap.
     isolation: BaseEventIsolation = SimpleEventIsolation()
-    dp = Dispatcher(storage=storage, events_isolation=isolation)
+    dp = RoutingDispatcher(storage=storage, events_isolation=isolation)
     dp["db"] = db
     dp["clock"] = clock
     dp["settings"] = settings

@@ -67,6 +67,7 @@ class LocalSession(BaseSession):
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
         self.messages: dict[tuple[int, int], SentMessage] = {}
+        self._by_chat: dict[int, dict[int, SentMessage]] = {}  # the same, by chat (for ``chat``)
         self.answered_callbacks: dict[str, AnswerCallbackQuery] = {}
         # Every Bot API error this session raised, as (method, description): tests assert none.
         self.api_errors: list[tuple[str, str]] = []
@@ -124,6 +125,7 @@ class LocalSession(BaseSession):
             return ChatMemberMember(user=user)
         if isinstance(method, DeleteMessage):
             self.messages.pop((int(method.chat_id), method.message_id), None)
+            self._by_chat.get(int(method.chat_id), {}).pop(method.message_id, None)
             return True
         return True
 
@@ -136,6 +138,7 @@ class LocalSession(BaseSession):
     ) -> Message:
         sent = SentMessage(chat_id, next(self._ids), text, markup, document)
         self.messages[(chat_id, sent.message_id)] = sent
+        self._by_chat.setdefault(chat_id, {})[sent.message_id] = sent
         return _message(sent)
 
     def _edit(self, method: EditMessageText | EditMessageReplyMarkup) -> Message | bool:
@@ -153,7 +156,8 @@ class LocalSession(BaseSession):
         return _message(sent)
 
     def chat(self, chat_id: int) -> list[SentMessage]:
-        return [m for (chat, _), m in sorted(self.messages.items()) if chat == chat_id]
+        """The chat's messages in the order sent (ids only grow, and a dict keeps that order)."""
+        return list(self._by_chat.get(chat_id, {}).values())
 
 
 def _markup(markup: object) -> InlineKeyboardMarkup | None:

@@ -48,8 +48,25 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._lock = asyncio.Lock()
-        # Write-through caches of repositories (this process is the database's only writer).
+        # Write-through caches of repositories, valid while this process is the database's only
+        # writer. ``caching = False`` (a database other processes write too) turns them all off:
+        # ``cached`` then hands out a fresh, empty dict each time, so every read is a query.
+        self.caching = True
         self.cache: dict[str, Any] = {}
+
+    def cached(self, name: str, limit: int = 50_000) -> dict[Any, Any]:
+        """The named write-through cache (emptied when it holds ``limit`` entries)."""
+        if not self.caching:
+            return {}
+        found: dict[Any, Any] = self.cache.setdefault(name, {})
+        if len(found) >= limit:
+            found.clear()
+        return found
+
+    def forget(self, *names: str) -> None:
+        """Drop named caches (after a write they may not follow row by row)."""
+        for name in names:
+            self.cache.pop(name, None)
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS_DIR) -> Database:
@@ -120,6 +137,7 @@ class Database:
                     yield self
                 except BaseException:
                     self.conn.execute("ROLLBACK")
+                    self.cache.clear()  # a cache may have taken a row that is now undone
                     raise
                 self.conn.execute("COMMIT")
             finally:

@@ -65,7 +65,9 @@ class SQLiteStorage(BaseStorage):
         return self.key_builder.build(key)
 
     async def _row(self, key: str) -> tuple[str | None, str]:
-        if key in self._cache:
+        # With ``db.caching`` off (other processes write too) only this update's own writes,
+        # not yet flushed, are read from memory.
+        if key in self._cache and (self.db.caching or key in (_dirty.get() or ())):
             self._cache.move_to_end(key)
             return self._cache[key]
         row = await self.db.fetchone("SELECT state, data FROM fsm_state WHERE key = ?", (key,))
