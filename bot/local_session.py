@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
 from aiogram import Bot
@@ -34,6 +35,7 @@ from aiogram.types import (
     ChatMemberOwner,
     InlineKeyboardMarkup,
     Message,
+    MessageEntity,
     User,
 )
 
@@ -169,14 +171,20 @@ def _document(document: object) -> tuple[str, bytes]:
     return str(getattr(document, "filename", None) or "file"), bytes(data)
 
 
+@lru_cache(maxsize=4_096)  # the same texts come back again and again (menus, help, cards)
+def _parsed(text: str) -> tuple[str, tuple[MessageEntity, ...]]:
+    plain, entities = entities_of(text)  # as Telegram returns it: visible text + entities
+    return plain, tuple(entities)  # aiogram's types are frozen: one entity can be shared
+
+
 def _message(sent: SentMessage) -> Message:
-    text, entities = entities_of(sent.text)  # as Telegram returns it: visible text + entities
+    text, entities = _parsed(sent.text)
     return Message(
         message_id=sent.message_id,
         date=dt.datetime.now(dt.UTC),
         chat=Chat(id=sent.chat_id, type="private"),
         from_user=LOCAL_BOT,
         text=text or None,
-        entities=entities or None,
+        entities=list(entities) or None,
         reply_markup=sent.markup,
     )

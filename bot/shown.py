@@ -40,7 +40,7 @@ _KINDS = {
     "blockquote": "blockquote",
 }
 Entity = tuple[str, int, int, str | None]  # type, offset and length in UTF-16 units, url
-Content = tuple[str, frozenset[Entity], object]  # text, entities, keyboard as plain data
+Content = tuple[str, frozenset[Entity], str]  # text, entities, keyboard (``_keyboard``)
 
 
 def _utf16(text: str) -> int:
@@ -87,19 +87,37 @@ def from_html(text: str) -> tuple[str, frozenset[Entity]]:
     return plain.strip(), frozenset(entities)
 
 
-def of_message(message: Message) -> Content:
+_FORMATS = frozenset(_KINDS.values())
+
+
+def of_message(message: Message, *, with_keyboard: bool = True) -> Content:
     """What ``message`` shows (formatting entities only: Telegram adds links, mentions...)."""
     entities = frozenset(
-        (e.type, e.offset, e.length, e.url)
-        for e in message.entities or []
-        if e.type in _KINDS.values()
+        (e.type, e.offset, e.length, e.url) for e in message.entities or () if e.type in _FORMATS
     )
-    return (message.text or "").strip(), entities, _keyboard(message.reply_markup)
+    keyboard = _keyboard(message.reply_markup) if with_keyboard else ""
+    return (message.text or "").strip(), entities, keyboard
 
 
-def _keyboard(markup: InlineKeyboardMarkup | None) -> object:
-    # As plain data: a parsed keyboard carries its bot, a new one does not (models differ).
-    return markup.model_dump(exclude_none=True) if markup is not None else None
+KEYBOARD_MEMORY = 4_096  # keyboards whose key is remembered by identity
+_keys: dict[int, tuple[InlineKeyboardMarkup, str]] = {}
+
+
+def _keyboard(markup: InlineKeyboardMarkup | None) -> str:
+    """The keyboard as canonical JSON of its plain data (a parsed keyboard carries its bot, a
+    new one does not, so the models differ). Menus and buttons are cached objects sent again
+    and again: the key is remembered by identity (the entry holds the object, so its id stays
+    its own)."""
+    if markup is None:
+        return ""
+    known = _keys.get(id(markup))
+    if known is not None and known[0] is markup:
+        return known[1]
+    key = json.dumps(markup.model_dump(exclude_none=True), sort_keys=True, default=str)
+    if len(_keys) >= KEYBOARD_MEMORY:
+        _keys.clear()
+    _keys[id(markup)] = (markup, key)
+    return key
 
 
 def entities_of(text: str) -> tuple[str, list[MessageEntity]]:
@@ -128,12 +146,16 @@ class ShownMessages(BaseRequestMiddleware):
         result = await make_request(bot, method)
         edits = SendMessage | EditMessageText | EditMessageReplyMarkup
         if isinstance(method, edits) and isinstance(result, Message):
-            self._remember(result)
+            self._remember(result, method.reply_markup)
         return result
 
-    def _remember(self, message: Message) -> None:
+    def _remember(self, message: Message, sent: object) -> None:
+        """The text and formatting as Telegram returned them; the keyboard as sent (Telegram
+        keeps an inline keyboard as given, and ours are often the same cached object)."""
         key = (message.chat.id, message.message_id)
-        self._shown[key] = digest(of_message(message))
+        text, entities, _ = of_message(message, with_keyboard=False)
+        markup = sent if isinstance(sent, InlineKeyboardMarkup) else None
+        self._shown[key] = digest((text, entities, _keyboard(markup)))
         self._shown.move_to_end(key)
         if len(self._shown) > self.size:
             self._shown.popitem(last=False)
@@ -147,7 +169,7 @@ class ShownMessages(BaseRequestMiddleware):
 
 def digest(content: Content) -> bytes:
     text, entities, keyboard = content
-    blob = json.dumps([text, sorted(entities, key=repr), keyboard], sort_keys=True, default=str)
+    blob = "\x00".join((text, repr(sorted(entities, key=repr)), str(keyboard)))
     return hashlib.blake2b(blob.encode(), digest_size=16).digest()
 
 
