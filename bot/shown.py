@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -19,7 +21,8 @@ from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.methods import EditMessageReplyMarkup, EditMessageText, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import InlineKeyboardMarkup, Message, MessageEntity
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity
+from pydantic import BaseModel
 
 MEMORY = 20_000  # messages remembered (LRU); older ones are compared with the query's message
 _KINDS = {
@@ -70,6 +73,7 @@ class _Plain(HTMLParser):
         self.text += data
 
 
+@lru_cache(maxsize=4_096)  # a pure function; menus and cards are compared again and again
 def from_html(text: str) -> tuple[str, frozenset[Entity]]:
     """The visible text and formatting Telegram makes of ``text`` in HTML parse mode."""
     parser = _Plain()
@@ -99,25 +103,50 @@ def of_message(message: Message, *, with_keyboard: bool = True) -> Content:
     return (message.text or "").strip(), entities, keyboard
 
 
-KEYBOARD_MEMORY = 4_096  # keyboards whose key is remembered by identity
-_keys: dict[int, tuple[InlineKeyboardMarkup, str]] = {}
+KEYBOARD_MEMORY = 20_000  # keyboards and buttons whose key is remembered by identity
+_keys: dict[int, tuple[object, str]] = {}
 
 
 def _keyboard(markup: InlineKeyboardMarkup | None) -> str:
-    """The keyboard as canonical JSON of its plain data (a parsed keyboard carries its bot, a
-    new one does not, so the models differ). Menus and buttons are cached objects sent again
-    and again: the key is remembered by identity (the entry holds the object, so its id stays
+    """The keyboard as a canonical string of its plain data (a parsed keyboard carries its bot,
+    a new one does not, so the models differ). Menus and buttons are cached objects sent again
+    and again: their keys are remembered by identity (an entry holds its object, so the id stays
     its own)."""
     if markup is None:
         return ""
-    known = _keys.get(id(markup))
-    if known is not None and known[0] is markup:
+    return _remembered(
+        markup, lambda: repr([[_button(b) for b in row] for row in markup.inline_keyboard])
+    )
+
+
+def _button(button: InlineKeyboardButton) -> str:
+    """A button's set fields, in their declared order; a nested object as canonical JSON."""
+    return _remembered(
+        button,
+        lambda: repr(
+            tuple(
+                (name, value if isinstance(value, str | int) else _plain(value))
+                for name, value in button.__dict__.items()
+                if value is not None
+            )
+        ),
+    )
+
+
+def _remembered(item: object, make: Callable[[], str]) -> str:
+    known = _keys.get(id(item))
+    if known is not None and known[0] is item:
         return known[1]
-    key = json.dumps(markup.model_dump(exclude_none=True), sort_keys=True, default=str)
+    key = make()
     if len(_keys) >= KEYBOARD_MEMORY:
         _keys.clear()
-    _keys[id(markup)] = (markup, key)
+    _keys[id(item)] = (item, key)
     return key
+
+
+def _plain(value: object) -> str:
+    data = value.model_dump(exclude_none=True) if isinstance(value, BaseModel) else value
+    return json.dumps(data, sort_keys=True, default=str)
 
 
 def entities_of(text: str) -> tuple[str, list[MessageEntity]]:
