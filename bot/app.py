@@ -39,6 +39,7 @@ from bot.records import impact
 from bot.reminders.engine import Engine
 from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
+from bot.routing import RoutingDispatcher
 from bot.scheduler import add_tick, create_scheduler
 from bot.shown import ShownMessages
 from handlers import build_routers
@@ -131,7 +132,7 @@ def create_dispatcher(
 
         sqlite = None
         storage, isolation = replicas.shared_fsm(redis, settings)
-    dp = Dispatcher(storage=storage, events_isolation=isolation)
+    dp = RoutingDispatcher(storage=storage, events_isolation=isolation)
     dp["db"] = db
     dp["clock"] = clock
     dp["settings"] = settings

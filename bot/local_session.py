@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
 from aiogram import Bot
@@ -36,6 +37,7 @@ from aiogram.types import (
     File,
     InlineKeyboardMarkup,
     Message,
+    MessageEntity,
     User,
 )
 
@@ -69,6 +71,7 @@ class LocalSession(BaseSession):
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
         self.messages: dict[tuple[int, int], SentMessage] = {}
+        self._by_chat: dict[int, dict[int, SentMessage]] = {}  # the same, by chat (for ``chat``)
         self.answered_callbacks: dict[str, AnswerCallbackQuery] = {}
         # Every Bot API error this session raised, as (method, description): tests assert none.
         self.api_errors: list[tuple[str, str]] = []
@@ -139,6 +142,7 @@ class LocalSession(BaseSession):
             )
         if isinstance(method, DeleteMessage):
             self.messages.pop((int(method.chat_id), method.message_id), None)
+            self._by_chat.get(int(method.chat_id), {}).pop(method.message_id, None)
             return True
         return True
 
@@ -151,6 +155,7 @@ class LocalSession(BaseSession):
     ) -> Message:
         sent = SentMessage(chat_id, next(self._ids), text, markup, document)
         self.messages[(chat_id, sent.message_id)] = sent
+        self._by_chat.setdefault(chat_id, {})[sent.message_id] = sent
         return _message(sent)
 
     def _edit(self, method: EditMessageText | EditMessageReplyMarkup) -> Message | bool:
@@ -168,7 +173,8 @@ class LocalSession(BaseSession):
         return _message(sent)
 
     def chat(self, chat_id: int) -> list[SentMessage]:
-        return [m for (chat, _), m in sorted(self.messages.items()) if chat == chat_id]
+        """The chat's messages in the order sent (ids only grow, and a dict keeps that order)."""
+        return list(self._by_chat.get(chat_id, {}).values())
 
 
 def _markup(markup: object) -> InlineKeyboardMarkup | None:
@@ -180,14 +186,20 @@ def _document(document: object) -> tuple[str, bytes]:
     return str(getattr(document, "filename", None) or "file"), bytes(data)
 
 
+@lru_cache(maxsize=4_096)  # the same texts come back again and again (menus, help, cards)
+def _parsed(text: str) -> tuple[str, tuple[MessageEntity, ...]]:
+    plain, entities = entities_of(text)  # as Telegram returns it: visible text + entities
+    return plain, tuple(entities)  # aiogram's types are frozen: one entity can be shared
+
+
 def _message(sent: SentMessage) -> Message:
-    text, entities = entities_of(sent.text)  # as Telegram returns it: visible text + entities
+    text, entities = _parsed(sent.text)
     return Message(
         message_id=sent.message_id,
         date=dt.datetime.now(dt.UTC),
         chat=Chat(id=sent.chat_id, type="private"),
         from_user=LOCAL_BOT,
         text=text or None,
-        entities=entities or None,
+        entities=list(entities) or None,
         reply_markup=sent.markup,
     )

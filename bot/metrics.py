@@ -94,9 +94,9 @@ class UpdateMetrics(BaseMiddleware):
 
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
-        # Labelled children looked up once: ``labels()`` per update costs more than the rest.
-        self._latency: dict[str, Any] = {}
-        self._counts: dict[tuple[str, str], Any] = {}
+        # Labelled children looked up once per update type (``labels()`` per update costs more
+        # than the rest): type -> (its latency histogram, its counter by outcome).
+        self._children: dict[str, tuple[Any, dict[str, Any]]] = {}
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         kind = event.event_type if isinstance(event, Update) else type(event).__name__
@@ -110,12 +110,13 @@ class UpdateMetrics(BaseMiddleware):
             self._record(kind, outcome, time.perf_counter() - started)
 
     def _record(self, kind: str, outcome: str, seconds: float) -> None:
-        latency = self._latency.get(kind)
-        if latency is None:
-            latency = self._latency[kind] = self.metrics.latency.labels(kind)
-        count = self._counts.get((kind, outcome))
+        children = self._children.get(kind)
+        if children is None:
+            children = self._children[kind] = (self.metrics.latency.labels(kind), {})
+        latency, counts = children
+        count = counts.get(outcome)
         if count is None:
-            count = self._counts[kind, outcome] = self.metrics.updates.labels(kind, outcome)
+            count = counts[outcome] = self.metrics.updates.labels(kind, outcome)
         latency.observe(seconds)
         count.inc()
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -19,7 +21,8 @@ from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.methods import EditMessageReplyMarkup, EditMessageText, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import InlineKeyboardMarkup, Message, MessageEntity
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity
+from pydantic import BaseModel
 
 MEMORY = 20_000  # messages remembered (LRU); older ones are compared with the query's message
 _KINDS = {
@@ -40,7 +43,7 @@ _KINDS = {
     "blockquote": "blockquote",
 }
 Entity = tuple[str, int, int, str | None]  # type, offset and length in UTF-16 units, url
-Content = tuple[str, frozenset[Entity], object]  # text, entities, keyboard as plain data
+Content = tuple[str, frozenset[Entity], str]  # text, entities, keyboard (``_keyboard``)
 
 
 def _utf16(text: str) -> int:
@@ -70,6 +73,7 @@ class _Plain(HTMLParser):
         self.text += data
 
 
+@lru_cache(maxsize=4_096)  # a pure function; menus and cards are compared again and again
 def from_html(text: str) -> tuple[str, frozenset[Entity]]:
     """The visible text and formatting Telegram makes of ``text`` in HTML parse mode."""
     parser = _Plain()
@@ -87,19 +91,62 @@ def from_html(text: str) -> tuple[str, frozenset[Entity]]:
     return plain.strip(), frozenset(entities)
 
 
-def of_message(message: Message) -> Content:
+_FORMATS = frozenset(_KINDS.values())
+
+
+def of_message(message: Message, *, with_keyboard: bool = True) -> Content:
     """What ``message`` shows (formatting entities only: Telegram adds links, mentions...)."""
     entities = frozenset(
-        (e.type, e.offset, e.length, e.url)
-        for e in message.entities or []
-        if e.type in _KINDS.values()
+        (e.type, e.offset, e.length, e.url) for e in message.entities or () if e.type in _FORMATS
     )
-    return (message.text or "").strip(), entities, _keyboard(message.reply_markup)
+    keyboard = _keyboard(message.reply_markup) if with_keyboard else ""
+    return (message.text or "").strip(), entities, keyboard
 
 
-def _keyboard(markup: InlineKeyboardMarkup | None) -> object:
-    # As plain data: a parsed keyboard carries its bot, a new one does not (models differ).
-    return markup.model_dump(exclude_none=True) if markup is not None else None
+KEYBOARD_MEMORY = 20_000  # keyboards and buttons whose key is remembered by identity
+_keys: dict[int, tuple[object, str]] = {}
+
+
+def _keyboard(markup: InlineKeyboardMarkup | None) -> str:
+    """The keyboard as a canonical string of its plain data (a parsed keyboard carries its bot,
+    a new one does not, so the models differ). Menus and buttons are cached objects sent again
+    and again: their keys are remembered by identity (an entry holds its object, so the id stays
+    its own)."""
+    if markup is None:
+        return ""
+    return _remembered(
+        markup, lambda: repr([[_button(b) for b in row] for row in markup.inline_keyboard])
+    )
+
+
+def _button(button: InlineKeyboardButton) -> str:
+    """A button's set fields, in their declared order; a nested object as canonical JSON."""
+    return _remembered(
+        button,
+        lambda: repr(
+            tuple(
+                (name, value if isinstance(value, str | int) else _plain(value))
+                for name, value in button.__dict__.items()
+                if value is not None
+            )
+        ),
+    )
+
+
+def _remembered(item: object, make: Callable[[], str]) -> str:
+    known = _keys.get(id(item))
+    if known is not None and known[0] is item:
+        return known[1]
+    key = make()
+    if len(_keys) >= KEYBOARD_MEMORY:
+        _keys.clear()
+    _keys[id(item)] = (item, key)
+    return key
+
+
+def _plain(value: object) -> str:
+    data = value.model_dump(exclude_none=True) if isinstance(value, BaseModel) else value
+    return json.dumps(data, sort_keys=True, default=str)
 
 
 def entities_of(text: str) -> tuple[str, list[MessageEntity]]:
@@ -128,12 +175,16 @@ class ShownMessages(BaseRequestMiddleware):
         result = await make_request(bot, method)
         edits = SendMessage | EditMessageText | EditMessageReplyMarkup
         if isinstance(method, edits) and isinstance(result, Message):
-            self._remember(result)
+            self._remember(result, method.reply_markup)
         return result
 
-    def _remember(self, message: Message) -> None:
+    def _remember(self, message: Message, sent: object) -> None:
+        """The text and formatting as Telegram returned them; the keyboard as sent (Telegram
+        keeps an inline keyboard as given, and ours are often the same cached object)."""
         key = (message.chat.id, message.message_id)
-        self._shown[key] = digest(of_message(message))
+        text, entities, _ = of_message(message, with_keyboard=False)
+        markup = sent if isinstance(sent, InlineKeyboardMarkup) else None
+        self._shown[key] = digest((text, entities, _keyboard(markup)))
         self._shown.move_to_end(key)
         if len(self._shown) > self.size:
             self._shown.popitem(last=False)
@@ -147,7 +198,7 @@ class ShownMessages(BaseRequestMiddleware):
 
 def digest(content: Content) -> bytes:
     text, entities, keyboard = content
-    blob = json.dumps([text, sorted(entities, key=repr), keyboard], sort_keys=True, default=str)
+    blob = "\x00".join((text, repr(sorted(entities, key=repr)), str(keyboard)))
     return hashlib.blake2b(blob.encode(), digest_size=16).digest()
 
 

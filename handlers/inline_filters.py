@@ -19,6 +19,7 @@ def _inline(callback: Callable[..., Any]) -> Callable[..., Any]:
     async def call(*args: Any, **kwargs: Any) -> Any:
         return callback(*args, **kwargs)
 
+    call.__wrapped__ = callback  # type: ignore[attr-defined]  # read by bot.routing
     return call
 
 

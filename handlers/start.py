@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
@@ -16,9 +18,16 @@ from handlers.callbacks import MenuCb
 from handlers.commands import COMMANDS, WRITE_COMMANDS, sync_private_menu
 from handlers.keyboards import main_menu
 from handlers.replies import show
+from knowledge.l10n import Lang
 
 
 def help_text(t: Translator, may_write: bool) -> str:
+    return _help_text(t.lang, may_write)
+
+
+@cache  # a pure function of the language and the role's reach
+def _help_text(lang: Lang, may_write: bool) -> str:
+    t = Translator(lang)
     lines = [t("help-title"), ""]
     shown = [(n, k) for n, k in COMMANDS if may_write or n not in WRITE_COMMANDS]
     lines += [f"/{name} — {t(key)}" for name, key in shown]

@@ -49,8 +49,20 @@ def known(kb: KnowledgeBase, fact_id: str) -> bool:
     return kb.has(fact_id)
 
 
+_VERSIONS: dict[str, tuple[KnowledgeBase, str]] = {}  # fact id -> (the base, its version)
+
+
 def versions(kb: KnowledgeBase, fact_ids: list[str]) -> dict[str, str]:
-    return {fact_id: fact_version(kb, fact_id) for fact_id in fact_ids if known(kb, fact_id)}
+    """``fact_version`` of each known fact, remembered per base (a Save reads a dozen)."""
+    found = {}
+    for fact_id in fact_ids:
+        kept = _VERSIONS.get(fact_id)
+        if kept is not None and kept[0] is kb:
+            found[fact_id] = kept[1]
+        elif known(kb, fact_id):
+            found[fact_id] = fact_version(kb, fact_id)
+            _VERSIONS[fact_id] = (kb, found[fact_id])
+    return found
 
 
 def changed(old: dict[str, str], new: dict[str, str]) -> list[str]:

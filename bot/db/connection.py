@@ -69,6 +69,20 @@ class Database:
         self._lock = asyncio.Lock()
         self.cache: dict[str, Any] = {}
 
+    def cached(self, name: str, limit: int = 50_000) -> dict[Any, Any]:
+        """The named write-through cache (emptied when it holds ``limit`` entries)."""
+        if not self.caching:
+            return {}
+        found: dict[Any, Any] = self.cache.setdefault(name, {})
+        if len(found) >= limit:
+            found.clear()
+        return found
+
+    def forget(self, *names: str) -> None:
+        """Drop named caches (after a write they may not follow row by row)."""
+        for name in names:
+            self.cache.pop(name, None)
+
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS_DIR) -> Database:
         # isolation_level=None: autocommit, transactions only where ``transaction`` opens one.
@@ -138,6 +152,7 @@ class Database:
                     yield self
                 except BaseException:
                     self.conn.execute("ROLLBACK")
+                    self.cache.clear()  # a cache may have taken a row that is now undone
                     raise
                 self.conn.execute("COMMIT")
             finally:

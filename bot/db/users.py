@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.clock import to_iso
 from bot.db.connection import Database, Row
+from bot.db.workspaces import CACHES as WORKSPACE_CACHES
 from knowledge.l10n import Lang, normalize_lang
 
 
@@ -42,14 +43,8 @@ def _user(row: Row) -> User:
 
 
 def _cache(db: Database) -> dict[int, User]:
-    """Users by id; every write below goes through it. Only while this process is the only
-    writer (``db.caching``: SQLite); on a shared server every call reads the database."""
-    if not db.caching:
-        return {}
-    cache: dict[int, User] = db.cache.setdefault("users", {})
-    if len(cache) > 50_000:
-        cache.clear()
-    return cache
+    """Users by id; every write below goes through it (see ``Database.cached``)."""
+    return db.cached("users")
 
 
 async def get(db: Database, user_id: int) -> User | None:
@@ -149,6 +144,7 @@ async def delete(db: Database, user_id: int) -> None:
     )
     await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
     _cache(db).pop(user_id, None)
+    db.forget(*WORKSPACE_CACHES)  # their memberships went by cascade
 
 
 def forget_cached(db: Database, user_id: int | None = None) -> None:

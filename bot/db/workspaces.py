@@ -1,5 +1,11 @@
-"""Workspaces, their members and invitations. Every read of access goes to the database, so a
-removed member or a changed role takes effect on the very next update (old buttons too)."""
+"""Workspaces, their members and invitations.
+
+A user's access (membership, role, the workspace) and their current workspace are read on most
+updates, so they are kept in two caches behind the database (``Database.cached``). Every write
+here of members, workspaces or a current workspace drops both whole, so a removed member or a
+changed role takes effect on the very next update in this process (old buttons too); with
+``db.caching`` off (a database that other processes write as well) every read is a query.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,13 @@ from knowledge.teams import ESCALATE_DEFAULT, Role
 MAX_NAME = 64
 INVITE_TTL = dt.timedelta(days=7)
 INVITE_PREFIX = "inv_"  # /start payload: inv_ + 22 characters of [A-Za-z0-9_-] (≤ 64)
+ACCESS, CURRENT = "ws_access", "ws_current"  # (user, workspace) -> Access | None; user -> id
+CACHES = (ACCESS, CURRENT)
+
+
+def _changed(db: Database) -> None:
+    """Members, roles, workspaces or a current choice were written: forget every cached one."""
+    db.forget(*CACHES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +100,31 @@ async def _join(
         "INSERT INTO members (workspace_id, user_id, role, name, joined_at) VALUES (?, ?, ?, ?, ?)",
         (workspace_id, user_id, role.value, name[:MAX_NAME], to_iso(now)),
     )
+    _changed(db)
 
 
 async def access(db: Database, user_id: int, workspace_id: int) -> Access | None:
+    cache = db.cached(ACCESS)
+    key = (user_id, workspace_id)
+    if key in cache:
+        found: Access | None = cache[key]
+        return found
     row = await db.fetchone(
         "SELECT w.*, m.role FROM members AS m JOIN workspaces AS w ON w.id = m.workspace_id "
         "WHERE m.user_id = ? AND m.workspace_id = ?",
         (user_id, workspace_id),
     )
-    return None if row is None else Access(user_id, _workspace(row), Role(row["role"]))
+    found = None if row is None else Access(user_id, _workspace(row), Role(row["role"]))
+    cache[key] = found
+    return found
 
 
 async def current(db: Database, user_id: int, now: dt.datetime) -> Access:
     """The workspace the user works in now; their personal one if none is chosen or they were
     removed from the chosen one."""
+    chosen = db.cached(CURRENT).get(user_id)
+    if chosen is not None and (found := await access(db, user_id, chosen)) is not None:
+        return found
     row = await db.fetchone(  # one query on every workspace update: the chosen, if still theirs
         "SELECT w.*, m.role FROM users AS u JOIN members AS m ON m.user_id = u.id "
         "AND m.workspace_id = u.workspace_id JOIN workspaces AS w ON w.id = m.workspace_id "
@@ -108,7 +132,10 @@ async def current(db: Database, user_id: int, now: dt.datetime) -> Access:
         (user_id,),
     )
     if row is not None:
-        return Access(user_id, _workspace(row), Role(row["role"]))
+        found = Access(user_id, _workspace(row), Role(row["role"]))
+        db.cached(CURRENT)[user_id] = found.workspace.id
+        db.cached(ACCESS)[user_id, found.workspace.id] = found
+        return found
     own = await personal(db, user_id, now)
     await switch(db, user_id, own)  # chosen from now on: the next update takes one query
     found = await access(db, user_id, own)
@@ -133,6 +160,7 @@ async def switch(db: Database, user_id: int, workspace_id: int) -> bool:
         "(SELECT 1 FROM members WHERE workspace_id = ? AND user_id = ?)",
         (workspace_id, user_id, workspace_id, user_id),
     )
+    _changed(db)
     return changed == 1
 
 
@@ -174,6 +202,7 @@ async def set_role(db: Database, workspace_id: int, user_id: int, role: Role) ->
         "UPDATE members SET role = ? WHERE workspace_id = ? AND user_id = ? AND role != 'owner'",
         (role.value, workspace_id, user_id),
     )
+    _changed(db)
     return changed == 1
 
 
@@ -183,6 +212,7 @@ async def remove(db: Database, workspace_id: int, user_id: int) -> bool:
         "DELETE FROM members WHERE workspace_id = ? AND user_id = ? AND role != 'owner'",
         (workspace_id, user_id),
     )
+    _changed(db)
     return changed == 1
 
 
@@ -240,6 +270,7 @@ async def transfer(db: Database, workspace_id: int, owner: int, to_user: int) ->
             "UPDATE members SET role = 'admin' WHERE workspace_id = ? AND user_id = ?",
             (workspace_id, owner),
         )
+    _changed(db)
     return True
 
 
@@ -256,6 +287,7 @@ async def delete(db: Database, workspace_id: int) -> bool:
     changed = await db.execute(
         "DELETE FROM workspaces WHERE id = ? AND kind = 'company'", (workspace_id,)
     )
+    _changed(db)
     return changed == 1
 
 
@@ -265,3 +297,4 @@ async def set_escalation(db: Database, workspace_id: int, days: int) -> None:
         "UPDATE workspaces SET escalate_days = ? WHERE id = ? AND kind = 'company'",
         (days, workspace_id),
     )
+    _changed(db)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from aiogram import Router
 from aiogram.dispatcher.event.handler import CallbackType, HandlerObject
 
+from bot.routing import RoutingDispatcher
 from handlers import build_routers
 from handlers.routing import PrefixFilter
 from tests.conftest import DialogFactory
@@ -48,3 +50,33 @@ def test_every_router_but_the_fallback_routes_by_prefix() -> None:
         for r in routers
     ]
     assert typed == [True] * (len(routers) - 1) + [False]
+
+
+async def test_a_command_is_offered_only_to_routers_that_could_take_it(
+    dialog: DialogFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = dialog(user_id=113, lang="en")
+    await d.send("/start")
+    offered: list[str] = []
+    real = Router.propagate_event
+
+    async def counting(self: Router, update_type: str, event: Any, **kwargs: Any) -> Any:
+        offered.append(self.name)
+        return await real(self, update_type, event, **kwargs)
+
+    monkeypatch.setattr(Router, "propagate_event", counting)
+    await d.send("/status")
+    assert "dashboard" in offered and d.replies(), "answered by its router"
+    # The dispatcher, the group router (its filter is not read), the Q&A router (a question
+    # needs no state: any text might be one) and the router that answers.
+    assert len(offered) <= 4 < ROUTERS, offered
+
+
+def test_the_dispatcher_reads_every_feature_router() -> None:
+    routers = build_routers()
+    dp = RoutingDispatcher()
+    dp.include_routers(*routers)
+    always = [r.router.name for r in dp.routes("callback_query") if r.needs is None]
+    assert always == ["fallback"], "every router but the fallback is skipped by its prefixes"
+    by_command = [r.router.name for r in dp.routes("message") if r.needs is None]
+    assert by_command == ["group", "fallback"], by_command
