@@ -135,6 +135,12 @@ class Engine:
     def _now(self) -> int:
         return int(self.clock.now().timestamp())
 
+    async def _renew(self, ids: list[int]) -> None:
+        """While a batch is being sent, renew its lease every third of it (PostgreSQL)."""
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            await repo.renew_lease(self.db, ids, self._now() + self.lease)
+
     def _quiet_until(self, user: User) -> int | None:
         """When the user's quiet hours end, if they are in them now."""
         now = self.clock.now()
@@ -160,7 +166,11 @@ class Engine:
                     # Marked at once: a hard kill can repeat only what is in flight.
                     await repo.mark_sent(self.db, [reminder.id], self._now(), WEEK)
 
-        await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
+        renewing = asyncio.create_task(self._renew([r.id for r in claimed]))
+        try:
+            await asyncio.gather(*(worker() for _ in range(min(self.workers, len(claimed)))))
+        finally:
+            renewing.cancel()
         # After the sends: marked earlier, they would look "told today" to the one kept.
         await repo.mark_sent(self.db, collapsed, self._now(), WEEK)
         await repo.release(self.db, results[Outcome.RETRY], self._now() + RETRY_DELAY)

@@ -255,6 +255,20 @@ async def _claim_shared(
     return sorted((row_reminder(row) for row in rows), key=lambda r: (r.send_at, r.id))
 
 
+async def renew_lease(db: Database, ids: list[int], until: int) -> None:
+    """PostgreSQL: the claimed rows still being sent stay this replica's until ``until`` (a
+    batch paced by the token's shared rate, or paused by a 429, may outlast one lease; without
+    renewal another replica would take the rest back and send them again). SQLite: nothing
+    (one process; no leases)."""
+    if db.engine != "postgres" or not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    await db.execute(
+        f"UPDATE reminders SET lease_until = ? WHERE status = 'sending' AND id IN ({marks})",  # noqa: S608
+        [until, *ids],
+    )
+
+
 async def mark_sent(db: Database, ids: list[int], now: int, repeat_after: int) -> None:
     """Sent; a repeating (overdue) reminder gets its next weekly occurrence queued.
 

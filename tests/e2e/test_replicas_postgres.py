@@ -70,7 +70,12 @@ class Replica:
 
 
 async def start_replicas(
-    server: TelegramServer, spawn_bot: SpawnBot, url: str, count: int = 2
+    server: TelegramServer,
+    spawn_bot: SpawnBot,
+    url: str,
+    count: int = 2,
+    unthrottled: bool = True,
+    extra: dict[str, str] | None = None,
 ) -> list[Replica]:
     """Start ``count`` replicas at once; each is up when /healthz answers."""
     replicas = []
@@ -78,10 +83,11 @@ async def start_replicas(
         port, health = free_port(), free_port()
         env = {
             **webhook_env(port, health),
-            **UNTHROTTLED,
+            **(UNTHROTTLED if unthrottled else {}),
             "DATABASE_URL": url,
             "CLAIM_LEASE_SECONDS": str(LEASE),
             "LOG_FORMAT": "text",
+            **(extra or {}),
         }
         replicas.append(Replica(await spawn_bot(ready=False, **env), health))
     for replica in replicas:
@@ -153,4 +159,38 @@ async def test_kill_9_one_replica_mid_backlog_the_other_delivers_the_rest(
     assert len(counts) == BACKLOG, "nothing lost"
     assert duplicates <= 4, "at most the dead replica's sends in flight (one per worker)"
     assert await survivor.process.stop() == 0
+    server.assert_clean()
+
+
+SHARED_BACKLOG = int(os.environ.get("E2E_SHARED_BACKLOG", "600"))  # issue 15's run: 10000
+
+
+@pytest.mark.timeout(120 + SHARED_BACKLOG // 10)
+async def test_two_replicas_on_postgres_and_redis_keep_one_budget(
+    telegram_server: TelegramServer,
+    spawn_bot: SpawnBot,
+    shared_db: str,
+    redis_url: str,
+    record_property: Callable[[str, object], None],
+) -> None:
+    """The production shape: one PostgreSQL, one Redis, two replicas of one token, Telegram's
+    real flood limits in the server (30 a second, 1 a second a chat): every reminder once,
+    no 429 — the send rate is the token's, shared through Redis, not each replica's."""
+    server = telegram_server  # its default flood limits stay on
+    await seed(server, shared_db, range(FIRST_USER, FIRST_USER + SHARED_BACKLOG))
+    replicas = await start_replicas(
+        server, spawn_bot, shared_db, unthrottled=False, extra={"REDIS_URL": redis_url}
+    )
+    started = asyncio.get_running_loop().time()
+    await wait_sent(server, shared_db, SHARED_BACKLOG, timeout=60 + SHARED_BACKLOG / 20)
+    took = asyncio.get_running_loop().time() - started
+    counts = delivered(server)
+    shares = [await replica.sent() for replica in replicas]
+    record_property("shares", shares)
+    print(f"\n{SHARED_BACKLOG} reminders by two replicas in {took:.1f} s: {shares}")
+    assert len(counts) == SHARED_BACKLOG and set(counts.values()) == {1}, "each exactly once"
+    assert all(share > 0 for share in shares), "both replicas sent"
+    assert server.rate_limited == [], "one token's budget, shared: no 429"
+    for replica in replicas:
+        assert await replica.process.stop() == 0
     server.assert_clean()
