@@ -3,6 +3,8 @@ repository is seen at once; with ``db.caching`` off, so is a write by another pr
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import App
 from bot.db import users, workspaces
 from knowledge.teams import Role
@@ -34,6 +36,7 @@ async def test_every_repository_write_is_seen_at_once(app: App) -> None:
     assert current.workspace.kind == "personal", "back in their own workspace"
 
 
+@pytest.mark.sqlite_only("the caches are SQLite's (one writer); PostgreSQL reads every time")
 async def test_a_cache_answers_without_a_query(app: App) -> None:
     ws = await _company(app)
     await workspaces.current(app.db, MEMBER, E2E_NOW)
