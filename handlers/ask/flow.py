@@ -25,7 +25,7 @@ from handlers.ask.views import (
 from handlers.callbacks import MenuAction, MenuCb
 from handlers.keyboards import main_menu
 from handlers.replies import send, show
-from knowledge import answers
+from knowledge import answers, textnorm
 
 
 async def ask(message: Message, t: Translator) -> None:
@@ -84,6 +84,10 @@ async def question(message: Message, t: Translator, user: User, clock: Clock, db
         # searched, its digits matched whatever card quotes them (the quota for "2026").
         menu = main_menu(t, await writes_now(db, user.id, clock))  # no Track to a viewer
         await message.answer(t("ask-not-a-question"), reply_markup=menu)
+        return
+    if not textnorm.words(text):  # "Привет!", "рахмет", "hi": no topic, a new user's hello
+        menu = main_menu(t, await writes_now(db, user.id, clock))
+        await message.answer(t("ask-greeting"), reply_markup=menu)
         return
     found = answer_for(text, t.lang, clock, user.timezone)
     if not found.card:
