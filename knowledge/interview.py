@@ -387,6 +387,29 @@ def route_steps(route_id: str) -> list[str]:
     return [*steps, *(["cat4"] if route_id == "cat4" else [])]
 
 
+# The facts each step rests on (its period, portal or duty), for the steps' sources and status.
+FACTS_OF_STEP: dict[str, tuple[str, ...]] = {
+    "post": ("vacancy.publication_code", "vacancy.region"),
+    "wait": ("vacancy.posting_period",),
+    "file": ("portal.migration_enbek",),
+    "fee": ("obligation.fee_payment",),
+    "esutd": ("obligation.esutd.register",),
+    "esutd-ict": ("obligation.esutd.required",),
+    "arrival": ("obligation.arrival_notice",),
+    "iin": ("obligation.iin", "obligation.iin.in_person"),
+    "report": ("obligation.reporting",),
+    "cat4": ("cat4.replacement",),
+}
+
+
+def step_facts(route_id: str) -> list[str]:
+    """The facts behind the route's steps, in the steps' order, each once."""
+    found: list[str] = []
+    for step in route_steps(route_id):
+        found += [fact for fact in FACTS_OF_STEP[step] if fact not in found]
+    return found
+
+
 def step_figures(on: dt.date) -> dict[str, int | str]:
     """The numbers the steps quote, from the facts in force ``on`` ("?" where a fact has none)."""
     kb = load_knowledge()

@@ -296,3 +296,24 @@ async def test_staff_counts_cannot_exceed_the_total_headcount(
     assert "21" in d.text and "20" in d.text and "enbek.kz" not in d.text
     await d.send("5")
     assert "enbek.kz" in d.text, "15 + 5 fit: on to the vacancy question"
+
+
+SOURCES_WORD = {"ru": "Источники:", "kk": "Дереккөздер:", "en": "Sources:"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_steps_name_their_sources(dialog: DialogFactory, lang: Lang) -> None:
+    """The steps quote periods (10 working days, 6–12 months...): they say where from, and how
+    sure, like every other answer."""
+    d = dialog(user_id=17, lang=lang)
+    await d.send("/eligibility")
+    await d.click(NO[lang])
+    await d.click({"ru": "4-я категория", "kk": "4-санат", "en": "Category 4"}[lang])
+    await d.click(OTHER[lang])
+    await d.send("90")
+    await d.send("5")
+    await d.click(NOT_YET[lang])
+    await d.click("📋")
+    steps = full(d)
+    assert STEPS[lang] in steps and SOURCES_WORD[lang] in steps and "https://" in steps
+    assert len(steps) <= 1500
