@@ -10,6 +10,7 @@ Values are JSON-friendly (str or int), so a history can live in the FSM storage 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,9 +256,15 @@ def over_total(total: Value | None, counts: Iterable[Value | None]) -> int | Non
     return staff if staff > total else None
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
+
+
 def parse_count(text: str, minimum: int = 0, maximum: int | None = None) -> Parsed:
     """A whole count as people type it ("25", "1 200", "1,200"), within [minimum, maximum]."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", "")
+    stripped = text.strip().replace("\u00a0", " ")
+    # Separators only between groups of three ("1 200", "1,200"): "1,5" is not fifteen.
+    grouped = _GROUPED.fullmatch(stripped.lstrip("-"))
+    cleaned = stripped.replace(" ", "").replace(",", "") if grouped else stripped
     if cleaned.startswith("-") and cleaned[1:].isdigit():
         return Parsed(None, "too_small")
     if not (cleaned.isascii() and cleaned.isdigit()):

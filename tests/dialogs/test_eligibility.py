@@ -317,3 +317,23 @@ async def test_the_steps_name_their_sources(dialog: DialogFactory, lang: Lang) -
     steps = full(d)
     assert STEPS[lang] in steps and SOURCES_WORD[lang] in steps and "https://" in steps
     assert len(steps) <= 1500
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("1,5", None), ("12,5", None), ("1 2", None), ("1 200", "1200"), ("1,200", "1200")],
+)
+async def test_a_count_with_a_decimal_comma_is_not_read_as_another_number(
+    dialog: DialogFactory, app: App, typed: str, read: str | None
+) -> None:
+    """Thousands may be grouped ("1 200", "1,200"); "1,5" is not fifteen."""
+    d = dialog(user_id=18, lang="ru")
+    await d.send("/eligibility")
+    await d.click(NO["ru"])
+    await d.click(CAT3["ru"])
+    await d.click(SMALL["ru"])
+    await d.send(typed)
+    history = (await state_of(app, d))[1].get("history", [])
+    assert isinstance(history, list)
+    answers = {key: value for key, value in history}
+    assert answers.get("headcount") == (None if read is None else int(read))
