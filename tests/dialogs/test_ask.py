@@ -211,6 +211,18 @@ async def test_a_bare_number_or_date_outside_a_prompt_gets_no_card(
     assert Translator(lang)("menu-deadlines") in d.buttons(), "a way on: the main menu"
 
 
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("typed", ["бүгін", "вчера", "20 ноября", "September 1, 2025", "1.9.25"])
+async def test_a_date_in_words_outside_a_prompt_gets_no_card(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    """A date typed in words after its prompt closed ("бүгін" answered "no reliable answer") is,
+    like "31.02.2026", an answer to no question here."""
+    d = dialog(lang=lang)
+    await d.send(typed)
+    assert d.replies() == [Translator(lang)("ask-not-a-question")]
+
+
 # A greeting or a thank-you is a new user's first message: it is greeted with what the bot does
 # and the menu, not told that no reliable answer was found.
 @pytest.mark.parametrize(
