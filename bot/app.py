@@ -16,7 +16,6 @@ from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.access import WorkspaceRole
 from bot.clock import Clock, clock_for
@@ -40,7 +39,7 @@ from bot.reminders.engine import Engine
 from bot.response_types import keep_response_types
 from bot.retry import RetryRequests
 from bot.routing import RoutingDispatcher
-from bot.scheduler import add_tick, create_scheduler
+from bot.scheduler import TickScheduler, add_tick, create_scheduler
 from bot.shown import ShownMessages
 from handlers import build_routers
 from handlers.commands import register_commands
@@ -62,7 +61,7 @@ class App:
     db: Database
     bot: Bot
     dp: Dispatcher
-    scheduler: AsyncIOScheduler
+    scheduler: TickScheduler
     clock: Clock
     limiter: Limiter
     engine: Engine
@@ -261,8 +260,7 @@ async def on_shutdown(app: App) -> None:
     # scheduler down first would cancel that job mid-send and risk repeats after the restart.)
     await app.engine.stop()
     await app.outbox.stop()
-    if app.scheduler.running:
-        app.scheduler.shutdown(wait=False)
+    await app.scheduler.stop(DRAIN_SECONDS)  # a running tick finishes; none starts after
     left = await app.in_flight.drain(DRAIN_SECONDS)
     if left:
         log.warning("%d updates still running at shutdown", left)

@@ -62,7 +62,7 @@ class LocalChat:
             for row in sent.markup.inline_keyboard:
                 cells = []
                 for button in row:
-                    label = plain(button.text).strip()
+                    label = button.text.strip()  # a label is plain text in Telegram
                     if label and button.callback_data:  # blank calendar cells are not choices
                         self.buttons.append((sent, button.callback_data))
                         cells.append(f"[{len(self.buttons)}] {label}")

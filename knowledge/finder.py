@@ -2,7 +2,10 @@
 
 Our reading (``derived``) of the category definitions (facts ``route.catN.definition``): the
 local executive body decides, against the qualification directories. Title hints are data
-(``data/finder.toml``); answers outrank the title, and a "no" removes a category.
+(``data/finder.toml``); answers outrank the title, and a "no" removes a category. A title is read
+as people type it: a word meets a hint's stem in any script (``textnorm.skeleton``: "svarshik",
+Kazakh without its letters, a doubled letter dropped), or with one letter wrong in a stem of six
+letters or more ("electrican").
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from knowledge.deadlines import TraceStep
 from knowledge.loader import DATA_DIR
+from knowledge.textnorm import skeleton
 
 Question = Literal["heads_organisation", "heads_division", "specialist", "skilled_worker"]
 # The question whose "yes" means each category (1: heads and deputies, 2: heads of divisions...).
@@ -49,10 +55,32 @@ def words(title: str) -> list[str]:
     return WORD.findall(title.lower().replace("ё", "е"))
 
 
+FUZZY_FROM = 6  # a stem's skeleton this long may meet a word with one letter wrong
+
+
+def _fits(word: str, stem: str) -> bool:
+    """``word`` starts with ``stem``: as typed, in any script, or with one letter wrong."""
+    if word.startswith(stem):
+        return True
+    typed, known = skeleton(word), skeleton(stem)
+    if typed.startswith(known):
+        return True
+    size = len(known)
+    if size < FUZZY_FROM or typed[:1] != known[:1]:  # a slip is seldom in the first letter
+        return False
+    # The stem's length of the word, one more (a letter added), or the whole word one shorter.
+    cuts = {size, size + 1} | ({size - 1} if len(typed) == size - 1 else set())
+    return any(
+        Levenshtein.distance(typed[:cut], known, score_cutoff=1) <= 1
+        for cut in cuts
+        if cut <= len(typed)
+    )
+
+
 def _matches(stems: tuple[str, ...], title: list[str]) -> bool:
     size = len(stems)
     return any(
-        all(word.startswith(stem) for word, stem in zip(title[i : i + size], stems, strict=True))
+        all(_fits(word, stem) for word, stem in zip(title[i : i + size], stems, strict=True))
         for i in range(len(title) - size + 1)
     )
 

@@ -10,6 +10,7 @@ Values are JSON-friendly (str or int), so a history can live in the FSM storage 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,9 +256,15 @@ def over_total(total: Value | None, counts: Iterable[Value | None]) -> int | Non
     return staff if staff > total else None
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
+
+
 def parse_count(text: str, minimum: int = 0, maximum: int | None = None) -> Parsed:
     """A whole count as people type it ("25", "1 200", "1,200"), within [minimum, maximum]."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", "")
+    stripped = text.strip().replace("\u00a0", " ")
+    # Separators only between groups of three ("1 200", "1,200"): "1,5" is not fifteen.
+    grouped = _GROUPED.fullmatch(stripped.lstrip("-"))
+    cleaned = stripped.replace(" ", "").replace(",", "") if grouped else stripped
     if cleaned.startswith("-") and cleaned[1:].isdigit():
         return Parsed(None, "too_small")
     if not (cleaned.isascii() and cleaned.isdigit()):
@@ -385,6 +392,29 @@ def route_steps(route_id: str) -> list[str]:
     steps = ["post", "wait", "file", *([] if ict else ["fee"])]
     steps += ["esutd-ict" if ict else "esutd", "arrival", "iin", "report"]
     return [*steps, *(["cat4"] if route_id == "cat4" else [])]
+
+
+# The facts each step rests on (its period, portal or duty), for the steps' sources and status.
+FACTS_OF_STEP: dict[str, tuple[str, ...]] = {
+    "post": ("vacancy.publication_code", "vacancy.region"),
+    "wait": ("vacancy.posting_period",),
+    "file": ("portal.migration_enbek",),
+    "fee": ("obligation.fee_payment",),
+    "esutd": ("obligation.esutd.register",),
+    "esutd-ict": ("obligation.esutd.required",),
+    "arrival": ("obligation.arrival_notice",),
+    "iin": ("obligation.iin", "obligation.iin.in_person"),
+    "report": ("obligation.reporting",),
+    "cat4": ("cat4.replacement",),
+}
+
+
+def step_facts(route_id: str) -> list[str]:
+    """The facts behind the route's steps, in the steps' order, each once."""
+    found: list[str] = []
+    for step in route_steps(route_id):
+        found += [fact for fact in FACTS_OF_STEP[step] if fact not in found]
+    return found
 
 
 def step_figures(on: dt.date) -> dict[str, int | str]:

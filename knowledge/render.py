@@ -24,6 +24,8 @@ def render_step(step: TraceStep, lang: Lang) -> str:
     args: dict[str, object] = {}
     for name, value in step.args.items():
         args[name] = format_date(value, lang) if isinstance(value, dt.date) else value
+        if name == "percent" and lang != "en" and isinstance(value, str):
+            args[name] = value.replace(".", ",")  # "66,6 %": the decimal comma of ru and kk
     if step.key in {"trace-skipped-holiday", "note-estimated-holiday"}:
         day = step.args["day"]
         assert isinstance(day, dt.date)

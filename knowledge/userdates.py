@@ -34,12 +34,27 @@ RELATIVE_WORDS: dict[str, int] = {
     "завтра": 1,
     "ертең": 1,
     "ертен": 1,
+    "позавчера": -2,
+    "day before yesterday": -2,
+    "алдыңғы күні": -2,
+    "алдынгы куни": -2,
+    "бұрнағы күні": -2,
+    "послезавтра": 2,
+    "day after tomorrow": 2,
+    "бүрсігүні": 2,
+    "бурсигуни": 2,
 }
 _NUMERIC = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([^\d\s]+)\s+(\d{4})(?:\s*(?:г|ж|года|жыл\w*)\.?)?$")
 _WORDS_KK = re.compile(r"^(\d{4})(?:\s*(?:ж|жыл\w*)\.?)?\s+(\d{1,2})\s+([^\d\s]+)$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:\.(\d{1,2})\.?|\s+([^\d\s]+))$")
+_MONTH_DAY = re.compile(r"^([^\d\s]+)\s+(\d{1,2})(?:\s+(\d{4}))?$")  # "September 1, 2025"
+# What people add around a date: "the", an English ordinal ("1st"), commas, a trailing year word
+# ("01.09.2025 г.", "2025 ж.", "1 сентября 2025 года").
+_LEADING_THE = re.compile(r"^the\s+")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+_YEAR_WORD = re.compile(r"(?<=\d)\s*(?:г|ж|года|году|жыл\w*)\.?$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -61,6 +76,7 @@ def _month_names() -> dict[str, int]:
                 for number, name in get_month_names(width, context, locale).items():
                     names[name.lower().rstrip(".")] = int(number)
     names["sep"] = 9  # CLDR's English short form is "Sept"; people also type "Sep"
+    names["sept"] = 9
     return names
 
 
@@ -113,7 +129,8 @@ def _nearest(day: int, month: int, today: dt.date) -> DateInput:
 
 
 def _parse(text: str, today: dt.date) -> DateInput:
-    cleaned = " ".join(text.strip().lower().replace("ё", "е").split())
+    cleaned = " ".join(text.strip().lower().replace("ё", "е").replace(",", " ").split())
+    cleaned = _YEAR_WORD.sub("", _ORDINAL.sub("", _LEADING_THE.sub("", cleaned))).strip()
     if cleaned in RELATIVE_WORDS:
         return DateInput(today + dt.timedelta(days=RELATIVE_WORDS[cleaned]))
     if match := _ISO.match(cleaned):
@@ -137,4 +154,8 @@ def _parse(text: str, today: dt.date) -> DateInput:
         if month is None or not 1 <= month <= 12:
             return DateInput(None, "format")
         return _nearest(int(match[1]), month, today)
+    if (match := _MONTH_DAY.match(cleaned)) and (month := _month_names().get(match[1].rstrip("."))):
+        if match[3]:
+            return _make(int(match[3]), month, int(match[2]))
+        return _nearest(int(match[2]), month, today)
     return DateInput(None, "format")

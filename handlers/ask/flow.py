@@ -25,7 +25,8 @@ from handlers.ask.views import (
 from handlers.callbacks import MenuAction, MenuCb
 from handlers.keyboards import main_menu
 from handlers.replies import send, show
-from knowledge import answers
+from knowledge import answers, textnorm
+from knowledge.userdates import parse_user_date
 
 
 async def ask(message: Message, t: Translator) -> None:
@@ -79,11 +80,17 @@ async def changes_button(query: CallbackQuery, t: Translator, user: User, clock:
 
 async def question(message: Message, t: Translator, user: User, clock: Clock, db: Database) -> None:
     text = message.text or ""
-    if not any(char.isalpha() for char in text):
+    today = clock.today(user.timezone)
+    if not any(char.isalpha() for char in text) or parse_user_date(text, today).value:
         # "10:00" at a button picker, "-5", a date after /cancel: an answer to no question here;
-        # searched, its digits matched whatever card quotes them (the quota for "2026").
+        # searched, its digits matched whatever card quotes them (the quota for "2026"); a date
+        # in words ("бүгін", "20 ноября") is one too.
         menu = main_menu(t, await writes_now(db, user.id, clock))  # no Track to a viewer
         await message.answer(t("ask-not-a-question"), reply_markup=menu)
+        return
+    if not textnorm.words(text):  # "Привет!", "рахмет", "hi": no topic, a new user's hello
+        menu = main_menu(t, await writes_now(db, user.id, clock))
+        await message.answer(t("ask-greeting"), reply_markup=menu)
         return
     found = answer_for(text, t.lang, clock, user.timezone)
     if not found.card:

@@ -169,7 +169,8 @@ def outcome_details(t: Translator, history: History, part: ElPart, on: dt.date) 
     verdict = interview.evaluate(history, on)
     route = verdict.route
     if part == ElPart.STEPS:
-        return "\n".join([t("elig-steps-title"), *step_lines(t, route.id, on)])
+        sources = source_lines(t, interview.step_facts(route.id), on)
+        return "\n".join([t("elig-steps-title"), *step_lines(t, route.id, on), "", *sources])
     sections = [
         [t("elig-validity-title")] + [f"• {_fact_text(f, t, on)}" for f in route.fact_ids[1:]],
         [t("elig-ratio-title"), *ratio_lines(t, verdict, on)],

@@ -209,3 +209,38 @@ async def test_a_bare_number_or_date_outside_a_prompt_gets_no_card(
     await d.send(typed)
     assert d.replies() == [Translator(lang)("ask-not-a-question")]
     assert Translator(lang)("menu-deadlines") in d.buttons(), "a way on: the main menu"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("typed", ["бүгін", "вчера", "20 ноября", "September 1, 2025", "1.9.25"])
+async def test_a_date_in_words_outside_a_prompt_gets_no_card(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    """A date typed in words after its prompt closed ("бүгін" answered "no reliable answer") is,
+    like "31.02.2026", an answer to no question here."""
+    d = dialog(lang=lang)
+    await d.send(typed)
+    assert d.replies() == [Translator(lang)("ask-not-a-question")]
+
+
+# A greeting or a thank-you is a new user's first message: it is greeted with what the bot does
+# and the menu, not told that no reliable answer was found.
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("ru", "Привет!"),
+        ("ru", "Здравствуйте"),
+        ("kk", "Сәлеметсіз бе"),
+        ("kk", "рахмет"),
+        ("en", "hi"),
+        ("en", "Hello, thanks"),
+    ],
+)
+async def test_a_greeting_gets_the_menu_not_a_failed_search(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    t = Translator(lang)
+    d = dialog(user_id=71, lang=lang)
+    await d.send(typed)
+    assert d.replies() == [t("ask-greeting")]
+    assert t("menu-eligibility") in d.buttons(), "the main menu under it"

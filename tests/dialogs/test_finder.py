@@ -128,3 +128,31 @@ async def test_from_the_interview_and_back_into_it(
     await d.click(CHECK[lang])
     assert EMPLOYER[lang] in d.text, "the interview goes on after the route"
     assert (await state_of(app, d))[1] == {"history": [["eaeu", "no"], ["route", "cat4"]]}
+
+
+# A title typed as people type it: in Latin letters, Kazakh without its letters, a doubled
+# letter dropped, one letter wrong. The finder reads it like the spelling it knows.
+TYPED_LOOSELY = [
+    ("ru", "svarshik", 4),
+    ("ru", "glavnyi buhgalter", None),  # главный бухгалтер: 2 or 3, asked
+    ("ru", "програмист", 3),
+    ("en", "chief acountant", None),  # chief accountant: 2 or 3, asked
+    ("en", "electrican", 4),
+    ("kk", "дэнекерлеуши", 4),
+    ("kk", "жургизуши", 4),
+    ("kk", "бас есепші", None),  # chief accountant: 2 or 3, asked
+    ("kk", "есепші", 3),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "category"), TYPED_LOOSELY)
+async def test_a_title_typed_loosely_is_read_as_its_spelling(
+    dialog: DialogFactory, lang: str, title: str, category: int | None
+) -> None:
+    d = dialog(user_id=89, lang=lang)
+    await d.send("/category")
+    await d.send(title)
+    if category is None:
+        assert Q_DIVISION[lang] in d.text, "a title pointing to 2 or 3 asks about a division"
+    else:
+        assert f"{category}" in d.text and CHECK[lang] in " ".join(d.buttons())

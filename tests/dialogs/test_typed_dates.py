@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.i18n import Translator
 from knowledge.l10n import Lang
-from tests.conftest import DialogFactory
+from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support.dialog import Dialog
 
 ARRIVED = {"ru": "прибыл", "kk": "келді", "en": "arrived"}
@@ -54,3 +56,35 @@ async def test_a_typed_date_with_its_year_needs_no_confirmation(dialog: DialogFa
     await at_date_question(d, "en")
     await d.send("20 November 2026")
     assert "📌" in d.text
+
+
+# Other ways people write one date, each read as the canonical spelling is (the clock's today is
+# DEFAULT_NOW; "2 days ago" words are counted from it).
+SAME_DATE = [
+    ("en", "September 1, 2025", "01.09.2025"),
+    ("en", "Sep 1 2025", "01.09.2025"),
+    ("en", "sept. 1st, 2025", "01.09.2025"),
+    ("en", "1st September 2025", "01.09.2025"),
+    ("ru", "01.09.2025 г.", "01.09.2025"),
+    ("ru", "01.09.2025г", "01.09.2025"),
+    ("ru", "1 сентября 2025 года", "01.09.2025"),
+    ("kk", "01.09.2025 ж.", "01.09.2025"),
+    ("ru", "позавчера", "day-2"),
+    ("kk", "алдыңғы күні", "day-2"),
+    ("en", "the day before yesterday", "day-2"),
+]
+
+
+@pytest.mark.parametrize(("lang", "typed", "canonical"), SAME_DATE)
+async def test_a_date_typed_another_way_reads_as_its_canonical_spelling(
+    dialog: DialogFactory, lang: Lang, typed: str, canonical: str
+) -> None:
+    if canonical == "day-2":
+        canonical = (DEFAULT_NOW.date() - dt.timedelta(days=2)).strftime("%d.%m.%Y")
+    first = dialog(user_id=98, lang=lang)
+    await at_date_question(first, lang)
+    await first.send(canonical)
+    second = dialog(user_id=99, lang=lang)
+    await at_date_question(second, lang)
+    await second.send(typed)
+    assert "📌" in second.text and second.text == first.text

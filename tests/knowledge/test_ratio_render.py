@@ -79,8 +79,8 @@ def test_ratio_trace_names_the_exemption_and_the_eaeu_rule() -> None:
     [
         (7, 3, "en", "70 %"),
         (6996, 3004, "en", "69.9 %"),  # rounded down: a failing share never shows as 70
-        (2, 1, "ru", "66.6 %"),
-        (2, 1, "kk", "66.6 %"),
+        (2, 1, "ru", "66,6 %"),  # the decimal comma in Russian and Kazakh
+        (2, 1, "kk", "66,6 %"),
     ],
 )
 def test_the_share_is_shown_rounded_down(locals_: int, foreign: int, lang: str, shown: str) -> None:

@@ -17,3 +17,4 @@ ask-btn-sources = 📚 Sources (+{ $count })
 ask-btn-more = ➕ More
 # a text without a word (a time, a date, a number, an emoji) typed outside any prompt
 ask-not-a-question = No question of mine is waiting for that right now. Choose what to do below (in /settings, press the buttons), or write your question in words.
+ask-greeting = Hello! I help employers with work permits for foreign workers: eligibility, deadlines, reminders and answers with their sources. Choose below or type your question, e.g. “how much does a permit cost”.
