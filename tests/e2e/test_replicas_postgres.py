@@ -179,7 +179,11 @@ async def test_two_replicas_on_postgres_and_redis_keep_one_budget(
     server = telegram_server  # its default flood limits stay on
     await seed(server, shared_db, range(FIRST_USER, FIRST_USER + SHARED_BACKLOG))
     replicas = await start_replicas(
-        server, spawn_bot, shared_db, unthrottled=False, extra={"REDIS_URL": redis_url}
+        server,
+        spawn_bot,
+        shared_db,
+        unthrottled=False,
+        extra={"REDIS_URL": redis_url, "SEND_RATE_PER_SECOND": "27"},  # as docker-compose.yml
     )
     started = asyncio.get_running_loop().time()
     await wait_sent(server, shared_db, SHARED_BACKLOG, timeout=60 + SHARED_BACKLOG / 20)
