@@ -5,13 +5,13 @@ preview names the bad row, Import stores the rest with their reminders (issue 14
 from __future__ import annotations
 
 import io
-import sqlite3
 
 import pytest
 from openpyxl import load_workbook
 
 from bot.i18n import Translator
 from tests.dialogs.test_import import table, xlsx
+from tests.support.engine import query
 from tests.support.server_plugin import SpawnBot
 from tests.support.telegram_server import TelegramServer
 from tests.support.today import E2E_NOW
@@ -42,10 +42,7 @@ async def test_a_spreadsheet_sent_to_the_bot_is_imported(
     broken = await server.upload(user, "staff.xlsx", b"PK\x03\x04 broken", "ru")
     assert broken.text == t("imp-file-unreadable")
     assert await bot.stop() == 0
-    with sqlite3.connect(bot.data_dir / "permitbot.sqlite3") as conn:
-        (records,) = conn.execute(
-            "SELECT COUNT(*) FROM records WHERE worker_id IS NOT NULL"
-        ).fetchone()
-        (reminders,) = conn.execute("SELECT COUNT(*) FROM reminders").fetchone()
+    [(records,)] = query(bot.data_dir, "SELECT COUNT(*) FROM records WHERE worker_id IS NOT NULL")
+    [(reminders,)] = query(bot.data_dir, "SELECT COUNT(*) FROM reminders")
     assert records == 19 and reminders >= 19
     server.assert_clean()

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from bot.config import Settings
 from bot.notify import Limiter
 from bot.replicas import SharedLimiter
 from tests.e2e.test_webhook import get, started_webhook, webhook_env
+from tests.support.engine import query
 from tests.support.redis_server import free_port
 from tests.support.server_plugin import SpawnBot
 from tests.support.telegram_server import TelegramServer
@@ -60,8 +60,7 @@ async def test_a_conversation_begun_on_one_replica_continues_on_the_other(
     status, body = await get(f"http://127.0.0.1:{health}/readyz")
     assert status == 200, body
     assert '"redis": "ok"' in body
-    with sqlite3.connect(tmp_path / "data" / "permitbot.sqlite3") as db:
-        assert db.execute("SELECT COUNT(*) FROM fsm_state").fetchone() == (0,), "state in Redis"
+    assert query(tmp_path / "data", "SELECT COUNT(*) FROM fsm_state") == [(0,)], "state in Redis"
     assert await second.stop() == 0
     assert await first.stop() == 0
     server.assert_clean()
