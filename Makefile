@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.delivery
 	$(BIN)/python -m bench.shared_rate
+	$(BIN)/python -m bench.replicas
 	$(BIN)/python -m bench.scale
 	$(BIN)/python -m bench.importing
 	$(BIN)/python -m bench.scale_postgres

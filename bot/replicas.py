@@ -190,11 +190,18 @@ class SharedLimiter(Limiter):
         keys = [f"{self.prefix}:rate", self._keys(False)]
         interval_us = max(1, int(MICRO / self.rate))
         while True:
+            asked = self._clock()
             reserved, wait, _ = await self._reserve(keys=keys, args=[interval_us, 1])
             if wait > 0:
                 await self._sleep(wait / MICRO)
             if not reserved:
                 continue  # the pause is over: take a slot
+            if self._clock() - asked - wait / MICRO > interval_us / MICRO:
+                # Woke up later than one interval after the slot (a busy loop, a GC pause):
+                # sending now would bunch with the slots after it, which Telegram counts as a
+                # burst. The slot is left unused and a fresh one taken, as the in-process
+                # limiter takes its token at the moment it sends.
+                continue
             if wait <= 0 or await self._pause_left() <= 0:
                 return
             await self.wait_pause()  # a 429 came while this waited for its slot: a fresh slot

@@ -291,3 +291,31 @@ async def test_unreachable_redis_falls_back_to_the_process(
     assert isinstance(limiter, Limiter)
     assert "Redis unreachable" in caplog.text
     await client.aclose()
+
+
+def oversleeper(late: float, times: int) -> Sleep:
+    """A sleep that wakes ``late`` seconds after the time asked, the first ``times`` times."""
+    left = [times]
+
+    async def sleep(seconds: float) -> None:
+        extra = late if left[0] > 0 else 0.0
+        left[0] -= 1
+        await asyncio.sleep(seconds + extra)
+
+    return sleep
+
+
+@pytest.mark.parametrize(("late", "reservations"), [(0.0, 1), (0.3, 2)])
+async def test_a_sender_that_wakes_late_takes_a_fresh_slot(
+    redis: Redis, late: float, reservations: int
+) -> None:
+    """Sending on a slot long past would bunch with the next replicas' slots (Telegram counts
+    arrivals): a sender woken more than one interval late gives its slot up and takes another."""
+    first = SharedLimiter(redis, BOT_ID, per_second=10, chat_interval=0.0, sleep=recorder()[1])
+    await first.acquire(None)  # the slot now is taken: the next one is 0.1 s away
+    late_one = SharedLimiter(redis, BOT_ID, per_second=10, chat_interval=0.0)
+    late_one._sleep = oversleeper(late, times=1)
+    slots: list[tuple[int, int]] = []
+    slots_of(late_one, slots)
+    await late_one.acquire(None)
+    assert [reserved for reserved, _ in slots] == [1] * reservations

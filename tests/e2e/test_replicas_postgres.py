@@ -22,9 +22,10 @@ import asyncpg
 import pytest
 
 from bot.db.postgres import PostgresDatabase
-from tests.e2e.test_reminders import FIRST_USER, UNTHROTTLED, delivered
-from tests.e2e.test_webhook import free_port, get, metric, webhook_env
+from tests.e2e.test_reminders import FIRST_USER, UNTHROTTLED, delivered, reached
+from tests.e2e.test_webhook import get, metric, webhook_env
 from tests.support.postgres import PostgresServer
+from tests.support.redis_server import free_port
 from tests.support.seeding import seed_due_reminders
 from tests.support.server_plugin import BotProcess, SpawnBot
 from tests.support.telegram_server import TelegramServer
@@ -106,7 +107,7 @@ def _listening(port: int) -> bool:
 
 
 async def wait_sent(server: TelegramServer, url: str, total: int, timeout: float) -> None:
-    await server.wait_for(lambda: len(delivered(server)) == total, timeout=timeout)
+    await server.wait_for(lambda: reached(server, total), timeout=timeout)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 30
     while (await statuses(url))["sent"] != total:
@@ -146,7 +147,7 @@ async def test_kill_9_one_replica_mid_backlog_the_other_delivers_the_rest(
     server.set_limits(None)
     await seed(server, shared_db, range(FIRST_USER, FIRST_USER + BACKLOG))
     victim, survivor = await start_replicas(server, spawn_bot, shared_db)
-    await server.wait_for(lambda: len(delivered(server)) >= BACKLOG // 4, timeout=60 + BACKLOG / 50)
+    await server.wait_for(lambda: reached(server, BACKLOG // 4), timeout=60 + BACKLOG / 50)
     await victim.process.stop(signal.SIGKILL)
     sent_before = sum(delivered(server).values())
     assert sent_before < BACKLOG, "killed mid-backlog"

@@ -10,25 +10,19 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
 from pathlib import Path
 
 import aiohttp
 import pytest
 
 from tests.e2e.test_reminders import FIRST_USER, UNTHROTTLED, delivered, seed
+from tests.support.redis_server import free_port
 from tests.support.server_plugin import BotProcess, SpawnBot
 from tests.support.telegram_server import TelegramServer
 
 pytestmark = pytest.mark.e2e
 SECRET = "e2e-webhook-secret_0123456789"
 TYPED = "Nurlan passport N0987654"  # a user's personal data: must never reach the logs
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def webhook_env(port: int, health: int) -> dict[str, str]:

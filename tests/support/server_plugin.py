@@ -78,6 +78,43 @@ SpawnBot = Callable[..., Awaitable[BotProcess]]
 START_TIMEOUT = 90.0  # seconds for a new process to reach its first getUpdates
 
 
+async def launch(
+    server: TelegramServer,
+    data_dir: Path,
+    logs: Path,
+    number: int,
+    now: dt.datetime,
+    extra_env: dict[str, str],
+) -> BotProcess:
+    """``python -m bot`` against ``server`` with DATA_DIR ``data_dir``, its output in
+    ``logs/bot{number}.out`` and ``.err``, its clock started at ``now`` (``CLOCK_START``)."""
+    env = {
+        **os.environ,
+        "BOT_TOKEN": server.token,
+        "TELEGRAM_API_URL": server.url,
+        "DATA_DIR": str(data_dir),
+        # Quick ticks and a short request timeout, so tests wait seconds, not minutes.
+        "REMINDER_TICK_SECONDS": "0.5",
+        "REQUEST_TIMEOUT": "3",
+        "LOG_LEVEL": "INFO",
+        "CLOCK_START": now.isoformat(),
+        **extra_env,
+    }
+    stdout, stderr = logs / f"bot{number}.out", logs / f"bot{number}.err"
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=ROOT,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+        )
+    return BotProcess(process, stdout, stderr, now, data_dir)
+
+
 @pytest.fixture
 async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIterator[SpawnBot]:
     """``await spawn_bot(now=..., **extra_env)`` starts the bot on ``telegram_server`` with
@@ -91,43 +128,19 @@ async def spawn_bot(telegram_server: TelegramServer, tmp_path: Path) -> AsyncIte
     async def spawn(
         now: dt.datetime = E2E_NOW, *, ready: bool = True, **extra_env: str
     ) -> BotProcess:
-        env = {
-            **os.environ,
-            "BOT_TOKEN": telegram_server.token,
-            "TELEGRAM_API_URL": telegram_server.url,
-            "DATA_DIR": str(data_dir),
-            # Quick ticks and a short request timeout, so tests wait seconds, not minutes.
-            "REMINDER_TICK_SECONDS": "0.5",
-            "REQUEST_TIMEOUT": "3",
-            "LOG_LEVEL": "INFO",
-            "CLOCK_START": now.isoformat(),
-            **extra_env,
-        }
         budget.watch_server(telegram_server)  # what the process sends is on the phone budget
         polls = len(telegram_server.calls("getUpdates"))
-        number = len(processes)
-        stdout, stderr = tmp_path / f"bot{number}.out", tmp_path / f"bot{number}.err"
-        with stdout.open("wb") as out, stderr.open("wb") as err:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                cwd=ROOT,
-                env=env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-            )
-        processes.append(BotProcess(process, stdout, stderr, now, data_dir))
+        process = await launch(telegram_server, data_dir, tmp_path, len(processes), now, extra_env)
+        processes.append(process)
         if ready:  # a cold start on a loaded machine can take 15 s: the tests time replies
             await telegram_server.wait_for(
                 lambda: (
                     len(telegram_server.calls("getUpdates")) > polls
-                    or process.returncode is not None
+                    or process.process.returncode is not None
                 ),
                 timeout=START_TIMEOUT,
             )
-        return processes[-1]
+        return process
 
     yield spawn
     for bot in processes:

@@ -10,6 +10,7 @@ answers 429 like Telegram and logs those in ``rate_limited`` instead. A test can
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import json
 import math
@@ -373,6 +374,27 @@ class _Limiter:
 
 # ---------------------------------------------------------------------------------- server
 
+# Telegram stamps a request when it arrives. This server stamps it when its loop gets to it, so a
+# pause of its own loop would stamp the requests queued behind it at once, a burst the bot never
+# sent: a full collection of this (test) process took 210 ms with 10,000 chats held, and the
+# flood limit then answered 429. The cycle collector is off while a server runs.
+_servers_up = 0
+
+
+def _collector_off() -> None:
+    global _servers_up
+    if _servers_up == 0:
+        gc.disable()
+    _servers_up += 1
+
+
+def _collector_on() -> None:
+    global _servers_up
+    _servers_up -= 1
+    if _servers_up == 0:
+        gc.enable()
+
+
 Handler = Callable[["_Call"], Awaitable[Any]]
 
 
@@ -412,6 +434,7 @@ class TelegramServer:
         self._limiter = _Limiter(limits)  # None: no flood limits, only forced 429s
         self._faults: list[_Fault] = []
         self._chats: dict[int, _Chat] = {}
+        self.sent_count = 0  # messages stored in all chats: a progress check costing nothing
         self._queries: dict[str, _Query] = {}
         self._files: dict[str, Document] = {}
         self._update_ids = itertools.count(1)
@@ -431,6 +454,7 @@ class TelegramServer:
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
+        _collector_off()
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
@@ -448,6 +472,7 @@ class TelegramServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+            _collector_on()
 
     async def __aenter__(self) -> TelegramServer:
         await self.start()
@@ -954,6 +979,7 @@ class TelegramServer:
             int(time.time()),
         )
         chat.sent.append(sent)
+        self.sent_count += 1
         return sent
 
     # ------------------------------------------------------------------ acting as users
