@@ -19,8 +19,8 @@ from inspect import isclass
 from typing import Any
 
 from aiogram import Dispatcher, Router
-from aiogram.dispatcher.event.bases import UNHANDLED
-from aiogram.dispatcher.event.handler import FilterObject
+from aiogram.dispatcher.event.bases import REJECTED, UNHANDLED, SkipHandler
+from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
 from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
@@ -105,10 +105,14 @@ def _combine(filters: Iterable[FilterObject]) -> Need:
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A router and what its handlers need; ``needs is None``: visit it always."""
+    """A router and what its handlers need; ``needs is None``: visit it always.
+
+    ``handlers``: each handler's need, in the observer's order (a leaf router whose handlers
+    were all read), so a visit checks only the handlers that could match."""
 
     router: Router
     needs: tuple[Need, ...] | None
+    handlers: tuple[Need, ...] = ()
 
     def admits(self, command: tuple[str, str] | None, state: str | None, data: str | None) -> bool:
         return self.needs is None or any(n.admits(command, state, data) for n in self.needs)
@@ -127,7 +131,7 @@ def route_for(router: Router, update_type: str) -> Route | None:
         if need == Need():
             return Route(router, None)  # a handler that may take anything
         needs.append(need)
-    return Route(router, tuple(dict.fromkeys(needs)))
+    return Route(router, tuple(dict.fromkeys(needs)), tuple(needs))
 
 
 def _command(event: TelegramObject) -> tuple[str, str] | None:
@@ -151,6 +155,8 @@ class RoutingDispatcher(Dispatcher):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._routes: dict[str, tuple[int, tuple[Route, ...]]] = {}
+        # id(handler) -> (the handler, its inner middlewares, the wrapped chain)
+        self._chains: dict[int, tuple[HandlerObject, list[Any], Any]] = {}
 
     def routes(self, update_type: str) -> tuple[Route, ...]:
         known = self._routes.get(update_type)
@@ -180,9 +186,62 @@ class RoutingDispatcher(Dispatcher):
         for route in self.routes(update_type):
             if not route.admits(command, state, data):
                 continue
-            response = await route.router.propagate_event(
-                update_type=update_type, event=event, **kwargs
-            )
+            observer = route.router.observers[update_type]
+            if route.handlers and len(route.handlers) == len(observer.handlers):
+                needs = route.handlers
+                response = await self._visit(route.router, observer, needs, event, kwargs)
+            else:
+                response = await route.router.propagate_event(
+                    update_type=update_type, event=event, **kwargs
+                )
             if response is not UNHANDLED:
                 return response
         return UNHANDLED
+
+    async def _visit(
+        self,
+        router: Router,
+        observer: TelegramEventObserver,
+        needs: tuple[Need, ...],
+        event: TelegramObject,
+        kwargs: dict[str, Any],
+    ) -> Any:
+        """aiogram's ``Router.propagate_event`` and ``TelegramEventObserver.trigger`` for a leaf
+        router with no outer middleware (what ``route_for`` read), in one frame: the root
+        filters, then each handler in order — only those whose need admits the update — with
+        the same arguments, the same inner middlewares (their chain built once per handler),
+        ``SkipHandler`` and ``REJECTED`` as aiogram has them."""
+        data = dict(kwargs)  # aiogram gives each router its own copy of the arguments
+        data["event_router"] = router
+        result, found = await observer.check_root_filters(event, **data)
+        if not result:
+            return UNHANDLED
+        data.update(found)
+        command = _command(event)
+        state = data.get("raw_state")
+        callback = event.data if isinstance(event, CallbackQuery) else None
+        for handler, need in zip(observer.handlers, needs, strict=True):
+            if not need.admits(command, state, callback):
+                continue
+            data["handler"] = handler
+            result, found = await handler.check(event, **data)
+            if not result:
+                continue
+            data.update(found)
+            try:
+                response = await self._chain(observer, handler)(event, data)
+            except SkipHandler:
+                continue
+            return UNHANDLED if response is REJECTED else response
+        return UNHANDLED
+
+    def _chain(self, observer: TelegramEventObserver, handler: HandlerObject) -> Any:
+        """The handler wrapped in its inner middlewares (the dispatcher's, then the router's),
+        as aiogram wraps it on every call; built again when those middlewares change."""
+        middlewares = observer._resolve_middlewares()
+        known = self._chains.get(id(handler))
+        if known is not None and known[0] is handler and known[1] == middlewares:
+            return known[2]
+        wrapped = observer.outer_middleware.wrap_middlewares(middlewares, handler.call)
+        self._chains[id(handler)] = (handler, middlewares, wrapped)
+        return wrapped

@@ -64,7 +64,13 @@ async def test_a_command_is_offered_only_to_routers_that_could_take_it(
         offered.append(self.name)
         return await real(self, update_type, event, **kwargs)
 
+    async def visiting(self: RoutingDispatcher, router: Router, *args: Any) -> Any:
+        offered.append(router.name)  # a leaf router visited in one frame (``_visit``)
+        return await real_visit(self, router, *args)
+
+    real_visit = RoutingDispatcher._visit
     monkeypatch.setattr(Router, "propagate_event", counting)
+    monkeypatch.setattr(RoutingDispatcher, "_visit", visiting)
     await d.send("/status")
     assert "dashboard" in offered and d.replies(), "answered by its router"
     # The dispatcher, the group router (its filter is not read), the Q&A router (a question
