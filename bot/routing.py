@@ -25,7 +25,9 @@ from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject
+
+Command_ = tuple[str, str] | None  # (prefix, casefolded name) of a message's command
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +37,16 @@ class Need:
     commands: frozenset[tuple[str, str]] | None = None  # (prefix, casefolded name)
     states: frozenset[str | None] | None = None
     prefixes: tuple[str, ...] | None = None  # callback data starts with one of these
+    chats: frozenset[str] | None = None  # the event's chat is of one of these types
 
-    def admits(self, command: tuple[str, str] | None, state: str | None, data: str | None) -> bool:
+    def admits(
+        self, command: Command_, state: str | None, data: str | None, chat: str | None
+    ) -> bool:
         if self.commands is not None and command not in self.commands:
             return False
         if self.states is not None and state not in self.states:
+            return False
+        if self.chats is not None and chat not in self.chats:
             return False
         return self.prefixes is None or (data is not None and data.startswith(self.prefixes))
 
@@ -87,12 +94,15 @@ def _need_of(item: FilterObject) -> Need | None:
     prefixes = getattr(f, "prefixes", None)  # handlers.routing.PrefixFilter (a router-wide one)
     if isinstance(prefixes, tuple) and all(isinstance(p, str) for p in prefixes):
         return Need(prefixes=prefixes)
+    chats = getattr(f, "chat_types", None)  # handlers.routing.ChatTypeFilter
+    if isinstance(chats, frozenset) and all(isinstance(c, str) for c in chats):
+        return Need(chats=chats)
     return None
 
 
 def _combine(filters: Iterable[FilterObject]) -> Need:
     """Every filter of a handler must pass: the requirements add up."""
-    commands = states = prefixes = None
+    commands = states = prefixes = chats = None
     for item in filters:
         need = _need_of(item)
         if need is None:
@@ -100,7 +110,8 @@ def _combine(filters: Iterable[FilterObject]) -> Need:
         commands = need.commands if need.commands is not None else commands
         states = need.states if need.states is not None else states
         prefixes = need.prefixes if need.prefixes is not None else prefixes
-    return Need(commands, states, prefixes)
+        chats = need.chats if need.chats is not None else chats
+    return Need(commands, states, prefixes, chats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +125,10 @@ class Route:
     needs: tuple[Need, ...] | None
     handlers: tuple[Need, ...] = ()
 
-    def admits(self, command: tuple[str, str] | None, state: str | None, data: str | None) -> bool:
-        return self.needs is None or any(n.admits(command, state, data) for n in self.needs)
+    def admits(
+        self, command: Command_, state: str | None, data: str | None, chat: str | None
+    ) -> bool:
+        return self.needs is None or any(n.admits(command, state, data, chat) for n in self.needs)
 
 
 def route_for(router: Router, update_type: str) -> Route | None:
@@ -132,6 +145,12 @@ def route_for(router: Router, update_type: str) -> Route | None:
             return Route(router, None)  # a handler that may take anything
         needs.append(need)
     return Route(router, tuple(dict.fromkeys(needs)), tuple(needs))
+
+
+def _chat_type(event: TelegramObject) -> str | None:
+    """The type of the event's own chat (``ChatTypeFilter`` reads the same attribute)."""
+    chat = getattr(event, "chat", None)
+    return chat.type if isinstance(chat, Chat) else None
 
 
 def _command(event: TelegramObject) -> tuple[str, str] | None:
@@ -180,11 +199,11 @@ class RoutingDispatcher(Dispatcher):
         if observer is not None and (observer.handlers or observer._handler.filters):
             # The dispatcher's own handlers or filters: aiogram's way, unchanged.
             return await super()._propagate_event(observer, update_type, event, **kwargs)
-        command = _command(event)
+        command, chat = _command(event), _chat_type(event)
         state = kwargs.get("raw_state")
         data = event.data if isinstance(event, CallbackQuery) else None
         for route in self.routes(update_type):
-            if not route.admits(command, state, data):
+            if not route.admits(command, state, data, chat):
                 continue
             observer = route.router.observers[update_type]
             if route.handlers and len(route.handlers) == len(observer.handlers):
@@ -217,11 +236,11 @@ class RoutingDispatcher(Dispatcher):
         if not result:
             return UNHANDLED
         data.update(found)
-        command = _command(event)
+        command, chat = _command(event), _chat_type(event)
         state = data.get("raw_state")
         callback = event.data if isinstance(event, CallbackQuery) else None
         for handler, need in zip(observer.handlers, needs, strict=True):
-            if not need.admits(command, state, callback):
+            if not need.admits(command, state, callback, chat):
                 continue
             data["handler"] = handler
             result, found = await handler.check(event, **data)

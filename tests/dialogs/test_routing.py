@@ -73,9 +73,21 @@ async def test_a_command_is_offered_only_to_routers_that_could_take_it(
     monkeypatch.setattr(RoutingDispatcher, "_visit", visiting)
     await d.send("/status")
     assert "dashboard" in offered and d.replies(), "answered by its router"
-    # The dispatcher, the group router (its filter is not read), the Q&A router (a question
-    # needs no state: any text might be one) and the router that answers.
-    assert len(offered) <= 4 < ROUTERS, offered
+    # The dispatcher, the Q&A router (a question needs no state: any text might be one) and the
+    # router that answers; not the group router (its chat type filter is read: a private chat).
+    assert "group" not in offered
+    assert len(offered) <= 3 < ROUTERS, offered
+
+
+def test_the_group_router_is_offered_group_messages_only() -> None:
+    dp = RoutingDispatcher()
+    dp.include_routers(*build_routers())
+    group = next(r for r in dp.routes("message") if r.router.name == "group")
+    assert group.needs is not None
+    status = ("/", "status")
+    assert not group.admits(status, None, None, "private")
+    assert group.admits(status, None, None, "supergroup")
+    assert group.admits(None, None, None, "group")  # any text there: the router takes it
 
 
 def test_the_dispatcher_reads_every_feature_router() -> None:
@@ -85,4 +97,4 @@ def test_the_dispatcher_reads_every_feature_router() -> None:
     always = [r.router.name for r in dp.routes("callback_query") if r.needs is None]
     assert always == ["fallback"], "every router but the fallback is skipped by its prefixes"
     by_command = [r.router.name for r in dp.routes("message") if r.needs is None]
-    assert by_command == ["group", "fallback"], by_command
+    assert by_command == ["fallback"], by_command  # the group router: by its chat type
