@@ -38,15 +38,23 @@ class Need:
     states: frozenset[str | None] | None = None
     prefixes: tuple[str, ...] | None = None  # callback data starts with one of these
     chats: frozenset[str] | None = None  # the event's chat is of one of these types
+    plain: bool = False  # a message's text that is not a command
 
     def admits(
-        self, command: Command_, state: str | None, data: str | None, chat: str | None
+        self,
+        command: Command_,
+        state: str | None,
+        data: str | None,
+        chat: str | None,
+        plain: bool = False,
     ) -> bool:
         if self.commands is not None and command not in self.commands:
             return False
         if self.states is not None and state not in self.states:
             return False
         if self.chats is not None and chat not in self.chats:
+            return False
+        if self.plain and not plain:
             return False
         return self.prefixes is None or (data is not None and data.startswith(self.prefixes))
 
@@ -94,6 +102,8 @@ def _need_of(item: FilterObject) -> Need | None:
     prefixes = getattr(f, "prefixes", None)  # handlers.routing.PrefixFilter (a router-wide one)
     if isinstance(prefixes, tuple) and all(isinstance(p, str) for p in prefixes):
         return Need(prefixes=prefixes)
+    if getattr(f, "plain_text", None) is True:  # handlers.routing.PlainText
+        return Need(plain=True)
     chats = getattr(f, "chat_types", None)  # handlers.routing.ChatTypeFilter
     if isinstance(chats, frozenset) and all(isinstance(c, str) for c in chats):
         return Need(chats=chats)
@@ -103,6 +113,7 @@ def _need_of(item: FilterObject) -> Need | None:
 def _combine(filters: Iterable[FilterObject]) -> Need:
     """Every filter of a handler must pass: the requirements add up."""
     commands = states = prefixes = chats = None
+    plain = False
     for item in filters:
         need = _need_of(item)
         if need is None:
@@ -111,7 +122,8 @@ def _combine(filters: Iterable[FilterObject]) -> Need:
         states = need.states if need.states is not None else states
         prefixes = need.prefixes if need.prefixes is not None else prefixes
         chats = need.chats if need.chats is not None else chats
-    return Need(commands, states, prefixes, chats)
+        plain = plain or need.plain
+    return Need(commands, states, prefixes, chats, plain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +138,16 @@ class Route:
     handlers: tuple[Need, ...] = ()
 
     def admits(
-        self, command: Command_, state: str | None, data: str | None, chat: str | None
+        self,
+        command: Command_,
+        state: str | None,
+        data: str | None,
+        chat: str | None,
+        plain: bool = False,
     ) -> bool:
-        return self.needs is None or any(n.admits(command, state, data, chat) for n in self.needs)
+        return self.needs is None or any(
+            n.admits(command, state, data, chat, plain) for n in self.needs
+        )
 
 
 def route_for(router: Router, update_type: str) -> Route | None:
@@ -151,6 +170,12 @@ def _chat_type(event: TelegramObject) -> str | None:
     """The type of the event's own chat (``ChatTypeFilter`` reads the same attribute)."""
     chat = getattr(event, "chat", None)
     return chat.type if isinstance(chat, Chat) else None
+
+
+def _plain(event: TelegramObject) -> bool:
+    """A message's text that is not a command, as ``PlainText`` reads it."""
+    text = event.text if isinstance(event, Message) else None
+    return bool(text) and not (text or "").startswith("/")
 
 
 def _command(event: TelegramObject) -> tuple[str, str] | None:
@@ -199,11 +224,11 @@ class RoutingDispatcher(Dispatcher):
         if observer is not None and (observer.handlers or observer._handler.filters):
             # The dispatcher's own handlers or filters: aiogram's way, unchanged.
             return await super()._propagate_event(observer, update_type, event, **kwargs)
-        command, chat = _command(event), _chat_type(event)
+        command, chat, plain = _command(event), _chat_type(event), _plain(event)
         state = kwargs.get("raw_state")
         data = event.data if isinstance(event, CallbackQuery) else None
         for route in self.routes(update_type):
-            if not route.admits(command, state, data, chat):
+            if not route.admits(command, state, data, chat, plain):
                 continue
             observer = route.router.observers[update_type]
             if route.handlers and len(route.handlers) == len(observer.handlers):
@@ -236,11 +261,11 @@ class RoutingDispatcher(Dispatcher):
         if not result:
             return UNHANDLED
         data.update(found)
-        command, chat = _command(event), _chat_type(event)
+        command, chat, plain = _command(event), _chat_type(event), _plain(event)
         state = data.get("raw_state")
         callback = event.data if isinstance(event, CallbackQuery) else None
         for handler, need in zip(observer.handlers, needs, strict=True):
-            if not need.admits(command, state, callback, chat):
+            if not need.admits(command, state, callback, chat, plain):
                 continue
             data["handler"] = handler
             result, found = await handler.check(event, **data)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from aiogram import Router
 from aiogram.filters import Filter
 from aiogram.filters.callback_data import CallbackQueryFilter
-from aiogram.types import CallbackQuery, Chat, TelegramObject
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject
 
 
 def _handler_prefix(filters: Iterable[object]) -> str | None:
@@ -65,6 +65,16 @@ class ChatTypeFilter(Filter):
     async def __call__(self, event: TelegramObject) -> bool:
         chat = getattr(event, "chat", None)
         return isinstance(chat, Chat) and chat.type in self.chat_types
+
+
+class PlainText(Filter):
+    """Passes a message with text that is not a command (``F.text, ~F.text.startswith("/")``,
+    but readable: ``bot.routing`` skips the router for a command)."""
+
+    plain_text = True
+
+    async def __call__(self, message: Message) -> bool:
+        return bool(message.text) and not (message.text or "").startswith("/")
 
 
 def route_callbacks_by_prefix(routers: Iterable[Router]) -> int:
