@@ -19,13 +19,15 @@ from inspect import isclass
 from typing import Any
 
 from aiogram import Dispatcher, Router
-from aiogram.dispatcher.event.bases import UNHANDLED
-from aiogram.dispatcher.event.handler import FilterObject
+from aiogram.dispatcher.event.bases import REJECTED, UNHANDLED, SkipHandler
+from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
 from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject
+
+Command_ = tuple[str, str] | None  # (prefix, casefolded name) of a message's command
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +37,24 @@ class Need:
     commands: frozenset[tuple[str, str]] | None = None  # (prefix, casefolded name)
     states: frozenset[str | None] | None = None
     prefixes: tuple[str, ...] | None = None  # callback data starts with one of these
+    chats: frozenset[str] | None = None  # the event's chat is of one of these types
+    plain: bool = False  # a message's text that is not a command
 
-    def admits(self, command: tuple[str, str] | None, state: str | None, data: str | None) -> bool:
+    def admits(
+        self,
+        command: Command_,
+        state: str | None,
+        data: str | None,
+        chat: str | None,
+        plain: bool = False,
+    ) -> bool:
         if self.commands is not None and command not in self.commands:
             return False
         if self.states is not None and state not in self.states:
+            return False
+        if self.chats is not None and chat not in self.chats:
+            return False
+        if self.plain and not plain:
             return False
         return self.prefixes is None or (data is not None and data.startswith(self.prefixes))
 
@@ -87,12 +102,18 @@ def _need_of(item: FilterObject) -> Need | None:
     prefixes = getattr(f, "prefixes", None)  # handlers.routing.PrefixFilter (a router-wide one)
     if isinstance(prefixes, tuple) and all(isinstance(p, str) for p in prefixes):
         return Need(prefixes=prefixes)
+    if getattr(f, "plain_text", None) is True:  # handlers.routing.PlainText
+        return Need(plain=True)
+    chats = getattr(f, "chat_types", None)  # handlers.routing.ChatTypeFilter
+    if isinstance(chats, frozenset) and all(isinstance(c, str) for c in chats):
+        return Need(chats=chats)
     return None
 
 
 def _combine(filters: Iterable[FilterObject]) -> Need:
     """Every filter of a handler must pass: the requirements add up."""
-    commands = states = prefixes = None
+    commands = states = prefixes = chats = None
+    plain = False
     for item in filters:
         need = _need_of(item)
         if need is None:
@@ -100,18 +121,33 @@ def _combine(filters: Iterable[FilterObject]) -> Need:
         commands = need.commands if need.commands is not None else commands
         states = need.states if need.states is not None else states
         prefixes = need.prefixes if need.prefixes is not None else prefixes
-    return Need(commands, states, prefixes)
+        chats = need.chats if need.chats is not None else chats
+        plain = plain or need.plain
+    return Need(commands, states, prefixes, chats, plain)
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A router and what its handlers need; ``needs is None``: visit it always."""
+    """A router and what its handlers need; ``needs is None``: visit it always.
+
+    ``handlers``: each handler's need, in the observer's order (a leaf router whose handlers
+    were all read), so a visit checks only the handlers that could match."""
 
     router: Router
     needs: tuple[Need, ...] | None
+    handlers: tuple[Need, ...] = ()
 
-    def admits(self, command: tuple[str, str] | None, state: str | None, data: str | None) -> bool:
-        return self.needs is None or any(n.admits(command, state, data) for n in self.needs)
+    def admits(
+        self,
+        command: Command_,
+        state: str | None,
+        data: str | None,
+        chat: str | None,
+        plain: bool = False,
+    ) -> bool:
+        return self.needs is None or any(
+            n.admits(command, state, data, chat, plain) for n in self.needs
+        )
 
 
 def route_for(router: Router, update_type: str) -> Route | None:
@@ -127,7 +163,19 @@ def route_for(router: Router, update_type: str) -> Route | None:
         if need == Need():
             return Route(router, None)  # a handler that may take anything
         needs.append(need)
-    return Route(router, tuple(dict.fromkeys(needs)))
+    return Route(router, tuple(dict.fromkeys(needs)), tuple(needs))
+
+
+def _chat_type(event: TelegramObject) -> str | None:
+    """The type of the event's own chat (``ChatTypeFilter`` reads the same attribute)."""
+    chat = getattr(event, "chat", None)
+    return chat.type if isinstance(chat, Chat) else None
+
+
+def _plain(event: TelegramObject) -> bool:
+    """A message's text that is not a command, as ``PlainText`` reads it."""
+    text = event.text if isinstance(event, Message) else None
+    return bool(text) and not (text or "").startswith("/")
 
 
 def _command(event: TelegramObject) -> tuple[str, str] | None:
@@ -151,6 +199,8 @@ class RoutingDispatcher(Dispatcher):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._routes: dict[str, tuple[int, tuple[Route, ...]]] = {}
+        # id(handler) -> (the handler, its inner middlewares, the wrapped chain)
+        self._chains: dict[int, tuple[HandlerObject, list[Any], Any]] = {}
 
     def routes(self, update_type: str) -> tuple[Route, ...]:
         known = self._routes.get(update_type)
@@ -174,15 +224,68 @@ class RoutingDispatcher(Dispatcher):
         if observer is not None and (observer.handlers or observer._handler.filters):
             # The dispatcher's own handlers or filters: aiogram's way, unchanged.
             return await super()._propagate_event(observer, update_type, event, **kwargs)
-        command = _command(event)
+        command, chat, plain = _command(event), _chat_type(event), _plain(event)
         state = kwargs.get("raw_state")
         data = event.data if isinstance(event, CallbackQuery) else None
         for route in self.routes(update_type):
-            if not route.admits(command, state, data):
+            if not route.admits(command, state, data, chat, plain):
                 continue
-            response = await route.router.propagate_event(
-                update_type=update_type, event=event, **kwargs
-            )
+            observer = route.router.observers[update_type]
+            if route.handlers and len(route.handlers) == len(observer.handlers):
+                needs = route.handlers
+                response = await self._visit(route.router, observer, needs, event, kwargs)
+            else:
+                response = await route.router.propagate_event(
+                    update_type=update_type, event=event, **kwargs
+                )
             if response is not UNHANDLED:
                 return response
         return UNHANDLED
+
+    async def _visit(
+        self,
+        router: Router,
+        observer: TelegramEventObserver,
+        needs: tuple[Need, ...],
+        event: TelegramObject,
+        kwargs: dict[str, Any],
+    ) -> Any:
+        """aiogram's ``Router.propagate_event`` and ``TelegramEventObserver.trigger`` for a leaf
+        router with no outer middleware (what ``route_for`` read), in one frame: the root
+        filters, then each handler in order — only those whose need admits the update — with
+        the same arguments, the same inner middlewares (their chain built once per handler),
+        ``SkipHandler`` and ``REJECTED`` as aiogram has them."""
+        data = dict(kwargs)  # aiogram gives each router its own copy of the arguments
+        data["event_router"] = router
+        result, found = await observer.check_root_filters(event, **data)
+        if not result:
+            return UNHANDLED
+        data.update(found)
+        command, chat, plain = _command(event), _chat_type(event), _plain(event)
+        state = data.get("raw_state")
+        callback = event.data if isinstance(event, CallbackQuery) else None
+        for handler, need in zip(observer.handlers, needs, strict=True):
+            if not need.admits(command, state, callback, chat, plain):
+                continue
+            data["handler"] = handler
+            result, found = await handler.check(event, **data)
+            if not result:
+                continue
+            data.update(found)
+            try:
+                response = await self._chain(observer, handler)(event, data)
+            except SkipHandler:
+                continue
+            return UNHANDLED if response is REJECTED else response
+        return UNHANDLED
+
+    def _chain(self, observer: TelegramEventObserver, handler: HandlerObject) -> Any:
+        """The handler wrapped in its inner middlewares (the dispatcher's, then the router's),
+        as aiogram wraps it on every call; built again when those middlewares change."""
+        middlewares = observer._resolve_middlewares()
+        known = self._chains.get(id(handler))
+        if known is not None and known[0] is handler and known[1] == middlewares:
+            return known[2]
+        wrapped = observer.outer_middleware.wrap_middlewares(middlewares, handler.call)
+        self._chains[id(handler)] = (handler, middlewares, wrapped)
+        return wrapped

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from aiogram import Router
 from aiogram.filters import Filter
 from aiogram.filters.callback_data import CallbackQueryFilter
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Chat, Message, TelegramObject
 
 
 def _handler_prefix(filters: Iterable[object]) -> str | None:
@@ -53,6 +53,28 @@ class PrefixFilter(Filter):
 
     async def __call__(self, query: CallbackQuery) -> bool:
         return (query.data or "").startswith(self.prefixes)
+
+
+class ChatTypeFilter(Filter):
+    """Passes an event whose own chat is of one of ``chat_types`` (as ``F.chat.type.in_``, but
+    readable: ``bot.routing`` skips the router for an update from another kind of chat)."""
+
+    def __init__(self, chat_types: Iterable[str]) -> None:
+        self.chat_types = frozenset(getattr(c, "value", c) for c in chat_types)  # (enums: values)
+
+    async def __call__(self, event: TelegramObject) -> bool:
+        chat = getattr(event, "chat", None)
+        return isinstance(chat, Chat) and chat.type in self.chat_types
+
+
+class PlainText(Filter):
+    """Passes a message with text that is not a command (``F.text, ~F.text.startswith("/")``,
+    but readable: ``bot.routing`` skips the router for a command)."""
+
+    plain_text = True
+
+    async def __call__(self, message: Message) -> bool:
+        return bool(message.text) and not (message.text or "").startswith("/")
 
 
 def route_callbacks_by_prefix(routers: Iterable[Router]) -> int:

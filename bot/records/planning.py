@@ -42,16 +42,21 @@ def subjects(record: Record, user: User, details: Details | None = None) -> dict
     return found
 
 
-async def replan_record(db: Database, user: User, record: Record, now: dt.datetime) -> int:
+async def replan_record(
+    db: Database, user: User, record: Record, now: dt.datetime, *, new: bool = False
+) -> int:
     """Plan the record anew; a record that is done, or a vacancy filed or closed, keeps none.
 
     The plan's fact versions and key dates are kept with it: a release that changes one of those
     facts re-plans the record at start-up and tells the user what moved (``bot.records.impact``).
+    ``new``: the record was inserted in the caller's open transaction, so it has no details
+    and no reminders yet (rows that name it cascade away with a deleted record whose id SQLite
+    may reuse): nothing is read or replaced for it.
     """
-    items = await _items(db, user, record)
+    items = await _items(db, user, record, read_details=not new)
     async with db.transaction():
         await _remember(db, user, record, items, now)
-        return await repo.plan_for_record(db, user, record.id, items, now)
+        return await repo.plan_for_record(db, user, record.id, items, now, new=new)
 
 
 async def remember_plan(db: Database, user: User, record: Record, now: dt.datetime) -> None:
@@ -60,8 +65,10 @@ async def remember_plan(db: Database, user: User, record: Record, now: dt.dateti
     await _remember(db, user, record, await _items(db, user, record), now)
 
 
-async def _items(db: Database, user: User, record: Record) -> list[Planned]:
-    details = await details_repo.get(db, user.id, record.id)
+async def _items(
+    db: Database, user: User, record: Record, *, read_details: bool = True
+) -> list[Planned]:
+    details = await details_repo.get(db, user.id, record.id) if read_details else None
     items = planned(record, user, details)
     if record.status == "done" or (details is not None and details.stage):
         return []

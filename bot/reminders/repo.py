@@ -49,23 +49,34 @@ def _send_at(user: User, due: dt.date) -> int:
 
 
 async def plan_for_record(
-    db: Database, user: User, record_id: int, items: list[Planned], now: dt.datetime
+    db: Database,
+    user: User,
+    record_id: int,
+    items: list[Planned],
+    now: dt.datetime,
+    *,
+    new: bool = False,
 ) -> int:
     """(Re)plan a record's reminders: future ones replaced, sent ones kept, none duplicated.
 
     ``items`` is the record's whole plan; what is still true today comes from
     ``knowledge.timeline.upcoming`` (an overdue duty or an open window moves to today). A group
     marked done is never planned again, and a reminder already sent is not sent again: an
-    overdue duty that was sent continues on its weekly rhythm.
+    overdue duty that was sent continues on its weekly rhythm. ``new``: a record inserted in
+    this transaction has no reminders to read or replace.
     """
     today = now.astimezone(ZoneInfo(user.timezone)).date()
     async with db.transaction():
         # "+user_id", "status || ''": by the record's own index (a few rows), not the user's or
         # the due index (all their rows: re-planning each record of a 1,000-row import scanned
         # every reminder of the user). Both spellings keep PostgreSQL's plan too.
-        rows = await db.fetchall(
-            "SELECT kind, status, due_date FROM reminders WHERE record_id = ? AND +user_id = ?",
-            (record_id, user.id),
+        rows = (
+            []
+            if new
+            else await db.fetchall(
+                "SELECT kind, status, due_date FROM reminders WHERE record_id = ? AND +user_id = ?",
+                (record_id, user.id),
+            )
         )
         done = {group(row["kind"]) for row in rows if row["status"] == "done"}
         sent: dict[str, dt.date] = {}
@@ -73,11 +84,12 @@ async def plan_for_record(
             if row["status"] in ("sent", "sending"):
                 day = dt.date.fromisoformat(row["due_date"])
                 sent[row["kind"]] = max(day, sent.get(row["kind"], day))
-        await db.execute(
-            "DELETE FROM reminders WHERE record_id = ? AND +user_id = ? AND status || '' IN "
-            "('pending', 'paused')",
-            (record_id, user.id),
-        )
+        if not new:
+            await db.execute(
+                "DELETE FROM reminders WHERE record_id = ? AND +user_id = ? AND status || '' IN "
+                "('pending', 'paused')",
+                (record_id, user.id),
+            )
         status = "pending" if user.is_active else "paused"
         chosen = []
         for item in timeline.upcoming(items, today):

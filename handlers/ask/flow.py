@@ -25,6 +25,7 @@ from handlers.ask.views import (
 from handlers.callbacks import MenuAction, MenuCb
 from handlers.keyboards import main_menu
 from handlers.replies import send, show
+from handlers.routing import PlainText
 from knowledge import answers, textnorm
 from knowledge.userdates import parse_user_date
 
@@ -113,5 +114,5 @@ def register(r: Router) -> None:
     r.callback_query.register(details, CardCb.filter())
     r.message.register(changes, Command("changes"))
     r.callback_query.register(changes_button, MenuCb.filter(F.action == MenuAction.CHANGES))
-    r.message.register(question, StateFilter(None), F.text, ~F.text.startswith("/"))
+    r.message.register(question, StateFilter(None), PlainText())
     r.inline_query.register(inline)

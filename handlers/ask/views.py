@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +30,8 @@ from knowledge import answers, consult, qa
 from knowledge.changes import NINE_POINTS
 from knowledge.continuation import Continuation, continuation
 from knowledge.l10n import Lang, knowledge_catalog
+from knowledge.loader import load_knowledge
+from knowledge.rules import KnowledgeBase
 
 MAX_QUESTION = 500  # characters of a question that are searched
 CHANGES_TOPIC = "changes"  # the /changes card
@@ -64,7 +68,7 @@ def flow_button(found: Continuation | None) -> FlowButton | None:
 
 def card_keyboard(
     t: Translator,
-    topic_ids: list[str],
+    topic_ids: Sequence[str],
     flow: FlowButton | None = None,
     shown: str | None = None,
 ) -> InlineKeyboardMarkup:
@@ -131,7 +135,7 @@ def group_keyboard(t: Translator, group: str) -> InlineKeyboardMarkup:
 @dataclass(frozen=True)
 class Answer:
     text: str  # Telegram HTML; "" when nothing matches
-    others: list[str]  # the next closest topics
+    others: tuple[str, ...]  # the next closest topics
     topic_id: str | None = None  # the card shown
     card: bool = True  # False: a refusal (no match, or a neighbouring domain's pointer)
     flow: FlowButton | None = None  # the flow that continues the situation stated
@@ -142,25 +146,34 @@ def answer_for(
     question: str, lang: Lang, clock: Clock, timezone: str, *, shared: bool = False
 ) -> Answer:
     """The situation's one-line answer, then the card; or the pointer for a neighbouring domain.
-    ``shared``: for inline mode, a message without the card's buttons."""
-    asked, today = question[:MAX_QUESTION], clock.today(timezone)
+    ``shared``: for inline mode, a message without the card's buttons.
+
+    A pure function of the question, the language, the day and the rules in force, so it is
+    remembered by them (issue 16: the search, the situation and the card were ~0.5 ms of a
+    question). The answer is shared between callers: they read it, never change it."""
+    return _answer(question[:MAX_QUESTION], lang, clock.today(timezone), shared, load_knowledge())
+
+
+@lru_cache(maxsize=2048)  # bounded: the keys are whatever users type
+def _answer(asked: str, lang: Lang, today: dt.date, shared: bool, rules: KnowledgeBase) -> Answer:
+    """``answer_for``'s work; ``rules`` (the active knowledge base) is part of the key only."""
     reply = qa.ask(asked, lang, today)
     if reply.topic_id is None:
         if reply.scope and reply.scope != "chatter":
             pointer = knowledge_catalog().get(lang, f"scope-{reply.scope}")
-            return Answer(html.escape(pointer), [], card=False)
-        return Answer("", [], card=False)
+            return Answer(html.escape(pointer), (), card=False)
+        return Answer("", (), card=False)
     best = reply.topic_id
     others = list(reply.others)
     for related in answers.related(best):
         if related not in others and related != best:
             others.append(related)
-    text = answers.card(best, lang, clock.today(timezone), shared=shared)
+    text = answers.card(best, lang, today, shared=shared)
     line = consult.render(reply.outcome, lang) if reply.outcome else None
     if line:
         text = f"<b>{html.escape(line)}</b>\n\n{text}"
     flow = flow_button(continuation(asked, reply.outcome, today))
-    return Answer(text, others[:3], best, flow=flow, line=line)
+    return Answer(text, tuple(others[:3]), best, flow=flow, line=line)
 
 
 def _article(topic_id: str, lang: Lang, text: str, line: str | None) -> InlineQueryResultArticle:

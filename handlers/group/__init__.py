@@ -6,17 +6,18 @@ group message, so no other flow (free-text questions, /status with private data)
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.enums import ChatType
 
 from handlers.group import flow
+from handlers.routing import ChatTypeFilter
 
 GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 
 
 def router() -> Router:
     r = Router(name="group")
-    r.message.filter(F.chat.type.in_(GROUPS))
-    r.my_chat_member.filter(F.chat.type.in_(GROUPS))
+    r.message.filter(ChatTypeFilter(GROUPS))  # readable: skipped for a private chat's update
+    r.my_chat_member.filter(ChatTypeFilter(GROUPS))
     flow.register(r)
     return r

@@ -123,7 +123,7 @@ async def save(
         await start_over(query, t, state)
         return
     await state.clear()  # a second tap finds no state: the fallback says "stale", nothing doubles
-    async with db.transaction():  # the record and its first history line, or neither
+    async with db.transaction():  # the record, its first history line and its plan, or none
         record_id = await records_repo.add(
             db,
             user.id,
@@ -136,9 +136,9 @@ async def save(
             workspace_id=access.workspace.id,
         )
         await audit.log(db, record_id, user.id, audit.Action.CREATED, clock.now())
-    record = await records_repo.get(db, user.id, record_id)
-    assert record is not None
-    count = await replan_record(db, user, record, clock.now())
+        record = await records_repo.get(db, user.id, record_id)
+        assert record is not None
+        count = await replan_record(db, user, record, clock.now(), new=True)
     text = t("track-saved", count=count)
     if access.workspace.kind == "company":  # a consultant sees which company has it
         text += "\n" + t("ws-saved-in", name=escape(access.workspace.name))

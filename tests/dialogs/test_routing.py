@@ -3,15 +3,17 @@ all typed are skipped on one prefix check, not on each of their handlers' filter
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.dispatcher.event.handler import CallbackType, HandlerObject
+from aiogram.types import Chat, Message
 
-from bot.routing import RoutingDispatcher
+from bot.routing import RoutingDispatcher, _plain
 from handlers import build_routers
-from handlers.routing import PrefixFilter
+from handlers.routing import PlainText, PrefixFilter
 from tests.conftest import DialogFactory
 
 ROUTERS = len(build_routers())
@@ -64,12 +66,46 @@ async def test_a_command_is_offered_only_to_routers_that_could_take_it(
         offered.append(self.name)
         return await real(self, update_type, event, **kwargs)
 
+    async def visiting(self: RoutingDispatcher, router: Router, *args: Any) -> Any:
+        offered.append(router.name)  # a leaf router visited in one frame (``_visit``)
+        return await real_visit(self, router, *args)
+
+    real_visit = RoutingDispatcher._visit
     monkeypatch.setattr(Router, "propagate_event", counting)
+    monkeypatch.setattr(RoutingDispatcher, "_visit", visiting)
     await d.send("/status")
     assert "dashboard" in offered and d.replies(), "answered by its router"
-    # The dispatcher, the group router (its filter is not read), the Q&A router (a question
-    # needs no state: any text might be one) and the router that answers.
-    assert len(offered) <= 4 < ROUTERS, offered
+    # The dispatcher and the router that answers; not the group router (its chat type filter
+    # is read: a private chat), nor the Q&A router (a question is plain text, not a command).
+    assert "group" not in offered and "ask" not in offered
+    assert len(offered) <= 2 < ROUTERS, offered
+
+
+@pytest.mark.parametrize(
+    "text", ["hello", "/status", " /status", "   ", "", "a/b", "/", "Привет", None]
+)
+async def test_plain_text_reads_as_the_magic_filter_it_replaced(text: str | None) -> None:
+    message = Message(
+        message_id=1,
+        date=dt.datetime(2026, 6, 15, 6, 0, tzinfo=dt.UTC),
+        chat=Chat(id=1, type="private"),
+        text=text,
+    )
+    magic = F.text & ~F.text.startswith("/")
+    expected = bool(magic.resolve(message))
+    assert await PlainText()(message) is expected
+    assert _plain(message) is expected  # what the routing skips on
+
+
+def test_the_group_router_is_offered_group_messages_only() -> None:
+    dp = RoutingDispatcher()
+    dp.include_routers(*build_routers())
+    group = next(r for r in dp.routes("message") if r.router.name == "group")
+    assert group.needs is not None
+    status = ("/", "status")
+    assert not group.admits(status, None, None, "private")
+    assert group.admits(status, None, None, "supergroup")
+    assert group.admits(None, None, None, "group")  # any text there: the router takes it
 
 
 def test_the_dispatcher_reads_every_feature_router() -> None:
@@ -79,4 +115,4 @@ def test_the_dispatcher_reads_every_feature_router() -> None:
     always = [r.router.name for r in dp.routes("callback_query") if r.needs is None]
     assert always == ["fallback"], "every router but the fallback is skipped by its prefixes"
     by_command = [r.router.name for r in dp.routes("message") if r.needs is None]
-    assert by_command == ["group", "fallback"], by_command
+    assert by_command == ["fallback"], by_command  # the group router: by its chat type
