@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 Problem = Literal["format", "impossible", "ambiguous", "out_of_range"]
 # A date read with a guess the user should confirm: the year was left out (the nearest such
 # date is taken), written with two digits, the date is more than five years away, or it is
-# after today for an event that has happened (see ``happened``).
-Doubt = Literal["no_year", "two_digit_year", "far", "future"]
+# after today for an event that has happened (see ``happened``), or a weekday named alone
+# ("в понедельник": the coming one, or for an event that has happened the last one).
+Doubt = Literal["no_year", "two_digit_year", "far", "future", "weekday"]
 FAR = dt.timedelta(days=5 * 365 + 1)
 
 RELATIVE_WORDS: dict[str, int] = {
@@ -57,6 +58,37 @@ _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _YEAR_WORD = re.compile(r"(?<=\d)\s*(?:г|ж|года|году|жыл\w*)\.?$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
+# A weekday with "next" or "last" ("next monday", "в следующий понедельник", "келесі дүйсенбі",
+# "last friday", "в прошлую пятницу", "өткен жұмада"): the first such day after (before) today.
+_NEXT_WORDS = frozenset({"next", "следующий", "следующая", "следующую", "следующее", "келесі"})
+_LAST_WORDS = frozenset(
+    {"last", "past", "previous", "прошлый", "прошлая", "прошлую", "прошлое", "өткен"}
+)
+_THIS_WORDS = frozenset({"this", "coming", "этот", "эта", "эту", "это", "осы", "on", "в", "во"})
+# Russian accusative ("в среду") and Kazakh locative ("дүйсенбіде") forms beside Babel's names.
+_WEEKDAY_EXTRA: dict[str, int] = {
+    "среду": 2,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+    "дүйсенбіде": 0,
+    "сейсенбіде": 1,
+    "сәрсенбіде": 2,
+    "бейсенбіде": 3,
+    "жұмада": 4,
+    "сенбіде": 5,
+    "жексенбіде": 6,
+}
+# Kazakh letters as people type them on a Russian keyboard ("келеси дуйсенби").
+_KK_PLAIN = str.maketrans("әғқңөұүһі", "агкноуухи")
+_IN_DAYS = re.compile(
+    r"^(?:in|через|после)\s+(\d{1,3})\s+(?:days?|дн(?:я|ей)|день|сут\w*)$"
+    r"|^(\d{1,3})\s+(?:күн|кун)(?:нен|нан|ен|ан)?\s+(?:кейін|кейин|соң|сон)$"
+)
+_DAYS_AGO = re.compile(
+    r"^(\d{1,3})\s+(?:days?|дн(?:я|ей)|день|сут\w*|күн|кун)\s+(?:ago|назад|бұрын|бурын)$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DateInput:
@@ -78,6 +110,36 @@ def _month_names() -> dict[str, int]:
     names["sep"] = 9  # CLDR's English short form is "Sept"; people also type "Sep"
     names["sept"] = 9
     return names
+
+
+@cache
+def _weekday_names() -> dict[str, int]:
+    names: dict[str, int] = dict(_WEEKDAY_EXTRA)
+    for locale in ("ru", "kk", "en"):
+        for width in ("wide", "abbreviated") if locale == "en" else ("wide",):
+            for number, name in get_day_names(width, "format", locale).items():
+                names[name.lower().rstrip(".")] = int(number)
+    return names | {name.translate(_KK_PLAIN): day for name, day in names.items()}
+
+
+def _weekday(cleaned: str, today: dt.date) -> DateInput | None:
+    """ "next monday", "в прошлую пятницу", "келесі дүйсенбі", "on Friday" or None."""
+    words = cleaned.split()
+    if not 1 <= len(words) <= 3 or words[-1].rstrip(".") not in _weekday_names():
+        return None
+    day = _weekday_names()[words[-1].rstrip(".")]
+    lead = {w.translate(_KK_PLAIN) for w in words[:-1]}
+    next_words = {w.translate(_KK_PLAIN) for w in _NEXT_WORDS}
+    last_words = {w.translate(_KK_PLAIN) for w in _LAST_WORDS}
+    ahead = (day - today.weekday() - 1) % 7 + 1  # 1..7 days to the next such day
+    if lead & next_words and not lead - next_words - _THIS_WORDS:
+        return DateInput(today + dt.timedelta(days=ahead))
+    back = (today.weekday() - day - 1) % 7 + 1  # 1..7 days back to the last such day
+    if lead & last_words and not lead - last_words - _THIS_WORDS:
+        return DateInput(today - dt.timedelta(days=back))
+    if not lead - _THIS_WORDS:
+        return DateInput(today + dt.timedelta(days=ahead % 7), doubt="weekday")
+    return None
 
 
 def _make(year: int, month: int, day: int) -> DateInput:
@@ -112,6 +174,8 @@ def happened(parsed: DateInput, today: dt.date) -> DateInput:
         return parsed
     if parsed.doubt is None:
         return DateInput(parsed.value, doubt="future")
+    if parsed.doubt == "weekday":  # "в понедельник" of a vacancy posted: the last Monday
+        return DateInput(parsed.value - dt.timedelta(days=7), doubt="weekday")
     if parsed.doubt == "no_year":
         earlier = _make(parsed.value.year - 1, parsed.value.month, parsed.value.day)
         if earlier.value is not None:  # 29 February has no earlier twin: the guess stays
@@ -133,6 +197,12 @@ def _parse(text: str, today: dt.date) -> DateInput:
     cleaned = _YEAR_WORD.sub("", _ORDINAL.sub("", _LEADING_THE.sub("", cleaned))).strip()
     if cleaned in RELATIVE_WORDS:
         return DateInput(today + dt.timedelta(days=RELATIVE_WORDS[cleaned]))
+    if match := _IN_DAYS.match(cleaned):
+        return DateInput(today + dt.timedelta(days=int(match[1] or match[2])))
+    if match := _DAYS_AGO.match(cleaned):
+        return DateInput(today - dt.timedelta(days=int(match[1])))
+    if (weekday := _weekday(cleaned, today)) is not None:
+        return weekday
     if match := _ISO.match(cleaned):
         return _make(int(match[1]), int(match[2]), int(match[3]))
     if match := _NUMERIC.match(cleaned):
