@@ -200,12 +200,14 @@ async def test_a_shared_card_points_to_no_button_it_lacks(
 async def test_a_bare_number_or_date_outside_a_prompt_gets_no_card(
     dialog: DialogFactory, lang: Lang, typed: str
 ) -> None:
-    """Typing "10:00" at the reminder-hour picker (buttons, no prompt) answered with the quota
-    card, "-5" with ESUTD: a text without a word is an answer to no question waiting for it, so
-    the bot says so and shows the menu instead of a card that matched its digits."""
+    """Typing "10:00" after the reminder-hour picker was left answered with the quota card, "-5"
+    with ESUTD: a text without a word is an answer to no question waiting for it, so the bot
+    says so and shows the menu instead of a card that matched its digits. (With the picker
+    open, the hour is read: tests/dialogs/test_settings.py.)"""
     d = dialog(lang=lang)
     await d.send("/settings")
     await d.click(Translator(lang)("settings-btn-hour"))
+    await d.click(Translator(lang)("settings-btn-back"))
     await d.send(typed)
     assert d.replies() == [Translator(lang)("ask-not-a-question")]
     assert Translator(lang)("menu-deadlines") in d.buttons(), "a way on: the main menu"
