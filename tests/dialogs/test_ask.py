@@ -246,3 +246,22 @@ async def test_a_greeting_gets_the_menu_not_a_failed_search(
     await d.send(typed)
     assert d.replies() == [t("ask-greeting")]
     assert t("menu-eligibility") in d.buttons(), "the main menu under it"
+
+
+SEASONAL_FEE = [
+    ("ru", "сколько сбор за сезонного работника на 200 дней?", "36 МРП = 155 700 ₸"),
+    ("kk", "маусымдық жұмыскерге 100 күнге алым қанша?", "24 АЕК = 2026 жылы 103 800 ₸"),
+    ("en", "how much is the fee for a seasonal worker for 2 months?", "12 MCI = 51,900 ₸"),
+    ("en", "seasonal worker fee for 400 days", "longest seasonal permit (365 days)"),
+]
+
+
+@pytest.mark.parametrize(("lang", "question", "said"), SEASONAL_FEE)
+async def test_a_seasonal_fee_question_with_its_span_gets_the_amount(
+    dialog: DialogFactory, lang: Lang, question: str, said: str
+) -> None:
+    """The card listed the four terms and left the sum to the user: the span stated picks the
+    shortest term that covers it, and the line gives its MCI and the amount of the year."""
+    d = dialog(lang=lang)
+    await d.send(question)
+    assert said in d.text.replace("\u00a0", " ")
