@@ -45,8 +45,8 @@ RELATIVE_WORDS: dict[str, int] = {
     "бүрсігүні": 2,
     "бурсигуни": 2,
 }
-_NUMERIC = re.compile(r"^(\d{1,2})([./\-])(\d{1,2})\2(\d{2}|\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([./\- ])(\d{1,2})\2(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([^\d\s]+)\s+(\d{4})(?:\s*(?:г|ж|года|жыл\w*)\.?)?$")
 _WORDS_KK = re.compile(r"^(\d{4})(?:\s*(?:ж|жыл\w*)\.?)?\s+(\d{1,2})\s+([^\d\s]+)$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:\.(\d{1,2})\.?|\s+([^\d\s]+))$")
@@ -56,6 +56,9 @@ _MONTH_DAY = re.compile(r"^([^\d\s]+)\s+(\d{1,2})(?:\s+(\d{4}))?$")  # "Septembe
 _LEADING_THE = re.compile(r"^the\s+")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _YEAR_WORD = re.compile(r"(?<=\d)\s*(?:г|ж|года|году|жыл\w*)\.?$")
+# "1st of December", "1-го декабря", "1-ое": the day's own words; ")", "!" or "." after a word.
+_DAY_OF = re.compile(r"^(\d{1,2})(?:-?(?:го|ое|е|і|ы|ші|шы|ншы|нші))?\s+(?:of\s+)?(?=[^\d\s])")
+_TRAILING = re.compile(r"(?<=[^\W\d_])[.!?)]+$|[!?)]+$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 # A weekday with "next" or "last" ("next monday", "в следующий понедельник", "келесі дүйсенбі",
@@ -81,13 +84,18 @@ _WEEKDAY_EXTRA: dict[str, int] = {
 }
 # Kazakh letters as people type them on a Russian keyboard ("келеси дуйсенби").
 _KK_PLAIN = str.maketrans("әғқңөұүһі", "агкноуухи")
-_IN_DAYS = re.compile(
-    r"^(?:in|через|после)\s+(\d{1,3})\s+(?:days?|дн(?:я|ей)|день|сут\w*)$"
-    r"|^(\d{1,3})\s+(?:күн|кун)(?:нен|нан|ен|ан)?\s+(?:кейін|кейин|соң|сон)$"
+# "in 10 days", "через 2 недели", "10 күннен кейін", "3 days ago", "неделю назад", "2 апта бұрын";
+# a number left out is one ("через неделю", "a week ago").
+_UNIT = (
+    r"(?P<unit>days?|дн(?:я|ей)|день|сут\w*|күн|кун|weeks?|недел[юиь]|недель|апта)"
+    r"(?:нен|нан|ен|ан|дан|ден|тан|тен)?"
 )
-_DAYS_AGO = re.compile(
-    r"^(\d{1,3})\s+(?:days?|дн(?:я|ей)|день|сут\w*|күн|кун)\s+(?:ago|назад|бұрын|бурын)$"
+_COUNT = r"(?:(?P<n>\d{1,3})|an?|one|одну|один|бір|бир)?\s*"
+_AHEAD = (
+    re.compile(rf"^(?:in|через|после)\s+{_COUNT}{_UNIT}$"),
+    re.compile(rf"^{_COUNT}{_UNIT}\s+(?:кейін|кейин|соң|сон|later)$"),
 )
+_DAYS_AGO = re.compile(rf"^{_COUNT}{_UNIT}\s+(?:ago|назад|бұрын|бурын|before)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +148,20 @@ def _weekday(cleaned: str, today: dt.date) -> DateInput | None:
     if not lead - _THIS_WORDS:
         return DateInput(today + dt.timedelta(days=ahead % 7), doubt="weekday")
     return None
+
+
+def _month(name: str) -> int | None:
+    """A month's number from its name, also in the Kazakh locative ("желтоқсанда")."""
+    names = _month_names()
+    if name in names:
+        return names[name]
+    stem = re.sub(r"(?:да|де|та|те)$", "", name)
+    return names.get(stem) if stem != name else None
+
+
+def _days(match: re.Match[str]) -> int:
+    count = int(match["n"]) if match["n"] else 1
+    return count * (7 if match["unit"].startswith(("week", "недел", "апта")) else 1)
 
 
 def _make(year: int, month: int, day: int) -> DateInput:
@@ -195,16 +217,16 @@ def _nearest(day: int, month: int, today: dt.date) -> DateInput:
 def _parse(text: str, today: dt.date) -> DateInput:
     cleaned = " ".join(text.strip().lower().replace("ё", "е").replace(",", " ").split())
     cleaned = _YEAR_WORD.sub("", _ORDINAL.sub("", _LEADING_THE.sub("", cleaned))).strip()
+    cleaned = _TRAILING.sub("", _DAY_OF.sub(r"\1 ", cleaned)).strip()
     if cleaned in RELATIVE_WORDS:
         return DateInput(today + dt.timedelta(days=RELATIVE_WORDS[cleaned]))
-    if match := _IN_DAYS.match(cleaned):
-        return DateInput(today + dt.timedelta(days=int(match[1] or match[2])))
-    if match := _DAYS_AGO.match(cleaned):
-        return DateInput(today - dt.timedelta(days=int(match[1])))
+    for pattern, sign in zip((*_AHEAD, _DAYS_AGO), (1, 1, -1), strict=True):
+        if match := pattern.match(cleaned):
+            return DateInput(today + sign * dt.timedelta(days=_days(match)))
     if (weekday := _weekday(cleaned, today)) is not None:
         return weekday
     if match := _ISO.match(cleaned):
-        return _make(int(match[1]), int(match[2]), int(match[3]))
+        return _make(int(match[1]), int(match[3]), int(match[4]))
     if match := _NUMERIC.match(cleaned):
         first, separator, second, year = int(match[1]), match[2], int(match[3]), _year(match[4])
         if separator == "/" and first <= 12 and second <= 12 and first != second:
@@ -214,17 +236,17 @@ def _parse(text: str, today: dt.date) -> DateInput:
             return DateInput(made.value, doubt="two_digit_year")
         return made
     if match := _WORDS.match(cleaned):
-        month = _month_names().get(match[2].rstrip("."))
+        month = _month(match[2].rstrip("."))
         return _make(int(match[3]), month, int(match[1])) if month else DateInput(None, "format")
     if match := _WORDS_KK.match(cleaned):
-        month = _month_names().get(match[3].rstrip("."))
+        month = _month(match[3].rstrip("."))
         return _make(int(match[1]), month, int(match[2])) if month else DateInput(None, "format")
     if match := _DAY_MONTH.match(cleaned):
-        month = int(match[2]) if match[2] else _month_names().get(match[3].rstrip("."))
+        month = int(match[2]) if match[2] else _month(match[3].rstrip("."))
         if month is None or not 1 <= month <= 12:
             return DateInput(None, "format")
         return _nearest(int(match[1]), month, today)
-    if (match := _MONTH_DAY.match(cleaned)) and (month := _month_names().get(match[1].rstrip("."))):
+    if (match := _MONTH_DAY.match(cleaned)) and (month := _month(match[1].rstrip("."))):
         if match[3]:
             return _make(int(match[3]), month, int(match[2]))
         return _nearest(int(match[2]), month, today)
