@@ -30,6 +30,7 @@ from handlers.callbacks import MenuCb
 from handlers.keyboards import button, rows
 from handlers.replies import show
 from knowledge.teams import ESCALATE_DAYS, Role, allows
+from knowledge.textnorm import pick_label
 from knowledge.timeline import GROUPS
 from knowledge.typed_settings import parse_hour, parse_quiet, parse_zone, zone_label
 
@@ -191,6 +192,13 @@ async def typed_value(  # a value typed while a sub-menu is open
     name = (await state.get_state() or "").rpartition(":")[2]
     values = typed_change(name, message.text or "")
     markup = submenu(t, name)
+    if values is None and pick_label(message.text or "", {"back": t("settings-btn-back")}):
+        await state.clear()  # "Назад" typed: the overview, as the button
+        text, overview_markup = overview(
+            t, user, await workspaces.current(db, user.id, clock.now())
+        )
+        await message.answer(text, reply_markup=overview_markup)
+        return
     if values is None or markup is None:
         await message.answer(t(f"settings-typed-bad-{name}"), reply_markup=markup)
         return

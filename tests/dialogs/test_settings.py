@@ -183,3 +183,20 @@ async def test_after_the_menu_a_typed_text_is_a_question_again(dialog: DialogFac
     await d.click("‹ Back")
     await d.send("10")
     assert Translator("en")("settings-typed-bad-hour") not in d.text
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("ru", "Назад"), ("kk", "артқа"), ("en", "back")])
+async def test_back_typed_in_a_sub_menu_is_the_back_button(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    d = dialog(user_id=90, lang=lang)
+    await d.send("/settings")
+    await d.click(HOUR[lang])
+    await d.send(typed)
+    assert d.text.startswith(
+        Translator(lang)(
+            "settings-overview", hour="09:00", quiet="", zone="", recommended=45, expiry=7
+        )[:12]
+    )
+    await d.send("10")
+    assert Translator(lang)("settings-typed-bad-hour") not in d.text, "the menu was left"
