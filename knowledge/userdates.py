@@ -214,17 +214,47 @@ def _nearest(day: int, month: int, today: dt.date) -> DateInput:
     return DateInput(min(dates, key=lambda d: (abs(d - today), d)), doubt="no_year")
 
 
-def _parse(text: str, today: dt.date) -> DateInput:
-    cleaned = " ".join(text.strip().lower().replace("ё", "е").replace(",", " ").split())
-    cleaned = _YEAR_WORD.sub("", _ORDINAL.sub("", _LEADING_THE.sub("", cleaned))).strip()
-    cleaned = _TRAILING.sub("", _DAY_OF.sub(r"\1 ", cleaned)).strip()
+def _relative(cleaned: str, today: dt.date) -> DateInput | None:
     if cleaned in RELATIVE_WORDS:
         return DateInput(today + dt.timedelta(days=RELATIVE_WORDS[cleaned]))
     for pattern, sign in zip((*_AHEAD, _DAYS_AGO), (1, 1, -1), strict=True):
         if match := pattern.match(cleaned):
             return DateInput(today + sign * dt.timedelta(days=_days(match)))
-    if (weekday := _weekday(cleaned, today)) is not None:
-        return weekday
+    return _weekday(cleaned, today)
+
+
+def relative_dates(text: str, today: dt.date) -> list[dt.date]:
+    """Dates a sentence names relative to today ("вчера", "3 days ago", "в прошлый понедельник",
+    "келесі дүйсенбі"), in order: for questions, where the date is a few of its words. A weekday
+    needs a word before it ("в среду"), since "среда" alone is also "environment"; one that
+    could be either side of today is the last one, and a date ahead ("через неделю", "tomorrow")
+    is left out: a question's date is when something happened."""
+    words = re.findall(r"[^\W_]+", text.lower().replace("ё", "е"))
+    found: list[dt.date] = []
+    start = 0
+    while start < len(words):
+        for size in (4, 3, 2, 1):
+            window = " ".join(words[start : start + size])
+            if len(words) - start < size or not re.search(r"[^\W\d_]", window):
+                continue
+            result = _relative(window, today)
+            if result is None or (result.doubt == "weekday" and size == 1):
+                continue
+            day = happened(result, today).value
+            if day is not None and day <= today:  # "через 2 недели" is a plan, not an event
+                found.append(day)
+            start += size - 1
+            break
+        start += 1
+    return found
+
+
+def _parse(text: str, today: dt.date) -> DateInput:
+    cleaned = " ".join(text.strip().lower().replace("ё", "е").replace(",", " ").split())
+    cleaned = _YEAR_WORD.sub("", _ORDINAL.sub("", _LEADING_THE.sub("", cleaned))).strip()
+    cleaned = _TRAILING.sub("", _DAY_OF.sub(r"\1 ", cleaned)).strip()
+    if (relative := _relative(cleaned, today)) is not None:
+        return relative
     if match := _ISO.match(cleaned):
         return _make(int(match[1]), int(match[3]), int(match[4]))
     if match := _NUMERIC.match(cleaned):

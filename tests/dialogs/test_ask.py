@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.i18n import Translator
-from knowledge.l10n import Lang
-from tests.conftest import DialogFactory
+from knowledge.l10n import Lang, format_date
+from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support.telegram_html import html_problem
 
 QUESTIONS = {
@@ -265,3 +267,25 @@ async def test_a_seasonal_fee_question_with_its_span_gets_the_amount(
     d = dialog(lang=lang)
     await d.send(question)
     assert said in d.text.replace("\u00a0", " ")
+
+
+RELATIVE_QUESTIONS = [
+    ("ru", "вакансию разместили вчера, когда можно подавать?", 1),
+    ("kk", "бос орын бүгін орналастырылды, қашан өтініш беруге болады?", 0),
+    ("en", "vacancy posted 3 days ago, when can I file?", 3),
+    ("ru", "работник прибыл в прошлый понедельник, когда уведомлять?", 2),
+    ("en", "the worker arrived a week ago, when do we notify the police?", 7),
+]
+
+
+@pytest.mark.parametrize(("lang", "question", "back"), RELATIVE_QUESTIONS)
+async def test_a_question_with_a_relative_date_gets_that_days_deadline(
+    dialog: DialogFactory, lang: Lang, question: str, back: int
+) -> None:
+    """ "Posted yesterday" got the card without the dates, "posted on 24 November" with them:
+    a date said relative to today ("вчера", "3 days ago", "в прошлый понедельник") is the
+    same date (the clock's today is DEFAULT_NOW, a Wednesday)."""
+    d = dialog(lang=lang)
+    await d.send(question)
+    day = DEFAULT_NOW.date() - dt.timedelta(days=back)
+    assert format_date(day, lang) in d.text.replace("\u00a0", " ")
