@@ -25,6 +25,7 @@ from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.ids import RowId
 from bot.records.planning import replan_user
+from bot.reminders.timing import in_quiet_hours
 from handlers.access import ADMIN
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, rows
@@ -175,6 +176,17 @@ def typed_change(name: str, text: str) -> dict[str, object] | None:
     return None if zone is None else {"timezone": zone}
 
 
+def quiet_clash(user: User, values: dict[str, object]) -> dict[str, str] | None:
+    """The hour and quiet hours when the change puts the reminder hour inside the quiet hours
+    (reminders would wait for their end, a day late from the evening): refused, not saved."""
+    hour = int(str(values.get("reminder_hour", user.reminder_hour)))
+    start = int(str(values.get("quiet_start", user.quiet_start)))
+    end = int(str(values.get("quiet_end", user.quiet_end)))
+    if not in_quiet_hours(hour, start, end):
+        return None
+    return {"hour": f"{hour:02d}:00", "quiet": f"{start:02d}:00–{end:02d}:00"}
+
+
 async def save(
     db: Database, user: User, clock: Clock, values: dict[str, object]
 ) -> tuple[User, Access | None]:
@@ -201,6 +213,9 @@ async def typed_value(  # a value typed while a sub-menu is open
         return
     if values is None or markup is None:
         await message.answer(t(f"settings-typed-bad-{name}"), reply_markup=markup)
+        return
+    if (clash := quiet_clash(user, values)) is not None:
+        await message.answer(t("settings-typed-in-quiet", **clash), reply_markup=markup)
         return
     await state.clear()
     updated, access = await save(db, user, clock, values)

@@ -65,11 +65,14 @@ def parse_quiet(text: str) -> tuple[int, int] | None:
 def _zone_names() -> dict[str, str]:
     names = {zone.lower(): zone for zone in available_timezones()}
     for locale in ("ru", "kk", "en"):
-        for zone, data in Locale.parse(locale).time_zones.items():
+        for zone, data in sorted(Locale.parse(locale).time_zones.items()):
             city = dict(data).get("city")
             if isinstance(city, str) and zone in available_timezones():
                 names.setdefault(city.lower(), zone)
-    for zone in available_timezones():  # English cities: "Almaty", "New York"
+    # English cities ("Almaty", "New York"): CLDR's own zone ids first (Europe/Istanbul, not its
+    # alias Asia/Istanbul), then the rest, each in a fixed order.
+    canonical = sorted(set(Locale.parse("ru").time_zones) & available_timezones())
+    for zone in [*canonical, *sorted(available_timezones() - set(canonical))]:
         city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
         names.setdefault(city, zone)
     return names | _CITIES

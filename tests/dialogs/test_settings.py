@@ -200,3 +200,27 @@ async def test_back_typed_in_a_sub_menu_is_the_back_button(
     )
     await d.send("10")
     assert Translator(lang)("settings-typed-bad-hour") not in d.text, "the menu was left"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_a_typed_hour_or_quiet_hours_that_would_silence_the_hour_are_refused(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    """The buttons never put the hour inside the quiet hours; typed, 22:00 inside 21:00–09:00
+    sent each reminder the next morning, a deadline's last-day reminder after the deadline."""
+    t = Translator(lang)
+    d = dialog(user_id=91, lang=lang)
+    await d.send("/settings")
+    await d.click(HOUR[lang])
+    await d.send("22")
+    assert d.replies() == [t("settings-typed-in-quiet", hour="22:00", quiet="21:00–09:00")]
+    await d.send("/settings")
+    await d.click(QUIET[lang])
+    await d.send("8-20")
+    assert d.replies() == [t("settings-typed-in-quiet", hour="09:00", quiet="08:00–20:00")]
+    user = await users.get(app.db, 91)
+    assert user is not None and (user.reminder_hour, user.quiet_start, user.quiet_end) == (
+        9,
+        21,
+        9,
+    )

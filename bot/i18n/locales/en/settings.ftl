@@ -21,6 +21,7 @@ settings-type-zone = Or type the zone: Asia/Almaty, a city (Almaty, Tashkent) or
 settings-typed-bad-hour = I could not read that hour. Type a whole hour from 0 to 23 (e.g. 10 or 10:00), or press a button.
 settings-typed-bad-quiet = I could not read those quiet hours. Type the start and the end as whole hours (e.g. 22-8), "off", or press a button.
 settings-typed-bad-zone = I do not know that time zone. Type a name like Asia/Almaty, a city or an offset like UTC+5, or press a button.
+settings-typed-in-quiet = { $hour } falls within your quiet hours ({ $quiet }): reminders would wait for them to end, from the evening until the next morning. Choose an hour outside them, or change the quiet hours first.
 settings-saved = Saved; your reminders are re-planned.
 settings-group-renewal = Renewal
 settings-group-permit = Expiry
