@@ -7,6 +7,7 @@ Every change re-plans the user's future reminders, so the dashboard and deliveri
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from aiogram import F, Router
@@ -27,6 +28,7 @@ from bot.ids import RowId
 from bot.records.planning import replan_user
 from bot.reminders.timing import in_quiet_hours
 from handlers.access import ADMIN
+from handlers.ask import flow as ask_flow
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, rows
 from handlers.replies import show
@@ -176,6 +178,11 @@ def typed_change(name: str, text: str) -> dict[str, object] | None:
     return None if zone is None else {"timezone": zone}
 
 
+def looks_like_a_question(text: str) -> bool:
+    """A sentence ("how long is a permit valid?"), not a setting typed wrong ("10:30", "+15")."""
+    return "?" in text or len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
 def quiet_clash(user: User, values: dict[str, object]) -> dict[str, str] | None:
     """The hour and quiet hours when the change puts the reminder hour inside the quiet hours
     (reminders would wait for their end, a day late from the evening): refused, not saved."""
@@ -210,6 +217,10 @@ async def typed_value(  # a value typed while a sub-menu is open
             t, user, await workspaces.current(db, user.id, clock.now())
         )
         await message.answer(text, reply_markup=overview_markup)
+        return
+    if values is None and looks_like_a_question(message.text or ""):
+        await state.clear()  # the menu was left behind: a question, answered as one
+        await ask_flow.question(message, t, user, clock, db)
         return
     if values is None or markup is None:
         await message.answer(t(f"settings-typed-bad-{name}"), reply_markup=markup)

@@ -224,3 +224,26 @@ async def test_a_typed_hour_or_quiet_hours_that_would_silence_the_hour_are_refus
         21,
         9,
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("ru", "сколько раз можно продлить разрешение?"),
+        ("kk", "рұқсатты қанша рет ұзартуға болады"),
+        ("en", "how many times can a permit be renewed"),
+    ],
+)
+async def test_a_question_typed_with_a_sub_menu_open_is_answered(
+    dialog: DialogFactory, lang: Lang, question: str
+) -> None:
+    """The hour menu left open above, a question is not "I could not read that hour"."""
+    d = dialog(user_id=92, lang=lang)
+    await d.send("/settings")
+    await d.click(HOUR[lang])
+    await d.send(question)
+    assert Translator(lang)("settings-typed-bad-hour") not in d.text
+    assert any("📚" in label for label in d.buttons()), "an answer card, with its topics"
+    await d.send("10")
+    assert Translator(lang)("settings-typed-bad-hour") not in d.text, "the menu was left"
+    assert Translator(lang)("settings-saved") not in d.text
