@@ -25,13 +25,14 @@ from bot.records import fees as fees_repo
 from bot.records.planning import replan_record
 from handlers.access import READ, WRITE, writes
 from handlers.callbacks import MenuCb
+from handlers.datepick import DateAction, DateCb, confirm_markup, confirm_text, picked
 from handlers.keyboards import button, main_menu
 from handlers.replies import reply, show
 from knowledge import deadlines as dl
 from knowledge.l10n import format_date
 from knowledge.loader import load_knowledge
 from knowledge.render import link
-from knowledge.userdates import parse_user_date
+from knowledge.userdates import happened, parse_user_date
 
 
 class FeeAction(StrEnum):
@@ -157,13 +158,39 @@ async def got_date(
     message: Message, t: Translator, state: FSMContext, user: User, clock: Clock
 ) -> None:
     today = clock.today(user.timezone)
-    parsed = parse_user_date(message.text or "", today)
-    if parsed.value is None or parsed.doubt is not None or parsed.value > today:
+    parsed = happened(parse_user_date(message.text or "", today), today)
+    if parsed.value is None or parsed.value > today:
         await reply(message, t("fee-date-bad"), prompt_markup(t, back=False))
         return
+    if parsed.doubt is not None:  # "20.11", "Friday", "20.11.26": confirmed with one press
+        rows = prompt_markup(t, back=False).inline_keyboard
+        await reply(message, confirm_text(t, parsed), confirm_markup(t, parsed, today, rows))
+        return
+    await ask_rate(message, t, state, parsed.value)
+
+
+async def date_picked(
+    query: CallbackQuery,
+    callback_data: DateCb,
+    t: Translator,
+    state: FSMContext,
+    user: User,
+    clock: Clock,
+) -> None:
+    """A confirmed guess or a day of the calendar: a notice received on or before today."""
+    day = picked(callback_data)
+    if day is None or day > clock.today(user.timezone):
+        await query.answer(t("fee-date-bad"))
+        return
+    await ask_rate(query, t, state, day)
+
+
+async def ask_rate(
+    target: Message | CallbackQuery, t: Translator, state: FSMContext, notice: dt.date
+) -> None:
     await state.set_state(FeeNotice.rate)
-    await state.set_data(Form(notice=parsed.value).model_dump(mode="json"))
-    await reply(message, t("fee-ask-rate"), prompt_markup(t, back=True))
+    await state.set_data(Form(notice=notice).model_dump(mode="json"))
+    await reply(target, t("fee-ask-rate"), prompt_markup(t, back=True))
 
 
 async def got_rate(
@@ -226,6 +253,9 @@ def router() -> Router:
     r.callback_query.register(cancel, FeeCb.filter(F.action == FeeAction.CANCEL), flags=READ)
     typed = F.text & ~F.text.startswith("/")
     r.message.register(got_date, FeeNotice.date, typed)
+    r.callback_query.register(
+        date_picked, FeeNotice.date, DateCb.filter(F.action == DateAction.PICK)
+    )
     r.message.register(got_rate, FeeNotice.rate, typed, flags=WRITE)  # role: bot.access
     r.message.register(not_text, FeeNotice.date)
     r.message.register(not_text, FeeNotice.rate)

@@ -7,11 +7,14 @@ Every change re-plans the user's future reminders, so the dashboard and deliveri
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from pydantic import Field
 
@@ -23,18 +26,30 @@ from bot.db.workspaces import Access
 from bot.i18n import Translator
 from bot.ids import RowId
 from bot.records.planning import replan_user
+from bot.reminders.timing import in_quiet_hours
 from handlers.access import ADMIN
+from handlers.ask import flow as ask_flow
 from handlers.callbacks import MenuCb
 from handlers.keyboards import button, rows
 from handlers.replies import show
 from knowledge.teams import ESCALATE_DAYS, Role, allows
+from knowledge.textnorm import pick_label
 from knowledge.timeline import GROUPS
+from knowledge.typed_settings import parse_hour, parse_quiet, parse_zone, zone_label
 
 HOURS = (7, 8, 9, 10, 12, 14, 17, 19)
 QUIET = ("21-9", "22-8", "20-9", "0-0")  # start-end local hours; 0-0: none
 ZONES = ("Asia/Almaty", "Europe/Moscow", "Asia/Tashkent", "Asia/Bishkek", "Europe/Istanbul", "UTC")
 LEADS_RECOMMENDED = (45, 50, 55, 40)
 LEADS_EXPIRY = (7, 14, 3)
+
+
+class TypedSetting(StatesGroup):
+    """A sub-menu is open: its value may also be typed ("10:00", "22-8", "UTC+6")."""
+
+    hour = State()
+    quiet = State()
+    zone = State()
 
 
 class SetField(StrEnum):
@@ -87,7 +102,7 @@ def overview(
         "settings-overview",
         hour=f"{user.reminder_hour:02d}:00",
         quiet=quiet,
-        zone=user.timezone,
+        zone=zone_label(user.timezone),
         recommended=user.lead_recommended,
         expiry=user.lead_expiry,
     )
@@ -151,6 +166,74 @@ def submenu(t: Translator, name: str) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(inline_keyboard=[*rows(buttons, 2), back])
 
 
+def typed_change(name: str, text: str) -> dict[str, object] | None:
+    """The columns to update for a value typed in the ``name`` sub-menu, or None."""
+    if name == "hour":
+        hour = parse_hour(text)
+        return None if hour is None else {"reminder_hour": hour}
+    if name == "quiet":
+        quiet = parse_quiet(text)
+        return None if quiet is None else {"quiet_start": quiet[0], "quiet_end": quiet[1]}
+    zone = parse_zone(text) if name == "zone" else None
+    return None if zone is None else {"timezone": zone}
+
+
+def looks_like_a_question(text: str) -> bool:
+    """A sentence ("how long is a permit valid?"), not a setting typed wrong ("10:30", "+15")."""
+    return "?" in text or len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+def quiet_clash(user: User, values: dict[str, object]) -> dict[str, str] | None:
+    """The hour and quiet hours when the change puts the reminder hour inside the quiet hours
+    (reminders would wait for their end, a day late from the evening): refused, not saved."""
+    hour = int(str(values.get("reminder_hour", user.reminder_hour)))
+    start = int(str(values.get("quiet_start", user.quiet_start)))
+    end = int(str(values.get("quiet_end", user.quiet_end)))
+    if not in_quiet_hours(hour, start, end):
+        return None
+    return {"hour": f"{hour:02d}:00", "quiet": f"{start:02d}:00–{end:02d}:00"}
+
+
+async def save(
+    db: Database, user: User, clock: Clock, values: dict[str, object]
+) -> tuple[User, Access | None]:
+    """Store the change, re-plan the user's reminders; the updated user and workspace."""
+    await users_repo.update_settings(db, user.id, clock.now(), **values)
+    updated = await users_repo.get(db, user.id)
+    assert updated is not None
+    await replan_user(db, updated, clock.now())
+    return updated, await workspaces.current(db, user.id, clock.now())
+
+
+async def typed_value(  # a value typed while a sub-menu is open
+    message: Message, t: Translator, state: FSMContext, user: User, db: Database, clock: Clock
+) -> None:
+    name = (await state.get_state() or "").rpartition(":")[2]
+    values = typed_change(name, message.text or "")
+    markup = submenu(t, name)
+    if values is None and pick_label(message.text or "", {"back": t("settings-btn-back")}):
+        await state.clear()  # "Назад" typed: the overview, as the button
+        text, overview_markup = overview(
+            t, user, await workspaces.current(db, user.id, clock.now())
+        )
+        await message.answer(text, reply_markup=overview_markup)
+        return
+    if values is None and looks_like_a_question(message.text or ""):
+        await state.clear()  # the menu was left behind: a question, answered as one
+        await ask_flow.question(message, t, user, clock, db)
+        return
+    if values is None or markup is None:
+        await message.answer(t(f"settings-typed-bad-{name}"), reply_markup=markup)
+        return
+    if (clash := quiet_clash(user, values)) is not None:
+        await message.answer(t("settings-typed-in-quiet", **clash), reply_markup=markup)
+        return
+    await state.clear()
+    updated, access = await save(db, user, clock, values)
+    text, overview_markup = overview(t, updated, access)
+    await message.answer(t("settings-saved") + "\n\n" + text, reply_markup=overview_markup)
+
+
 def change(field: str, value: str, user: User) -> dict[str, object] | None:
     """The columns to update for a button, or None for forged data."""
     if field == "hour" and value.isdigit() and int(value) in HOURS:
@@ -200,19 +283,30 @@ def router() -> Router:
 
     @r.callback_query(MenuCb.filter(F.action == "settings"))
     async def settings_button(
-        query: CallbackQuery, t: Translator, user: User, db: Database, clock: Clock
+        query: CallbackQuery,
+        t: Translator,
+        user: User,
+        db: Database,
+        clock: Clock,
+        state: FSMContext,
     ) -> None:
+        await state.clear()
         await show(query, *overview(t, user, await workspaces.current(db, user.id, clock.now())))
+
+    r.message.register(typed_value, StateFilter(TypedSetting), F.text)
 
     @r.callback_query(SetCb.filter(F.field == "menu"))
     async def open_menu(
-        query: CallbackQuery, callback_data: SetCb, t: Translator, user: User
+        query: CallbackQuery, callback_data: SetCb, t: Translator, user: User, state: FSMContext
     ) -> None:
         markup = submenu(t, callback_data.value)
         if markup is None:
+            await state.clear()
             await show(query, *overview(t, user))
             return
-        await show(query, t(f"settings-choose-{callback_data.value}"), markup)
+        await state.set_state(getattr(TypedSetting, callback_data.value))
+        name = callback_data.value
+        await show(query, t(f"settings-choose-{name}") + "\n" + t(f"settings-type-{name}"), markup)
 
     @r.callback_query(SetCb.filter())
     async def set_value(
@@ -222,16 +316,15 @@ def router() -> Router:
         user: User,
         db: Database,
         clock: Clock,
+        state: FSMContext,
     ) -> None:
         values = change(callback_data.field, callback_data.value, user)
         if values is None:
             await query.answer(t("stale-button"))
             return
-        await users_repo.update_settings(db, user.id, clock.now(), **values)
-        updated = await users_repo.get(db, user.id)
-        assert updated is not None
-        await replan_user(db, updated, clock.now())
+        await state.clear()
+        updated, access = await save(db, user, clock, values)
         await query.answer(t("settings-saved"))
-        await show(query, *overview(t, updated, await workspaces.current(db, user.id, clock.now())))
+        await show(query, *overview(t, updated, access))
 
     return r

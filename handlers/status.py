@@ -244,9 +244,10 @@ async def number(
             return
         await answered(message, t, state, form, int(said), clock.today(user.timezone))
         return
-    count = parse_count(message.text or "", 0, MAX_COUNT).value
+    least = minimum(form.step)
+    count = parse_count(message.text or "", least, MAX_COUNT).value
     if not isinstance(count, int):  # not a number, or a 5,000-character text: nothing stored
-        await message.answer(t("status-profile-invalid"), reply_markup=markup)
+        await message.answer(t("status-profile-invalid", min=least), reply_markup=markup)
         return
     if staff := over_headcount(form, count):
         total = form.answers["headcount"]
@@ -255,6 +256,11 @@ async def number(
         return
     form.typed[str(message.message_id)] = form.step
     await answered(message, t, state, form, count, clock.today(user.timezone))
+
+
+def minimum(step: int) -> int:
+    """A company has at least one employee (as in the interview); a staff group may be 0."""
+    return 1 if STEPS[step] == "headcount" else 0
 
 
 def over_after_edit(form: ProfileForm, step: int, count: int, confirming: bool) -> int | None:
@@ -281,7 +287,9 @@ async def corrected(
     """An edited number: it corrects the answer that message gave; the current question again."""
     form = await load_form(state)
     step = None if form is None else form.typed.get(str(message.message_id))
-    count = parse_count(message.text or "", 0, MAX_COUNT).value
+    count = (
+        None if step is None else parse_count(message.text or "", minimum(step), MAX_COUNT).value
+    )
     if form is None or step is None or not isinstance(count, int):
         return  # not one of this form's answers: nothing to correct
     confirming = await state.get_state() == ProfileSteps.confirm.state

@@ -105,7 +105,7 @@ def consult(question: str, topic_id: str | None, today: dt.date) -> Outcome | No
     text = normalize(question)
     spelt = " ".join(skeleton(word) for word in text.split())
     asked = _Asked(extract(question, today), topic_id, today, text, spelt)
-    for answer in (_ratio, _date, _trip, _eaeu, _term, _non_eaeu):
+    for answer in (_ratio, _date, _trip, _seasonal_fee, _eaeu, _term, _non_eaeu):
         if outcome := answer(asked):
             return outcome
     return None
@@ -171,6 +171,41 @@ def _trip(a: _Asked) -> Outcome | None:
     span = {"days": a.s.days or 0, "months": 0 if a.s.days is not None else a.s.months or 0}
     step = TraceStep(f"situation-{key}", {**span, "limit": limit})
     return Outcome(key, "business_trips", (step,), ("territory.business_trips", "permit.issuer"))
+
+
+def _seasonal_fee(a: _Asked) -> Outcome | None:
+    """ "Seasonal fee for 200 days": the shortest seasonal term that covers the span, its MCI
+    count and the amount with the MCI of this year (routes.toml, facts.toml)."""
+    if a.s.route != "seasonal" or not a.cue("fee") or (a.s.days is None and a.s.months is None):
+        return None
+    kb = load_knowledge()
+    terms = sorted(kb.route("seasonal").term_days)
+    # A month is 28 to 31 days: a span in months is decided only when both ends fit one term.
+    low = a.s.days if a.s.days is not None else 28 * (a.s.months or 0)
+    high = a.s.days if a.s.days is not None else 31 * (a.s.months or 0)
+    span = {"days": a.s.days or 0, "months": 0 if a.s.days is not None else a.s.months or 0}
+    fact_ids = tuple(kb.route("seasonal").fact_ids)
+    if low > terms[-1]:
+        step = TraceStep("situation-seasonal-over", {**span, "max": terms[-1]})
+        return Outcome("seasonal-over", "route.seasonal", (step,), fact_ids)
+    term = next(term for term in terms if term >= low)
+    if high > term:  # "3 months": 84 to 93 days, up to 90 or up to 180
+        return None
+    try:
+        fee = kb.seasonal_fee(term, a.on.year)
+    except ValueError:
+        return None
+    args: dict[str, dt.date | int | str] = {
+        **span,
+        "term": fee.days,
+        "mci": fee.mci_count,
+        "year": str(fee.year),
+    }
+    if fee.amount_kzt is None:
+        step = TraceStep("situation-seasonal-fee-nomci", args)
+    else:
+        step = TraceStep("situation-seasonal-fee", {**args, "amount": fee.amount_kzt})
+    return Outcome("seasonal-fee", None, (step,), fee.fact_ids)
 
 
 def _from_date(key: str, topic_id: str, result: DateResult) -> Outcome:

@@ -259,9 +259,17 @@ def over_total(total: Value | None, counts: Iterable[Value | None]) -> int | Non
 _GROUPED = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
 
 
+# Nobody, typed as a word: "ноль", "нөл", "zero", "никого", "ешкім".
+ZERO_WORDS = frozenset(
+    {"ноль", "нуль", "ни одного", "никого", "нөл", "нол", "ешкім", "ешкiм", "zero", "none", "nil"}
+)
+
+
 def parse_count(text: str, minimum: int = 0, maximum: int | None = None) -> Parsed:
     """A whole count as people type it ("25", "1 200", "1,200"), within [minimum, maximum]."""
     stripped = text.strip().replace("\u00a0", " ")
+    if stripped.lower().rstrip(".!") in ZERO_WORDS:
+        stripped = "0"
     # Separators only between groups of three ("1 200", "1,200"): "1,5" is not fifteen.
     grouped = _GROUPED.fullmatch(stripped.lstrip("-"))
     cleaned = stripped.replace(" ", "").replace(",", "") if grouped else stripped

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from knowledge.finder import hints, title_candidates
 from knowledge.textnorm import normalize, skeleton
+from knowledge.userdates import relative_dates
 
 EAEU = frozenset({"ru", "by", "kg", "am"})
 # Country code -> stems of its names and demonyms in ru, kk and en (skeletons: any script).
@@ -235,7 +236,7 @@ def _dates(text: str, today: dt.date) -> tuple[dt.date, ...]:
         parts = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
         day, month, year = (int(part) for part in parts)
         found += _valid(year, month, day)
-    return tuple(found)
+    return tuple(found + relative_dates(text, today))
 
 
 _HALF_YEAR = re.compile(r"полгода|пол года|half a year|six months|жарты жыл")

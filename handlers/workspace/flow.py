@@ -52,7 +52,7 @@ from handlers.workspace.views import (
     ws_name,
 )
 from knowledge import bin as kbin
-from knowledge.teams import may_grant, may_manage
+from knowledge.teams import Role, allows, may_grant, may_manage
 
 
 async def show_list(
@@ -207,14 +207,31 @@ async def member_open(
         await show(query, member_card(t, member), member_markup(t, access.workspace.id, member))
 
 
+async def take_records(
+    db: Database, access: Access, member: ws_repo.Member, user: User, clock: Clock
+) -> int:
+    """The member's records pass to ``user`` (who removed them or made them a viewer), with
+    their reminders re-planned by ``user``'s settings; how many moved."""
+    moved = await hand_over_all(
+        db, access.workspace.id, member.user_id, user.id, user.id, clock.now()
+    )
+    for record_id in moved:
+        if (record := await records_repo.get(db, user.id, record_id)) is not None:
+            await replan_record(db, user, record, clock.now())
+    return len(moved)
+
+
 async def member_role(
     query: CallbackQuery,
     callback_data: MemberCb,
     t: Translator,
     db: Database,
     clock: Clock,
+    user: User,
     access: Access,
 ) -> None:
+    """A viewer only reads, so one made a viewer is responsible for nothing: their records pass
+    to the one who changed the role, as on removal."""
     member = await _target(query, callback_data, t, db, access)
     if member is None:
         return
@@ -222,10 +239,15 @@ async def member_role(
         await query.answer(t("ws-denied"), show_alert=True)
         return
     await ws_repo.set_role(db, access.workspace.id, member.user_id, callback_data.role)
+    moved = 0
+    if not allows(callback_data.role, Role.MEMBER):
+        moved = await take_records(db, access, member, user, clock)
     if query.bot is not None:
         await sync_private_menu(query.bot, db, clock, member.user_id)
     changed = ws_repo.Member(member.user_id, callback_data.role, member.name)
     note = t("ws-role-changed", name=member_name(t, changed), role=role_name(t, changed.role))
+    if moved:
+        note += "\n" + t("ws-records-moved", count=moved)
     await show(
         query,
         f"{note}\n\n{member_card(t, changed)}",
@@ -257,19 +279,14 @@ async def member_remove_yes(
     member = await _target(query, callback_data, t, db, access)
     if member is None:
         return
-    moved = await hand_over_all(
-        db, access.workspace.id, member.user_id, user.id, user.id, clock.now()
-    )
+    moved = await take_records(db, access, member, user, clock)
     await ws_repo.remove(db, access.workspace.id, member.user_id)
     if query.bot is not None:
         await sync_private_menu(query.bot, db, clock, member.user_id)
-    for record_id in moved:
-        if (record := await records_repo.get(db, user.id, record_id)) is not None:
-            await replan_record(db, user, record, clock.now())
     found = await ws_repo.members(db, access.workspace.id)
     note = t("ws-removed", name=member_name(t, member))
     if moved:
-        note += "\n" + t("ws-records-moved", count=len(moved))
+        note += "\n" + t("ws-records-moved", count=moved)
     await show(
         query, f"{note}\n\n{members_text(t, access, found)}", members_markup(t, access, found)
     )

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.i18n import Translator
-from knowledge.l10n import Lang
-from tests.conftest import DialogFactory
+from knowledge.l10n import Lang, format_date
+from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support.telegram_html import html_problem
 
 QUESTIONS = {
@@ -200,12 +202,14 @@ async def test_a_shared_card_points_to_no_button_it_lacks(
 async def test_a_bare_number_or_date_outside_a_prompt_gets_no_card(
     dialog: DialogFactory, lang: Lang, typed: str
 ) -> None:
-    """Typing "10:00" at the reminder-hour picker (buttons, no prompt) answered with the quota
-    card, "-5" with ESUTD: a text without a word is an answer to no question waiting for it, so
-    the bot says so and shows the menu instead of a card that matched its digits."""
+    """Typing "10:00" after the reminder-hour picker was left answered with the quota card, "-5"
+    with ESUTD: a text without a word is an answer to no question waiting for it, so the bot
+    says so and shows the menu instead of a card that matched its digits. (With the picker
+    open, the hour is read: tests/dialogs/test_settings.py.)"""
     d = dialog(lang=lang)
     await d.send("/settings")
     await d.click(Translator(lang)("settings-btn-hour"))
+    await d.click(Translator(lang)("settings-btn-back"))
     await d.send(typed)
     assert d.replies() == [Translator(lang)("ask-not-a-question")]
     assert Translator(lang)("menu-deadlines") in d.buttons(), "a way on: the main menu"
@@ -244,3 +248,44 @@ async def test_a_greeting_gets_the_menu_not_a_failed_search(
     await d.send(typed)
     assert d.replies() == [t("ask-greeting")]
     assert t("menu-eligibility") in d.buttons(), "the main menu under it"
+
+
+SEASONAL_FEE = [
+    ("ru", "сколько сбор за сезонного работника на 200 дней?", "36 МРП = 155 700 ₸"),
+    ("kk", "маусымдық жұмыскерге 100 күнге алым қанша?", "24 АЕК = 2026 жылы 103 800 ₸"),
+    ("en", "how much is the fee for a seasonal worker for 2 months?", "12 MCI = 51,900 ₸"),
+    ("en", "seasonal worker fee for 400 days", "longest seasonal permit (365 days)"),
+]
+
+
+@pytest.mark.parametrize(("lang", "question", "said"), SEASONAL_FEE)
+async def test_a_seasonal_fee_question_with_its_span_gets_the_amount(
+    dialog: DialogFactory, lang: Lang, question: str, said: str
+) -> None:
+    """The card listed the four terms and left the sum to the user: the span stated picks the
+    shortest term that covers it, and the line gives its MCI and the amount of the year."""
+    d = dialog(lang=lang)
+    await d.send(question)
+    assert said in d.text.replace("\u00a0", " ")
+
+
+RELATIVE_QUESTIONS = [
+    ("ru", "вакансию разместили вчера, когда можно подавать?", 1),
+    ("kk", "бос орын бүгін орналастырылды, қашан өтініш беруге болады?", 0),
+    ("en", "vacancy posted 3 days ago, when can I file?", 3),
+    ("ru", "работник прибыл в прошлый понедельник, когда уведомлять?", 2),
+    ("en", "the worker arrived a week ago, when do we notify the police?", 7),
+]
+
+
+@pytest.mark.parametrize(("lang", "question", "back"), RELATIVE_QUESTIONS)
+async def test_a_question_with_a_relative_date_gets_that_days_deadline(
+    dialog: DialogFactory, lang: Lang, question: str, back: int
+) -> None:
+    """ "Posted yesterday" got the card without the dates, "posted on 24 November" with them:
+    a date said relative to today ("вчера", "3 days ago", "в прошлый понедельник") is the
+    same date (the clock's today is DEFAULT_NOW, a Wednesday)."""
+    d = dialog(lang=lang)
+    await d.send(question)
+    day = DEFAULT_NOW.date() - dt.timedelta(days=back)
+    assert format_date(day, lang) in d.text.replace("\u00a0", " ")

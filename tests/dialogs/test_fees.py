@@ -9,11 +9,12 @@ from aiogram.types import Message, Sticker, Update
 
 from bot.app import App
 from bot.db import records
+from bot.i18n import Translator
 from bot.reminders import repo
 from handlers.fees import money
 from handlers.tracking import RecCb
 from knowledge import deadlines as dl
-from knowledge.l10n import format_date
+from knowledge.l10n import Lang, format_date
 from knowledge.loader import load_knowledge
 from tests.conftest import DEFAULT_NOW, DialogFactory
 
@@ -104,3 +105,24 @@ async def test_fees_show_no_fact_ids_or_bare_addresses(dialog: DialogFactory, la
     assert "fee.seasonal" not in d.text
     assert 'href="https://continent-online.com' in d.text, "the source is a named link"
     assert ": https://" not in d.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"), [("ru", "20.11"), ("kk", "20 қараша"), ("en", "Friday"), ("en", "20.11.26")]
+)
+async def test_a_guessed_notice_date_is_confirmed_not_refused(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    """ "20.11" (no year) or "Friday" got "a past or today's date, please", though it was one:
+    a date read with a guess is confirmed, as in the other date prompts, then the rate is asked."""
+    t = Translator(lang)
+    d = dialog(user_id=92, lang=lang)
+    await d.send("/fees")
+    await d.click(NOTICE[lang])
+    await d.send(typed)
+    assert t("fee-date-bad") not in d.text
+    await d.click("✓ " + format_date(NOTICE_DAY, lang))
+    assert d.text == t("fee-ask-rate")
+    await d.send("150")
+    due = dl.fee_payment(NOTICE_DAY).dates["due"]  # counted from the confirmed day
+    assert format_date(due, lang) in "\n".join(d.replies())

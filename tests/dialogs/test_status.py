@@ -114,7 +114,7 @@ async def test_profile_prompts_keep_their_way_out(
     await d.send_media("photo")
     assert d.replies() == [t("need-text")] and d.buttons() == first
     await d.send("9" * 5000)
-    assert d.replies() == [t("status-profile-invalid")] and d.buttons() == first
+    assert d.replies() == [t("status-profile-invalid", min=1)] and d.buttons() == first
     typed = await d.send("120")
     await d.click(NO[lang])
     await d.click(NO[lang])
@@ -148,3 +148,30 @@ async def test_profile_staff_cannot_exceed_the_headcount(
     assert "21" in d.text and SAVE[lang] not in " ".join(d.buttons())
     await d.send("0")
     assert any(SAVE[lang] in label for label in d.buttons()), "20 of 20: on to Save"
+
+
+ZERO = {"ru": "ноль", "kk": "нөл", "en": "zero"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+async def test_a_company_of_no_employees_is_refused_and_zero_staff_may_be_typed_as_a_word(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    """The interview asks for at least one employee; the profile did not (0 made a "small
+    business of 0" exempt). "ноль" / "нөл" / "zero" is read as 0 where 0 is allowed."""
+    t = Translator(lang)
+    d = dialog(user_id=84, lang=lang)
+    await start_profile(d, lang)
+    for typed in ("0", ZERO[lang]):
+        await d.send(typed)
+        assert d.replies() == [t("status-profile-invalid", min=1)], typed
+    await d.send("12")
+    await d.click(NO[lang])
+    await d.click(NO[lang])
+    await d.send(ZERO[lang])  # no citizens in categories 1-2
+    assert t("status-profile-invalid", min=0) not in d.text
+    for count in ("0", "10", "2"):
+        await d.send(count)
+    await d.click(SAVE[lang])
+    saved = await profile.get(app.db, await personal(app.db, 84))
+    assert saved is not None and (saved.headcount, saved.locals_12, saved.locals_34) == (12, 0, 10)

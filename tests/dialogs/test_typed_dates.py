@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from bot.i18n import Translator
-from knowledge.l10n import Lang
+from knowledge.l10n import Lang, format_date
 from tests.conftest import DEFAULT_NOW, DialogFactory
 from tests.support.dialog import Dialog
 
@@ -72,6 +72,30 @@ SAME_DATE = [
     ("ru", "позавчера", "day-2"),
     ("kk", "алдыңғы күні", "day-2"),
     ("en", "the day before yesterday", "day-2"),
+    # DEFAULT_NOW is a Wednesday: the next Monday is 5 days ahead, the last Friday 5 days back
+    ("ru", "в следующий понедельник", "day+5"),
+    ("kk", "келесі дүйсенбі", "day+5"),
+    ("kk", "келеси дуйсенби", "day+5"),
+    ("en", "next Monday", "day+5"),
+    ("ru", "в прошлую пятницу", "day-5"),
+    ("kk", "өткен жұмада", "day-5"),
+    ("en", "last Friday", "day-5"),
+    ("ru", "3 дня назад", "day-3"),
+    ("kk", "3 күн бұрын", "day-3"),
+    ("en", "3 days ago", "day-3"),
+    ("ru", "через 10 дней", "day+10"),
+    ("kk", "10 күннен кейін", "day+10"),
+    ("en", "in 10 days", "day+10"),
+    ("ru", "неделю назад", "day-7"),
+    ("kk", "2 аптадан кейін", "day+14"),
+    ("en", "a week ago", "day-7"),
+    ("ru", "вчера.", "day-1"),
+    ("en", "Today!", "day+0"),
+    ("en", "2025/09/01", "01.09.2025"),
+    ("en", "1st of September 2025", "01.09.2025"),
+    ("ru", "1-го сентября 2025", "01.09.2025"),
+    ("ru", "01 09 2025", "01.09.2025"),
+    ("kk", "2025 жылғы 1 қыркүйекте", "01.09.2025"),
 ]
 
 
@@ -79,8 +103,9 @@ SAME_DATE = [
 async def test_a_date_typed_another_way_reads_as_its_canonical_spelling(
     dialog: DialogFactory, lang: Lang, typed: str, canonical: str
 ) -> None:
-    if canonical == "day-2":
-        canonical = (DEFAULT_NOW.date() - dt.timedelta(days=2)).strftime("%d.%m.%Y")
+    if canonical.startswith("day"):
+        shift = dt.timedelta(days=int(canonical[3:]))
+        canonical = (DEFAULT_NOW.date() + shift).strftime("%d.%m.%Y")
     first = dialog(user_id=98, lang=lang)
     await at_date_question(first, lang)
     await first.send(canonical)
@@ -88,3 +113,22 @@ async def test_a_date_typed_another_way_reads_as_its_canonical_spelling(
     await at_date_question(second, lang)
     await second.send(typed)
     assert "📌" in second.text and second.text == first.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"), [("ru", "в понедельник"), ("kk", "дүйсенбіде"), ("en", "on Monday")]
+)
+async def test_a_weekday_alone_is_confirmed_as_the_last_one_for_a_vacancy(
+    dialog: DialogFactory, lang: Lang, typed: str
+) -> None:
+    t = Translator(lang)
+    last_monday = DEFAULT_NOW.date() - dt.timedelta(days=2)  # DEFAULT_NOW is a Wednesday
+    d = dialog(user_id=100, lang=lang)
+    await d.send("/deadlines")
+    await d.click({"ru": "Вакансия", "kk": "Бос орын", "en": "Vacancy"}[lang])
+    await d.send(typed)
+    assert d.replies() == [t("datepick-confirm-weekday", date=format_date(last_monday, lang))], (
+        "asked, not computed, about the Monday just past"
+    )
+    await d.click("✓ " + format_date(last_monday, lang))
+    assert "📌" in d.text

@@ -11,7 +11,7 @@ from aiogram.methods import DeleteMyCommands, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
 from bot.app import App
-from bot.db import workspaces
+from bot.db import records, workspaces
 from bot.i18n import Translator
 from bot.reminders import repo as reminders_repo
 from handlers.tracking.callbacks import RemAction, RemCb
@@ -143,3 +143,27 @@ async def test_a_reminders_open_offers_no_edits_to_one_demoted_to_viewer(
     assert "Ali" in member.text
     assert t("track-btn-rename") not in member.buttons()
     assert t("track-btn-history") in member.buttons()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_one_demoted_to_viewer_hands_their_records_to_the_one_who_demoted_them(
+    dialog: DialogFactory, app: App, lang: Lang
+) -> None:
+    """A viewer only reads: they cannot mark a duty done or snooze it, so they cannot stay
+    responsible for records (shown as 👤 and sent the reminders). As on removal, the records
+    pass with their reminders to the admin who made the change, who is told so."""
+    t = Translator(lang)
+    owner = dialog(user_id=4541, lang=lang)
+    company = await new_company(owner, lang, "Acme")
+    member = await joined(dialog, owner, lang, 4542, Role.MEMBER)
+    await saved_permit(member, lang, "Ali")
+    assert await reminders_repo.upcoming(app.db, 4542)
+    await owner.send("/workspace")
+    await owner.click(t("ws-btn-members"))
+    await owner.click("P4542")
+    await owner.click(t("ws-btn-make", role=t("ws-role-viewer")))
+    assert t("ws-records-moved", count=1) in owner.text
+    assert await reminders_repo.upcoming(app.db, 4542) == [], "a viewer gets no duties"
+    assert await reminders_repo.upcoming(app.db, 4541), "the owner has them now"
+    found = await records.for_workspace(app.db, company)
+    assert [r.user_id for r in found] == [4541], "the owner is responsible"

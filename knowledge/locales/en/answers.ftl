@@ -29,6 +29,9 @@ situation-trip-span = { $months ->
        *[other] { $months } months
     }
 situation-trip-over = { situation-trip-span } is more than the { $limit } calendar days a year that business trips to regions not named in the permit may total: the permit must cover the region where the work is done.
+situation-seasonal-fee = { situation-trip-span }: the seasonal permit of up to { $term } days, a fee of { $mci } MCI = { $amount } ₸ in { $year }.
+situation-seasonal-fee-nomci = { situation-trip-span }: the seasonal permit of up to { $term } days, a fee of { $mci } MCI (the MCI of { $year } is not in the bot's data).
+situation-seasonal-over = { situation-trip-span } is more than the longest seasonal permit ({ $max } days), and it is not renewed.
 situation-trip-within = { situation-trip-span } fits within the { $limit } calendar days a year that business trips to regions not named in the permit may total (all trips of the year count together).
 situation-trip-borderline = { situation-trip-span } is close to the { $limit } calendar days a year that business trips to regions not named in the permit may total: count the days of all this year's trips.
 answers-official = The Rules (official text)

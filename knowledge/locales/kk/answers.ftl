@@ -26,6 +26,9 @@ situation-trip-span = { $months ->
        *[other] { $months } ай
     }
 situation-trip-over = { situation-trip-span } — рұқсатта көрсетілмеген өңірлерге іссапарлар жылына барлығы ұзақтай алатын { $limit } күнтізбелік күннен көп: рұқсат жұмыс орындалатын өңірді қамтуы керек.
+situation-seasonal-fee = { situation-trip-span }: { $term } күнге дейінгі маусымдық рұқсат, алым { $mci } АЕК = { $year } жылы { $amount } ₸.
+situation-seasonal-fee-nomci = { situation-trip-span }: { $term } күнге дейінгі маусымдық рұқсат, алым { $mci } АЕК ({ $year } жылғы АЕК бот деректерінде жоқ).
+situation-seasonal-over = { situation-trip-span } — ең ұзақ маусымдық рұқсаттан ({ $max } күн) көп, ал ол ұзартылмайды.
 situation-trip-within = { situation-trip-span } рұқсатта көрсетілмеген өңірлерге іссапарлардың жылдық { $limit } күнтізбелік күн шегіне сияды (жылдың барлық іссапарлары бірге есептеледі).
 situation-trip-borderline = { situation-trip-span } — рұқсатта көрсетілмеген өңірлерге іссапарлардың жылдық { $limit } күнтізбелік күн шегіне жақын: осы жылғы барлық іссапарлардың күндерін санаңыз.
 answers-official = Қағидалар (ресми мәтін)

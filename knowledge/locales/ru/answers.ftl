@@ -29,6 +29,9 @@ situation-trip-span = { $months ->
        *[other] { $months } мес.
     }
 situation-trip-over = { situation-trip-span } — больше { $limit } календарных дней в году, которые в сумме могут длиться командировки в регионы, не указанные в разрешении: разрешение должно охватывать регион, где выполняется работа.
+situation-seasonal-fee = { situation-trip-span }: сезонное разрешение на срок до { $term } дн., сбор { $mci } МРП = { $amount } ₸ в { $year } году.
+situation-seasonal-fee-nomci = { situation-trip-span }: сезонное разрешение на срок до { $term } дн., сбор { $mci } МРП (МРП { $year } года в данных бота нет).
+situation-seasonal-over = { situation-trip-span } — больше самого долгого сезонного разрешения ({ $max } дн.), а оно не продлевается.
 situation-trip-within = { situation-trip-span } укладывается в { $limit } календарных дней в году, которые в сумме могут длиться командировки в регионы, не указанные в разрешении (считаются все командировки года).
 situation-trip-borderline = { situation-trip-span } — около предела в { $limit } календарных дней в году для командировок в регионы, не указанные в разрешении: посчитайте дни всех командировок этого года.
 answers-official = Правила (официальный текст)

@@ -16,5 +16,5 @@ ask-btn-why = ⚠️ Why not sure?
 ask-btn-sources = 📚 Sources (+{ $count })
 ask-btn-more = ➕ More
 # a text without a word (a time, a date, a number, an emoji) typed outside any prompt
-ask-not-a-question = No question of mine is waiting for that right now. Choose what to do below (in /settings, press the buttons), or write your question in words.
+ask-not-a-question = No question of mine is waiting for that right now. Choose what to do below (to change a setting, open /settings and its menu, then type the value or press a button), or write your question in words.
 ask-greeting = Hello! I help employers with work permits for foreign workers: eligibility, deadlines, reminders and answers with their sources. Choose below or type your question, e.g. “how much does a permit cost”.

@@ -9,3 +9,4 @@ datepick-confirm-no_year = Did you mean <b>{ $date }</b>? Press to confirm, or t
 datepick-confirm-two_digit_year = Did you mean <b>{ $date }</b>? Press to confirm, or type the year in full (01.02.2025).
 datepick-confirm-far = <b>{ $date }</b> is more than five years away. Is that right? Press to confirm, or type the date again.
 datepick-confirm-future = <b>{ $date }</b> is still ahead, while this has usually already happened. Is that right? Press to confirm (to count ahead, say), or type the date again.
+datepick-confirm-weekday = Did you mean <b>{ $date }</b>? Press to confirm, or type the date (e.g. 01.09.2025).

@@ -101,7 +101,10 @@ status-ask-locals_34 = 3–4 санаттарда (мамандар мен бі�
 status-ask-foreign_34 = 3–4 санаттарда қанша шетелдік қызметкер бар? Санды жіберіңіз.
 status-profile-confirm = Тексеріп, сақтаңыз:
 status-profile-press = «Иә» немесе «Жоқ» батырмасын басыңыз.
-status-profile-invalid = 0-ден 1 000 000-ға дейінгі бүтін санды жіберіңіз.
+status-profile-invalid = { $min ->
+    [1] 1-ден
+   *[other] 0-ден
+} 1 000 000-ға дейінгі бүтін санды жіберіңіз.
 status-profile-saved = ✓ Компания профилі сақталды.
 export-col-id = №
 export-col-kind = Түрі
