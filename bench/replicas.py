@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.report import Figure, record
 from bot.db.postgres import PostgresDatabase
+from tests.e2e.test_webhook import webhook_env
 from tests.support import postgres
 from tests.support.redis_server import RedisServer, free_port, redis_server_program
 from tests.support.seeding import seed_due_reminders
@@ -29,18 +30,11 @@ from tests.support.today import E2E_NOW
 
 REMINDERS = int(os.environ.get("BENCH_REPLICA_REMINDERS", "3000"))
 FIRST = 2_000_000
-SECRET = "bench-secret"
 
 
 def replica_env(database_url: str, redis_url: str) -> dict[str, str]:
-    port = free_port()
     return {
-        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram/hook",
-        "WEBHOOK_SECRET": SECRET,
-        "WEBHOOK_HOST": "127.0.0.1",
-        "WEBHOOK_PORT": str(port),
-        "WEBHOOK_ALLOW_LOCAL_HTTP": "1",
-        "HEALTH_PORT": str(free_port()),
+        **webhook_env(free_port(), free_port()),
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "SEND_RATE_PER_SECOND": "27",
